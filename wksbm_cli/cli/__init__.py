@@ -1,0 +1,63 @@
+"""The command line: Typer commands that parse options and call the library, nothing more.
+
+Command modules import the library inside their functions, so ``wksbm --help`` and
+``--version`` stay cheap.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from wksbm_cli import __version__
+from wksbm_cli.cli.common import State, reset_state
+from wksbm_cli.cli.validate import validate
+
+app = typer.Typer(
+    name="wksbm",
+    help="Check, summarise and report on the records of WKSBM organisations and their events."
+    " / Periksa, ringkas, dan laporkan catatan WKSBM dan kegiatannya.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"wksbm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    records: Annotated[
+        str | None,
+        typer.Option("--records", envvar="WKSBM_RECORDS", metavar="PATH",
+                     help="The records folder (default: the nearest folder upward holding"
+                     " wksbm.yaml, else ./records)."),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", envvar="WKSBM_LANG", metavar="id|en",
+                     help="Language of messages (default: config's bahasa, else the locale)."),
+    ] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    if lang is not None and lang not in ("id", "en"):
+        raise typer.BadParameter("use id or en", param_hint="--lang")
+    reset_state(State(records=records, lang=lang, debug=debug))
+
+
+app.command("validate")(validate)
+app.command("periksa", hidden=True, help="Alias of validate.")(validate)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,164 @@
+"""What every command shares: global state, the one error handler, consoles, the records folder.
+
+All failures become exit codes here and nowhere else: 2 for a command that cannot run as asked
+(``WksbmError``, bad options), 3 for a bug (``InternalError`` or anything unexpected, one line;
+``--debug`` shows the traceback). No input ever ends in a bare traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import typer
+
+from wksbm_cli.errors import InternalError, WksbmError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from wksbm_cli.model.records import Config
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class State:
+    records: str | None = None
+    lang: str | None = None
+    debug: bool = False
+
+
+_LANG: list[str] = []
+
+
+_STATE = [State()]
+
+
+def reset_state(new: State) -> None:
+    """Called by the global callback on every invocation (tests run many in one process)."""
+    _STATE[0] = new
+    _LANG.clear()
+
+
+def state() -> State:
+    return _STATE[0]
+
+
+def guarded(fn: F) -> F:
+    """Turns every failure of a command into one line and the contract's exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        st = state()
+        lang = st.lang or "en"
+        try:
+            return fn(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except WksbmError as exc:
+            err_console().print(_plain(f"wksbm: {exc.message(current_lang())}"))
+            raise typer.Exit(2) from None
+        except InternalError as exc:
+            if st.debug:
+                traceback.print_exception(exc.original)
+            err_console().print(_plain(_internal_line(exc.stage, exc.original, lang)))
+            raise typer.Exit(3) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if st.debug:
+                traceback.print_exception(exc)
+            err_console().print(_plain(_internal_line("wksbm", exc, lang)))
+            raise typer.Exit(3) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _internal_line(stage: str, exc: BaseException, lang: str) -> str:
+    detail = f"{type(exc).__name__}: {exc}"[:200]
+    if current_lang() == "id":
+        return f"wksbm: kesalahan internal di {stage}: {detail} (laporkan; --debug untuk jejak)"
+    return f"wksbm: internal error in {stage}: {detail} (please report; --debug shows the trace)"
+
+
+def set_lang(lang: str) -> None:
+    _LANG[:] = [lang]
+
+
+def current_lang() -> str:
+    if _LANG:
+        return _LANG[0]
+    st = state()
+    if st.lang:
+        return st.lang
+    from wksbm_cli.i18n import language_from_env
+
+    return language_from_env(None)
+
+
+def _plain(text: str) -> Any:
+    from rich.text import Text
+
+    from wksbm_cli.render.safe import visible
+
+    return Text(visible(text))
+
+
+def out_console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False, emoji=False)
+
+
+def err_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+
+
+@dataclass
+class Folder:
+    root: str
+    shown_root: str
+    config: Config
+    lang: str
+
+
+def open_folder() -> Folder:
+    """Find the records folder, read its config and settle the language (option, env, config,
+    locale): the start of every command that reads records."""
+    from wksbm_cli.i18n import language_from_env
+    from wksbm_cli.load.config import find_root, load_config
+
+    st = state()
+    set_lang(st.lang or language_from_env(None))
+    explicit = st.records or os.environ.get("WKSBM_RECORDS") or None
+    root = find_root(explicit)
+    shown_root = os.path.relpath(root).replace(os.sep, "/")
+    config = load_config(root, shown_root)
+    lang = st.lang or language_from_env(config.bahasa)
+    set_lang(lang)
+    return Folder(root, shown_root, config, lang)
+
+
+def print_rich(renderable: Any) -> None:
+    """Print for people. Piped output gets no colour and no trailing cell padding."""
+    console = out_console()
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    write_out("\n".join(line.rstrip() for line in captured.get().split("\n")))
+
+
+def write_out(text: str) -> None:
+    """Machine formats go to stdout byte-exact, without rich's wrapping or markup."""
+    sys.stdout.write(text)
+    sys.stdout.flush()

@@ -1,0 +1,105 @@
+"""``wksbm validate`` (``periksa``): every check of every record; the exit code is the verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from wksbm_cli.cli.common import guarded, open_folder, print_rich, write_out
+
+
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+@guarded
+def validate(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Only report on these files or folders (references still resolve"
+                       " against the whole records folder)."),
+    ] = None,
+    fmt: Annotated[
+        ValidateFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ValidateFormat.text,
+    strict: Annotated[bool, typer.Option(help="Warnings fail too (exit 1).")] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Only these rules (ids, groups such as privacy, or globs such as"
+                     " 'missing-*'); repeatable or comma-separated."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Skip these rules (same forms as --select).")
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD",
+                     help="Judge the records as of this day (SK expiry, active officers,"
+                     " waivers)."),
+    ] = None,
+) -> None:
+    """Check every record: file, YAML, schema, references, completeness and privacy.
+
+    Exit 0: no error (warnings allowed unless --strict). 1: at least one error. 2: the command
+    could not run (bad option, no records folder, broken wksbm.yaml). 3: internal error.
+
+    Example: wksbm validate --format github
+    """
+    from wksbm_cli.engine import Options, check_folder
+
+    day = _parse_date(as_of)
+    folder = open_folder()
+    scope = tuple(_scope(folder.root, p) for p in paths or [])
+    options = Options(
+        select=tuple(select or ()), ignore=tuple(ignore or ()), as_of=day, paths=scope
+    )
+    result = check_folder(folder.root, folder.shown_root, folder.config, options)
+    if fmt is ValidateFormat.json:
+        from wksbm_cli.render.json_out import render as render_json
+
+        write_out(render_json(result, folder.lang))
+    elif fmt is ValidateFormat.github:
+        from wksbm_cli.render.github import render as render_github
+
+        write_out(render_github(result, folder.lang))
+    else:
+        from wksbm_cli.render.text import render as render_text
+
+        print_rich(render_text(result, folder.lang))
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            from wksbm_cli.render.github import render as render_github
+
+            write_out(render_github(result, folder.lang))
+    counts = result.counts()
+    failed = counts["error"] > 0 or (strict and counts["warning"] > 0)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _scope(root: str, path: str) -> str:
+    from wksbm_cli.errors import WksbmError
+
+    absolute = os.path.abspath(path)
+    rel = os.path.relpath(absolute, root)
+    if rel.startswith(".."):
+        raise WksbmError(
+            f"{path} di luar folder catatan {os.path.relpath(root)}",
+            f"{path} is outside the records folder {os.path.relpath(root)}",
+        )
+    if not os.path.lexists(absolute):
+        raise WksbmError(f"tidak ada: {path}", f"no such file or folder: {path}")
+    return "" if rel == "." else rel.replace(os.sep, "/")

@@ -1,0 +1,301 @@
+"""Runs the pipeline: walk -> read -> parse -> schema -> record -> rules -> problems.
+
+``check_file`` is a pure function of one file (picklable arguments, a small picklable result), so
+that it can run in a pool of processes and be cached by content; folder rules then run on the
+compact per-record facts, never on whole documents kept in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from wksbm_cli.diagnostics import Problem, Severity, make_args
+from wksbm_cli.errors import InternalError, WksbmError
+from wksbm_cli.load.files import Entry, read_text, walk
+from wksbm_cli.load.yamldoc import Document, Path, load_document
+from wksbm_cli.model.records import (
+    Config,
+    Event,
+    Organisation,
+    Record,
+    build_event,
+    build_organisation,
+)
+from wksbm_cli.model.schema import KEGIATAN, ORGANISASI
+from wksbm_cli.model.types import Context, did_you_mean, field_name
+from wksbm_cli.rules.base import FileContext, Finding, FolderContext
+from wksbm_cli.rules.registry import RULES, file_checks, folder_checks
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to judge: rule selection, the day to judge as of, and which paths to report on."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+    paths: tuple[str, ...] = ()  # relative to the records root, "/" separated; () = all
+
+
+@dataclass
+class FileResult:
+    rel: str
+    kind: str | None
+    problems: list[Problem]
+    record: Record | None = None
+    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    lines: dict[int, str] = field(default_factory=dict)  # source lines at the kept marks
+
+
+SNIPPET_LIMIT = 200
+
+
+def _source_lines(text: str, wanted: Iterable[int]) -> dict[int, str]:
+    wanted = set(wanted)
+    if not wanted:
+        return {}
+    out: dict[int, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number in wanted:
+            out[number] = line[:SNIPPET_LIMIT]
+            if len(out) == len(wanted):
+                break
+    return out
+
+
+@dataclass
+class CheckResult:
+    root: str
+    shown_root: str
+    config: Config
+    files: int
+    problems: list[Problem]
+    organisations: list[Organisation]
+    events: list[Event]
+    unreadable: dict[str, str]  # display path -> the rule that kept the record out
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for p in self.problems:
+            if not p.waived:
+                out[p.severity.label] += 1
+        return out
+
+    @property
+    def waived(self) -> int:
+        return sum(1 for p in self.problems if p.waived)
+
+
+def shown_path(shown_root: str, rel: str) -> str:
+    return rel if shown_root in ("", ".") else f"{shown_root}/{rel}"
+
+
+def _problem(
+    file: str, line: int, column: int, rule: str, key: str, args: dict[str, Any],
+    severity: Severity | None = None, record: str | None = None, path: Path | None = None,
+) -> Problem:
+    return Problem(
+        file=file,
+        line=max(1, line),
+        column=max(1, column),
+        rule=rule,
+        severity=severity or RULES[rule].severity,
+        message_key=key,
+        args=make_args(**args),
+        record=record,
+        path=field_name(path) if path else None,
+    )
+
+
+def check_file(root: str, shown_root: str, entry: Entry, config: Config, today: dt.date) -> FileResult:
+    """Everything that can be judged from one file alone."""
+    shown = shown_path(shown_root, entry.rel)
+    result = FileResult(entry.rel, entry.kind, [])
+    if entry.issue is not None:
+        rule = entry.issue.split(".", 1)[0]
+        result.problems.append(_problem(shown, 1, 1, rule, entry.issue, {"what": entry.what}))
+        return result
+    read = read_text(os.path.join(root, entry.rel), config.ukuran_berkas_maks)
+    if read.text is None:
+        key = read.issue or "encoding"
+        result.problems.append(
+            _problem(shown, read.line, read.column, key.split(".", 1)[0], key, dict(read.args))
+        )
+        return result
+    text = read.text
+    doc = load_document(text)
+    stem = entry.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    for issue in doc.issues:
+        result.problems.append(
+            _problem(shown, issue.line, issue.column, issue.rule, issue.message_key, issue.args,
+                     path=issue.path)
+        )
+    record: Record | None = None
+    if isinstance(doc.data, dict):
+        schema = ORGANISASI if entry.kind == "organisasi" else KEGIATAN
+        for s in schema.check(doc.data, (), Context(doc.plain)):
+            line, col = doc.where(s.path)
+            result.problems.append(
+                _problem(shown, line, col, s.rule, s.message_key, s.args, path=s.path)
+            )
+        if entry.kind == "organisasi":
+            record = build_organisation(doc.data, shown, config.wilayah)
+        else:
+            record = build_event(doc.data, shown, config.wilayah)
+    elif not any(p.rule == "yaml-syntax" for p in result.problems):
+        line, col = doc.where(())
+        key = "not-a-mapping.empty" if doc.data is None else "not-a-mapping"
+        got = "list" if isinstance(doc.data, list) else "text"
+        result.problems.append(_problem(shown, line, col, "not-a-mapping", key, {"got": got}))
+    ctx = FileContext(entry.rel, entry.kind or "", stem, text, doc, record, config, today)
+    for info in file_checks():
+        if info.check is None or (record is None and info.group != "privacy"):
+            continue
+        try:
+            findings = list(info.check(ctx))
+        except Exception as exc:
+            raise InternalError(f"rule {info.id} on {shown}", exc) from exc
+        for f in findings:
+            result.problems.append(_locate(f, shown, doc))
+    result.record = record
+    if record is not None:
+        keep: list[Path] = [(), ("id",)]
+        if isinstance(record, Event):
+            keep.extend(ref.path for ref in record.references)
+        result.marks = {p: doc.where(p) for p in keep}
+    lines = _source_lines(text, [p.line for p in result.problems]
+                          + [pos[0] for pos in result.marks.values()])
+    rec_id = record.id if record is not None else None
+    result.problems = [
+        replace(p, record=rec_id or p.record, source=lines.get(p.line, "")) for p in result.problems
+    ]
+    result.lines = {pos[0]: lines.get(pos[0], "") for pos in result.marks.values()}
+    return result
+
+
+
+
+def _locate(f: Finding, shown: str, doc: Document | None, marks: dict[Path, tuple[int, int]] | None = None) -> Problem:
+    if f.at is not None:
+        line, col = f.at
+    elif doc is not None:
+        line, col = doc.where(f.path)
+    else:
+        path = f.path
+        table = marks or {}
+        while path not in table and path:
+            path = path[:-1]
+        line, col = table.get(path, (1, 1))
+    return _problem(shown, line, col, f.rule, f.message_key, dict(f.args), f.severity,
+                    path=f.path)
+
+
+def rule_filter(select: Sequence[str], ignore: Sequence[str]) -> set[str]:
+    """The rule ids left after ``--select`` and ``--ignore`` (ids, groups, or globs like
+    ``missing-*``); an unknown name stops the command with a suggestion."""
+
+    def expand(names: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for raw in names:
+            for name in (n.strip() for n in raw.split(",")):
+                if not name:
+                    continue
+                hits = {r for r, info in RULES.items() if fnmatch.fnmatchcase(r, name)
+                        or info.group == name}
+                if not hits:
+                    hint = did_you_mean(name, sorted(RULES))
+                    extra_id = f" (maksudnya {hint}?)" if hint else ""
+                    extra_en = f" (did you mean {hint}?)" if hint else ""
+                    raise WksbmError(f"aturan tidak dikenal: {name}{extra_id}",
+                                     f"unknown rule: {name}{extra_en}")
+                out |= hits
+        return out
+
+    chosen = expand(select) if select else set(RULES)
+    return chosen - expand(ignore)
+
+
+def _apply_policy(
+    problems: list[Problem], config: Config, allowed: set[str],
+    records: dict[str, Record], today: dt.date,
+) -> list[Problem]:
+    overrides = dict(config.aturan)
+    out: list[Problem] = []
+    for p in problems:
+        if p.rule not in allowed:
+            continue
+        level = overrides.get(p.rule)
+        if level == "off":
+            continue
+        if level is not None:
+            p = p.with_severity(Severity.parse(level))
+        rec = records.get(p.file)
+        if rec is not None and p.rule != "waiver-expired":
+            for w in rec.waivers:
+                if w.aturan == p.rule and today <= w.sampai:
+                    p = replace(p, waived=True, extra=(("until", w.sampai.isoformat()),
+                                                       ("reason", w.alasan or "")))
+                    break
+        out.append(p)
+    return out
+
+
+def _in_scope(rel: str, scope: tuple[str, ...]) -> bool:
+    return not scope or any(rel == s or rel.startswith(s.rstrip("/") + "/") or s in ("", ".")
+                            for s in scope)
+
+
+def check_folder(root: str, shown_root: str, config: Config, options: Options | None = None) -> CheckResult:
+    """Judge every record under ``root``; report on those in ``options.paths`` (all by default),
+    while ids and references are always resolved against the whole folder."""
+    options = options or Options()
+    allowed = rule_filter(options.select, options.ignore)
+    today = options.as_of or dt.date.today()
+    results = [check_file(root, shown_root, e, config, today) for e in walk(root)]
+    return finish(root, shown_root, config, options, results, allowed, today)
+
+
+def finish(
+    root: str, shown_root: str, config: Config, options: Options, results: list[FileResult],
+    allowed: set[str], today: dt.date,
+) -> CheckResult:
+    organisations = [r.record for r in results if isinstance(r.record, Organisation)]
+    events = [r.record for r in results if isinstance(r.record, Event)]
+    problems = [p for r in results if _in_scope(r.rel, options.paths) for p in r.problems]
+    marks = {shown_path(shown_root, r.rel): r.marks for r in results}
+    lines = {shown_path(shown_root, r.rel): r.lines for r in results}
+    rel_of = {shown_path(shown_root, r.rel): r.rel for r in results}
+    folder = FolderContext(organisations, events, config, today)
+    records: dict[str, Record] = {r.file: r for r in (*organisations, *events)}
+    for info in folder_checks():
+        if info.check is None:
+            continue
+        try:
+            findings = list(info.check(folder))
+        except Exception as exc:
+            raise InternalError(f"rule {info.id}", exc) from exc
+        for f in findings:
+            shown = f.file or ""
+            if not _in_scope(rel_of.get(shown, shown), options.paths):
+                continue
+            problem = _locate(f, shown, None, marks.get(shown))
+            rec = records.get(shown)
+            source = lines.get(shown, {}).get(problem.line, "")
+            problems.append(replace(problem, record=rec.id if rec else None, source=source))
+    problems = _apply_policy(problems, config, allowed, records, today)
+    problems.sort(key=lambda p: p.sort_key)
+    unreadable = {
+        shown_path(shown_root, r.rel): next(
+            (p.rule for p in r.problems if p.severity is Severity.ERROR), "error"
+        )
+        for r in results
+        if r.record is None and r.kind is not None
+    }
+    in_scope = sum(1 for r in results if _in_scope(r.rel, options.paths))
+    return CheckResult(root, shown_root, config, in_scope, problems, organisations, events,
+                       unreadable)

@@ -1,0 +1,91 @@
+"""Finding the records folder and reading its ``wksbm.yaml``.
+
+A broken configuration stops the command (exit 2) with one located line: every judgement
+depends on it, so carrying on with a guess would give wrong verdicts silently.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path as FsPath
+
+from wksbm_cli.errors import WksbmError
+from wksbm_cli.load.files import CONFIG_NAME, read_text
+from wksbm_cli.load.yamldoc import load_document
+from wksbm_cli.model.records import Config
+from wksbm_cli.model.schema import CONFIG
+from wksbm_cli.model.types import Context
+
+CONFIG_LIMIT = 256 * 1024
+
+
+def find_root(explicit: str | None, cwd: str | None = None) -> str:
+    """``--records``/``WKSBM_RECORDS``, else the nearest folder upward holding ``wksbm.yaml``,
+    else ``./records``. The folder must exist and must not be a symbolic link."""
+    here = FsPath(cwd or os.getcwd())
+    if explicit:
+        candidate = FsPath(explicit)
+        if not candidate.is_absolute():
+            candidate = here / candidate
+    else:
+        candidate = here / "records"
+        for folder in (here, *here.parents):
+            if (folder / CONFIG_NAME).is_file():
+                candidate = folder
+                break
+    shown = os.path.relpath(candidate, here) if explicit is None else explicit
+    if candidate.is_symlink():
+        raise WksbmError(
+            f"folder catatan {shown} adalah tautan simbolik; berikan folder aslinya",
+            f"records folder {shown} is a symbolic link; pass the real folder",
+        )
+    if not candidate.is_dir():
+        raise WksbmError(
+            f"folder catatan tidak ditemukan: {shown} (pakai --records PATH atau jalankan"
+            " `wksbm init`)",
+            f"no records folder: {shown} (use --records PATH or run `wksbm init`)",
+        )
+    return str(candidate)
+
+
+def load_config(root: str, shown_root: str, lang_hint: str = "en") -> Config:
+    path = os.path.join(root, CONFIG_NAME)
+    shown = f"{shown_root}/{CONFIG_NAME}" if shown_root != "." else CONFIG_NAME
+    if not os.path.lexists(path):
+        return Config()
+    result = read_text(path, CONFIG_LIMIT)
+    if result.text is None:
+        from wksbm_cli.i18n import translate
+
+        args = dict(result.args)
+        raise WksbmError(
+            f"{shown}: " + translate(result.issue or "", "id", args),
+            f"{shown}: " + translate(result.issue or "", "en", args),
+        )
+    doc = load_document(result.text)
+    issues: list[tuple[int, int, str, dict[str, object]]] = [
+        (i.line, i.column, i.message_key, i.args) for i in doc.issues
+    ]
+    if not issues and doc.data is None:
+        return Config()
+    if not issues and not isinstance(doc.data, dict):
+        issues.append((1, 1, "not-a-mapping", {"got": "list"}))
+    if not issues:
+        for s in CONFIG.check(doc.data, (), Context(doc.plain)):
+            line, col = doc.where(s.path)
+            issues.append((line, col, s.message_key, s.args))
+    if issues:
+        raise _config_error(shown, sorted(issues, key=lambda i: (i[0], i[1])))
+    return Config.from_data(doc.data)
+
+
+def _config_error(shown: str, issues: list[tuple[int, int, str, dict[str, object]]]) -> WksbmError:
+    from wksbm_cli.i18n import translate
+
+    line, col, key, args = issues[0]
+    more = len(issues) - 1
+    texts = []
+    for lang, extra in (("id", f" (dan {more} masalah lain)"), ("en", f" (and {more} more)")):
+        texts.append(f"{shown}:{line}:{col}: {translate(key, lang, dict(args))}"
+                     + (extra if more else ""))
+    return WksbmError(texts[0], texts[1])

@@ -1,0 +1,154 @@
+"""Finding and reading record files without trusting the folder.
+
+Records arrive through pull requests, so the folder is hostile input: nothing here follows a
+symbolic link, opens a FIFO, socket or device, reads past the size limit, or leaves the root.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+YAML_SUFFIXES = (".yaml", ".yml")
+KINDS = ("organisasi", "kegiatan")
+CONFIG_NAME = "wksbm.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A path under the records root. ``rel`` uses ``/``; ``kind`` is None for a non-record."""
+
+    rel: str
+    kind: str | None
+    issue: str | None = None  # a message id when the path itself is a problem
+    what: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    text: str | None
+    issue: str | None = None  # message id
+    args: tuple[tuple[str, object], ...] = ()
+    line: int = 1
+    column: int = 1
+
+
+def _kind_of(rel: str) -> str | None:
+    top = rel.split("/", 1)[0]
+    return top if top in KINDS and "/" in rel else None
+
+
+def _special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special"
+
+
+def walk(root: str) -> Iterator[Entry]:
+    """Every YAML-looking path under ``root`` (sorted, hidden entries skipped), and every link or
+    special file inside the record folders, each once; never follows a link."""
+    stack = [""]
+    while stack:
+        prefix = stack.pop()
+        folder = os.path.join(root, prefix) if prefix else root
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        subdirs: list[str] = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            rel = f"{prefix}/{name}" if prefix else name
+            looks_yaml = name.lower().endswith(YAML_SUFFIXES)
+            in_kind = rel.split("/", 1)[0] in KINDS
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError:
+                continue
+            if stat.S_ISLNK(mode):
+                if looks_yaml or in_kind or _points_to_dir(entry.path):
+                    yield Entry(rel, _kind_of(rel), "unsafe-path.symlink")
+                continue
+            if stat.S_ISDIR(mode):
+                subdirs.append(rel)
+                continue
+            if not looks_yaml:
+                if not stat.S_ISREG(mode) and in_kind:
+                    yield Entry(rel, _kind_of(rel), "unsafe-path.special", _special(mode))
+                continue
+            if not stat.S_ISREG(mode):
+                yield Entry(rel, _kind_of(rel), "unsafe-path.special", _special(mode))
+                continue
+            if rel == CONFIG_NAME:
+                continue
+            kind = _kind_of(rel)
+            yield Entry(rel, kind, None if kind else "unexpected-file")
+        stack.extend(reversed(subdirs))
+
+
+def _points_to_dir(path: str) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def read_text(path: str, limit: int) -> ReadResult:
+    """Read a regular file of at most ``limit`` bytes as strict UTF-8 (a BOM is dropped).
+
+    The checks are made on the opened descriptor (``O_NOFOLLOW``, ``O_NONBLOCK``, ``fstat``), so a
+    file swapped for a link or a FIFO between the walk and the read is still refused.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    flags |= getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno in (getattr(os, "ELOOP", -1), getattr(os, "EMLINK", -1)):
+            return ReadResult(None, "unsafe-path.symlink")
+        return ReadResult(None, "unsafe-path.special", (("what", exc.strerror or "error"),))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return ReadResult(None, "unsafe-path.special", (("what", _special(info.st_mode)),))
+        if info.st_size > limit:
+            return ReadResult(None, "file-too-large", (("limit", limit), ("size", info.st_size)))
+        chunks = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        return ReadResult(None, "file-too-large", (("limit", limit), ("size", len(data))))
+    return decode(data)
+
+
+def decode(data: bytes) -> ReadResult:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ReadResult(None, "encoding.utf16")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+        line = data.count(b"\n", 0, start) + 1
+        line_start = data.rfind(b"\n", 0, start) + 1
+        column = len(data[line_start:start].decode("utf-8", "replace")) + 1
+        return ReadResult(
+            None, "encoding", (("byte", f"{data[start]:02X}"),), line=line, column=column
+        )
+    return ReadResult(text)

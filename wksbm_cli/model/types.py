@@ -1,0 +1,428 @@
+"""The building blocks of the record schema: each knows how to check a value and describe itself.
+
+One declaration serves three readers: the validator (``check``), the JSON Schema export for editors
+(``json_schema``) and the generated docs (``describe``). Keeping all three on the same object is
+what stops the documentation from describing fields the validator rejects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from wksbm_cli.load.yamldoc import BadScalar, Path, is_date
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaIssue:
+    rule: str
+    path: Path
+    message_key: str
+    args: dict[str, Any]
+
+
+class Context:
+    """What a check needs besides the value: the unquoted source text of converted scalars."""
+
+    def __init__(self, plain: Mapping[Path, str] | None = None) -> None:
+        self.plain = plain or {}
+
+
+def did_you_mean(word: str, candidates: list[str] | tuple[str, ...]) -> str:
+    """The closest candidate, or "" if none is close: a typo, not a different word."""
+    found = difflib.get_close_matches(word.lower(), list(candidates), n=1, cutoff=0.7)
+    return found[0] if found else ""
+
+
+def field_name(path: Path) -> str:
+    """``("pengurus", 2, "telepon")`` -> ``pengurus[2].telepon`` (0-based, as in JSON tools)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def _type_word(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, dt.datetime):
+        return "datetime"
+    if is_date(value):
+        return "date"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    return "other"
+
+
+def wrong_type(path: Path, expected: str, value: Any, ctx: Context) -> SchemaIssue:
+    raw = ctx.plain.get(path, "")
+    key = "wrong-type.quote" if raw and expected in ("text", "choice") else "wrong-type"
+    return SchemaIssue(
+        "wrong-type",
+        path,
+        key,
+        {"field": field_name(path), "expected": expected, "got": _type_word(value), "raw": raw},
+    )
+
+
+class SchemaType:
+    """Base of all schema types. ``expected`` is the catalog word for "what was expected"."""
+
+    expected = "value"
+
+    def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        return self.expected
+
+
+@dataclass(frozen=True)
+class Text(SchemaType):
+    pattern: str | None = None
+    max_length: int | None = None
+    pattern_name: str = ""  # catalog word naming the pattern for messages
+    expected = "text"
+
+    def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
+        if not isinstance(value, str):
+            yield wrong_type(path, "text", value, ctx)
+            return
+        if not value.strip():
+            yield SchemaIssue("invalid-value", path, "invalid-value.blank", {"field": field_name(path)})
+            return
+        if self.max_length is not None and len(value) > self.max_length:
+            yield SchemaIssue(
+                "invalid-value",
+                path,
+                "invalid-value.too-long",
+                {"field": field_name(path), "max": self.max_length},
+            )
+        if self.pattern is not None and not re.fullmatch(self.pattern, value):
+            yield SchemaIssue(
+                "invalid-value",
+                path,
+                "invalid-value.pattern",
+                {"field": field_name(path), "value": value[:60], "pattern": self.pattern_name},
+            )
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.pattern is not None:
+            out["pattern"] = f"^(?:{self.pattern})$"
+        if self.max_length is not None:
+            out["maxLength"] = self.max_length
+        return out
+
+
+@dataclass(frozen=True)
+class Choice(SchemaType):
+    """One of a fixed set of snake_case values; ``synonyms`` map accepted spellings to a value."""
+
+    values: tuple[str, ...]
+    synonyms: Mapping[str, str] = field(default_factory=dict)
+    expected = "choice"
+
+    def normalize(self, value: str) -> str:
+        return self.synonyms.get(value, value)
+
+    def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
+        if not isinstance(value, str):
+            yield wrong_type(path, "choice", value, ctx)
+            return
+        allowed = (*self.values, *self.synonyms)
+        if value in allowed:
+            return
+        yield SchemaIssue(
+            "invalid-value",
+            path,
+            "invalid-value.choice",
+            {
+                "field": field_name(path),
+                "value": value[:60],
+                "allowed": ", ".join(self.values),
+                "suggestion": did_you_mean(value, allowed),
+            },
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": [*self.values, *self.synonyms]}
+
+    def describe(self) -> str:
+        text = " | ".join(f"`{v}`" for v in self.values)
+        if self.synonyms:
+            text += " (" + ", ".join(f"`{k}` = `{v}`" for k, v in self.synonyms.items()) + ")"
+        return text
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A record date: a YAML date, or a quoted ``YYYY-MM-DD`` text (as editors write them)."""
+    if is_date(value):
+        return value  # type: ignore[no-any-return]
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass(frozen=True)
+class Date(SchemaType):
+    expected = "date"
+
+    def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
+        if as_date(value) is not None:
+            return
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            yield SchemaIssue(
+                "invalid-value",
+                path,
+                "invalid-value.date",
+                {"field": field_name(path), "value": value},
+            )
+            return
+        yield wrong_type(path, "date", value, ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date"}
+
+    def describe(self) -> str:
+        return "date `YYYY-MM-DD`"
+
+
+@dataclass(frozen=True)
+class Integer(SchemaType):
+    minimum: int | None = None
+    maximum: int | None = None
+    expected = "integer"
+
+    def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
+        if isinstance(value, bool) or not isinstance(value, int):
+            yield wrong_type(path, "integer", value, ctx)
+            return
+        low = self.minimum is not None and value < self.minimum
+        high = self.maximum is not None and value > self.maximum
+        if low or high:
+            yield SchemaIssue(
+                "invalid-value",
+                path,
+                "invalid-value.range",
+                {
+                    "field": field_name(path),
+                    "value": value,
+                    "min": "" if self.minimum is None else self.minimum,
+                    "max": "" if self.maximum is None else self.maximum,
+                },
+            )
+
+    def json_schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "integer"}
+        if self.minimum is not None:
+            out["minimum"] = self.minimum
+        if self.maximum is not None:
+            out["maximum"] = self.maximum
+        return out
+
+
+@dataclass(frozen=True)
+class ListOf(SchemaType):
+    item: SchemaType
+    expected = "list"
+
+    def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
+        if not isinstance(value, list):
+            yield wrong_type(path, "list", value, ctx)
+            return
+        for index, element in enumerate(value):
+            if isinstance(element, BadScalar):
+                continue
+            yield from self.item.check(element, (*path, index), ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.json_schema()}
+
+    def describe(self) -> str:
+        return f"list of {self.item.describe()}"
+
+
+Required = bool | Callable[[Mapping[str, Any]], bool]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping. ``synonyms`` are other accepted names; only one of them may appear."""
+
+    name: str
+    type: SchemaType
+    required: Required = False
+    synonyms: tuple[str, ...] = ()
+    doc_id: str = ""
+    doc_en: str = ""
+    required_note: str = ""  # e.g. "for jenis: wksbm", shown in docs
+
+
+@dataclass(frozen=True)
+class Struct(SchemaType):
+    """A mapping with known keys. Unknown keys are errors: a typo must never pass silently."""
+
+    fields: tuple[Field, ...]
+    title: str = ""
+    expected = "mapping"
+
+    def by_name(self) -> dict[str, Field]:
+        out: dict[str, Field] = {}
+        for f in self.fields:
+            out[f.name] = f
+            for syn in f.synonyms:
+                out[syn] = f
+        return out
+
+    def normalize(self, value: Mapping[str, Any]) -> dict[str, Any]:
+        """The mapping with synonyms replaced by the canonical key (first one found wins)."""
+        names = self.by_name()
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            f = names.get(key)
+            if f is not None and f.name not in out:
+                out[f.name] = item
+        return out
+
+    def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
+        if not isinstance(value, dict):
+            yield wrong_type(path, "mapping", value, ctx)
+            return
+        names = self.by_name()
+        present: dict[str, str] = {}
+        for key, item in value.items():
+            f = names.get(key)
+            if f is None:
+                yield SchemaIssue(
+                    "unknown-field",
+                    (*path, key),
+                    "unknown-field",
+                    {
+                        "field": field_name((*path, key)),
+                        "suggestion": did_you_mean(key, list(names)),
+                    },
+                )
+                continue
+            if f.name in present:
+                yield SchemaIssue(
+                    "duplicate-key",
+                    (*path, key),
+                    "duplicate-key.synonym",
+                    {"key": key, "other": present[f.name]},
+                )
+                continue
+            present[f.name] = key
+            if isinstance(item, BadScalar):
+                continue
+            yield from f.type.check(item, (*path, key), ctx)
+        canonical = self.normalize(value)
+        for f in self.fields:
+            if f.name in present:
+                continue
+            needed = f.required(canonical) if callable(f.required) else f.required
+            if needed:
+                yield SchemaIssue(
+                    "missing-field",
+                    path,
+                    "missing-field",
+                    {"field": field_name((*path, f.name)), "note": f.required_note},
+                )
+
+    def json_schema(self) -> dict[str, Any]:
+        props: dict[str, Any] = {}
+        required: list[str] = []
+        for f in self.fields:
+            sub = f.type.json_schema()
+            if f.doc_id or f.doc_en:
+                sub = {"description": f"{f.doc_id}\n\n{f.doc_en}".strip(), **sub}
+            props[f.name] = sub
+            for syn in f.synonyms:
+                props[syn] = {**sub, "description": f"= {f.name}. " + sub.get("description", "")}
+            if f.required is True:
+                required.append(f.name)
+        out: dict[str, Any] = {
+            "type": "object",
+            "properties": props,
+            "additionalProperties": False,
+        }
+        if required:
+            out["required"] = required
+        groups = [(f.name, *f.synonyms) for f in self.fields if f.synonyms]
+        if groups:
+            out["allOf"] = [
+                {"not": {"required": [a, b]}}
+                for names in groups
+                for i, a in enumerate(names)
+                for b in names[i + 1 :]
+            ]
+        return out
+
+
+@dataclass(frozen=True)
+class TextOr(SchemaType):
+    """Either a short text or a mapping with details (``penyelenggara``, ``tempat``)."""
+
+    struct: Struct
+    text: Text = field(default_factory=Text)
+    expected = "text-or-mapping"
+
+    def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
+        if isinstance(value, dict):
+            yield from self.struct.check(value, path, ctx)
+        elif isinstance(value, str):
+            yield from self.text.check(value, path, ctx)
+        else:
+            yield wrong_type(path, "text-or-mapping", value, ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"oneOf": [self.text.json_schema(), self.struct.json_schema()]}
+
+    def describe(self) -> str:
+        return "text, or mapping"
+
+
+@dataclass(frozen=True)
+class AtLeastOne(SchemaType):
+    """A struct where at least one of ``keys`` must be present (a speaker needs nama or instansi)."""
+
+    struct: Struct
+    keys: tuple[str, ...]
+    expected = "mapping"
+
+    def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
+        yield from self.struct.check(value, path, ctx)
+        if isinstance(value, dict) and not any(k in value for k in self.keys):
+            yield SchemaIssue(
+                "missing-field",
+                path,
+                "missing-field.one-of",
+                {"field": field_name(path), "keys": " / ".join(self.keys)},
+            )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {**self.struct.json_schema(), "anyOf": [{"required": [k]} for k in self.keys]}

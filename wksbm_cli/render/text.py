@@ -1,0 +1,87 @@
+"""The people's format: problems grouped by file, the source line with a caret, counts at the end.
+
+It builds rich renderables and never parses markup, so a record value like ``[/bold]`` or
+``[link=...]`` is shown as it is written. Colour and width follow the console the CLI made.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from wksbm_cli.diagnostics import Problem
+from wksbm_cli.engine import CheckResult
+from wksbm_cli.render.safe import visible
+from wksbm_cli.render.words import SEVERITY, WORDS
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _snippet(problem: Problem) -> Text:
+    source = visible(problem.source.expandtabs(4))
+    gutter = f"{problem.line} | "
+    text = Text(gutter, style="dim")
+    text.append(source)
+    caret_at = len(visible(problem.source[: problem.column - 1].expandtabs(4)))
+    text.append("\n" + " " * (len(gutter) - 2) + "| ", style="dim")
+    text.append(" " * caret_at + "^", style="bold")
+    return text
+
+
+def render_problems(result: CheckResult, lang: str) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    current = None
+    table: Table | None = None
+    problems = result.problems
+    for index, p in enumerate(problems):
+        if p.file != current:
+            if table is not None:
+                out.append(table)
+            current = p.file
+            out.append(Text(visible(p.file), style="bold underline"))
+            table = Table.grid(padding=(0, 1))
+            table.add_column(justify="right", no_wrap=True, width=8)
+            table.add_column()
+        assert table is not None
+        label = SEVERITY[lang][p.severity.label]
+        body = Text()
+        if p.waived:
+            until = dict(p.extra).get("until", "")
+            body.append(WORDS[lang]["waived-tag"].format(until=until), style="dim")
+        else:
+            body.append(label, style=STYLE[p.severity.label])
+        body.append(f" {p.rule}", style="bold" if not p.waived else "dim")
+        body.append(": ")
+        body.append(visible(p.message(lang)), style="dim" if p.waived else "")
+        table.add_row(Text(f"{p.line}:{p.column}", style="dim"), body)
+        following = problems[index + 1] if index + 1 < len(problems) else None
+        same_line_next = (
+            following is not None and following.file == p.file and following.line == p.line
+            and following.column == p.column and not following.waived
+        )
+        if p.source and not p.waived and not same_line_next:
+            table.add_row("", _snippet(p))
+    if table is not None:
+        out.append(table)
+    out.append(Text(""))
+    out.append(summary_line(result, lang))
+    return out
+
+
+def summary_line(result: CheckResult, lang: str) -> Text:
+    counts = result.counts()
+    total = sum(counts.values())
+    words = WORDS[lang]
+    if total == 0:
+        line = Text(words["no-problems"].format(files=result.files), style="green")
+    else:
+        style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "cyan"
+        line = Text(words["summary"].format(total=total, files=result.files, **counts), style=style)
+    if result.waived:
+        line.append(words["waived"].format(n=result.waived), style="dim")
+    return line
+
+
+def render(result: CheckResult, lang: str) -> RenderableType:
+    return Group(*render_problems(result, lang))

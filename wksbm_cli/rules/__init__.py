@@ -1,0 +1,1 @@
+"""Rules: one small unit each, registered in :mod:`wksbm_cli.rules.registry`."""

@@ -1,0 +1,153 @@
+"""Personal data: NIK, personal mobile numbers and e-mail addresses (UU 27/2022, UU 24/2013).
+
+These rules read the file's *text*, comments included, not just parsed values: a NIK pasted
+into a comment is published all the same. Diagnostics never repeat a full number.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from collections.abc import Iterator
+
+from wksbm_cli.diagnostics import Severity
+from wksbm_cli.load.yamldoc import Path
+from wksbm_cli.rules.base import REGISTRY, FileContext, Finding
+
+E = Severity.ERROR
+
+# Kemendagri province codes (two digits) in use.
+PROVINCES = frozenset(
+    [11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53]
+    + [61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96]
+)
+
+_NIK = re.compile(r"(?<![\d.])(\d{16})(?![\d])")
+_PHONE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .\-]?(?:\(0?\))?8[1-35-9](?:[ .\-]?\d){7,10}(?!\d)")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_INSTITUTION = re.compile(r"\.(go|or|ac|sch|mil|desa|co)\.id$|\.(gov|org|edu)$", re.IGNORECASE)
+
+
+def is_nik(digits: str) -> bool:
+    """16 digits shaped as a NIK: province, kabupaten, kecamatan, birth date (+40), serial."""
+    if len(digits) != 16 or not digits.isdigit():
+        return False
+    if int(digits[:2]) not in PROVINCES or digits[2:4] == "00" or digits[4:6] == "00":
+        return False
+    day, month, year = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
+    if day > 40:
+        day -= 40
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    # The century is unknown; 29 February is possible when either century allows it.
+    leap = calendar.isleap(1900 + year) or calendar.isleap(2000 + year)
+    longest = 29 if month == 2 and leap else calendar.monthrange(2001, month)[1]
+    return day <= longest and digits[12:] != "0000"
+
+
+def mask_digits(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    keep = 4 if len(digits) > 10 else 2
+    return digits[:keep] + "*" * max(4, len(digits) - 2 * keep) + digits[-keep:]
+
+
+def mask_nik(digits: str) -> str:
+    return digits[:4] + "*" * 12
+
+
+def mask_email(text: str) -> str:
+    local, _, domain = text.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+class _Locator:
+    """Maps a text offset to a line/column and to the record path written at or before it."""
+
+    def __init__(self, ctx: FileContext) -> None:
+        self.text = ctx.text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", ctx.text)]
+        items = sorted((pos, path) for path, pos in ctx.doc.marks.items())
+        self.positions = [pos for pos, _ in items]
+        self.paths = [path for _, path in items]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def path_at(self, offset: int) -> Path:
+        pos = self.line_col(offset)
+        index = bisect.bisect_right(self.positions, pos) - 1
+        return self.paths[index] if index >= 0 else ()
+
+
+def _findings(
+    ctx: FileContext, rule: str, pattern: re.Pattern[str], allow_kontak: bool
+) -> Iterator[Finding]:
+    locator: _Locator | None = None
+    for match in pattern.finditer(ctx.text):
+        text = match.group(0)
+        if rule == "personal-nik" and not is_nik(text):
+            continue
+        if rule == "personal-email" and _INSTITUTION.search(text):
+            continue
+        locator = locator or _Locator(ctx)
+        path = locator.path_at(match.start())
+        if allow_kontak and path[:1] == ("kontak",):
+            continue
+        line, col = locator.line_col(match.start())
+        masked = (
+            mask_nik(text) if rule == "personal-nik"
+            else mask_email(text) if rule == "personal-email"
+            else mask_digits(text)
+        )
+        yield Finding(rule, path, rule, {"masked": masked}, at=(line, col))
+
+
+@REGISTRY.file_rule(
+    "personal-nik", "privacy", E,
+    "NIK di dalam catatan",
+    "A NIK in the records",
+)
+def personal_nik(ctx: FileContext) -> Iterator[Finding]:
+    """
+    16 digits that parse as a NIK (region code, birth date with +40 for women, serial), anywhere
+    in the file, comments and longer text included. Spreading a NIK without right is punishable
+    under UU 24/2013 Pasal 95A. Never matches SK numbers or dates.
+
+    Fails: ``catatan: NIK ketua 3404071234560001``.
+    """
+    yield from _findings(ctx, "personal-nik", _NIK, allow_kontak=False)
+
+
+@REGISTRY.file_rule(
+    "personal-phone", "privacy", E,
+    "Nomor HP pribadi di catatan publik",
+    "A personal mobile number in public records",
+)
+def personal_phone(ctx: FileContext) -> Iterator[Finding]:
+    """
+    An Indonesian mobile number in any spelling (``0812-3456-7890``, ``+62 812 3456 7890``,
+    ``628123456789``) outside the organisation's own ``kontak``. Off under ``privasi: internal``.
+    Landlines such as ``(0274) 868405`` are not mobile numbers.
+
+    Fails: ``pengurus: [{jabatan: ketua, nama: X, telepon: "0812-3456-7890"}]``.
+    """
+    if ctx.config.privasi != "internal":
+        yield from _findings(ctx, "personal-phone", _PHONE, allow_kontak=True)
+
+
+@REGISTRY.file_rule(
+    "personal-email", "privacy", E,
+    "E-mail pribadi di catatan publik",
+    "A personal e-mail address in public records",
+)
+def personal_email(ctx: FileContext) -> Iterator[Finding]:
+    """
+    A person's e-mail address outside ``kontak``. Addresses of institutions (``.go.id``,
+    ``.or.id``, ``.ac.id``, ``.sch.id``, ...) are not personal. Off under ``privasi: internal``.
+
+    Fails: ``pengurus: [{jabatan: ketua, nama: X, email: budi@gmail.com}]``.
+    """
+    if ctx.config.privasi != "internal":
+        yield from _findings(ctx, "personal-email", _EMAIL, allow_kontak=True)

@@ -1,0 +1,138 @@
+"""Rules about records as records: ids, references between them, and the order of their dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from wksbm_cli.diagnostics import Severity
+from wksbm_cli.model.records import Event, Organisation, Record
+from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, FolderContext
+
+E = Severity.ERROR
+_DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-|$)")
+
+
+@REGISTRY.file_rule(
+    "id-mismatch", "records", E,
+    "Id tidak sama dengan nama berkas",
+    "Id differs from the file name",
+)
+def id_mismatch(ctx: FileContext) -> Iterator[Finding]:
+    """
+    ``id`` must equal the file name without extension, so that a record is found by its id.
+    An event id that starts with a date must start with its ``tanggal``.
+
+    Fails (in ``wksbm-depok.yaml``): ``id: wksbm-depok-2``. Passes: ``id: wksbm-depok``.
+    """
+    rec = ctx.record
+    if rec is None:
+        return
+    if rec.id is None:
+        if "id" in ctx.doc.data:
+            return  # already a schema problem
+        return
+    if rec.id != ctx.stem:
+        yield Finding("id-mismatch", ("id",), "id-mismatch", {"id": rec.id, "expected": ctx.stem})
+        return
+    if isinstance(rec, Event) and rec.tanggal is not None:
+        match = _DATE_PREFIX.match(rec.id)
+        if match and match.group(1) != rec.tanggal.isoformat():
+            yield Finding(
+                "id-mismatch", ("id",), "id-mismatch.date",
+                {"prefix": match.group(1), "tanggal": rec.tanggal.isoformat()},
+            )
+
+
+@REGISTRY.file_rule(
+    "date-order", "records", E,
+    "Tanggal akhir sebelum tanggal awal",
+    "An end date before its start date",
+)
+def date_order(ctx: FileContext) -> Iterator[Finding]:
+    """
+    ``tanggal_selesai`` not before ``tanggal``; an SK's ``berlaku_sampai`` not before its
+    ``tanggal``; an officer's ``selesai`` not before ``mulai``.
+
+    Fails::
+
+        tanggal: 2025-07-03
+        tanggal_selesai: 2025-07-01
+    """
+    rec = ctx.record
+    pairs: list[tuple[tuple[str | int, ...], str, str, object, object]] = []
+    if isinstance(rec, Event):
+        pairs.append((("tanggal_selesai",), "tanggal", "tanggal_selesai", rec.tanggal,
+                      rec.tanggal_selesai))
+    elif isinstance(rec, Organisation):
+        if rec.sk is not None:
+            pairs.append((("sk", "berlaku_sampai"), "sk.tanggal", "sk.berlaku_sampai",
+                          rec.sk.tanggal, rec.sk.berlaku_sampai))
+        for o in rec.pengurus:
+            pairs.append((("pengurus", o.index, "selesai"), f"pengurus[{o.index}].mulai",
+                          f"pengurus[{o.index}].selesai", o.mulai, o.selesai))
+    for path, earlier, later, start, end in pairs:
+        if start is not None and end is not None and end < start:  # type: ignore[operator]
+            yield Finding(
+                "date-order", path, "date-order",
+                {"earlier": earlier, "later": later, "start": str(start), "end": str(end)},
+            )
+
+
+def _ids(records: list[Organisation] | list[Event]) -> dict[str, list[Record]]:
+    seen: dict[str, list[Record]] = {}
+    for rec in records:
+        if rec.id is not None:
+            seen.setdefault(rec.id, []).append(rec)
+    return seen
+
+
+@REGISTRY.folder_rule(
+    "duplicate-id", "records", E,
+    "Id dipakai lebih dari satu catatan",
+    "Id used by more than one record",
+)
+def duplicate_id(ctx: FolderContext) -> Iterator[Finding]:
+    """
+    Ids are unique per kind across the whole folder (subfolders included), so references are
+    never ambiguous. Reported on every record after the first (in path order).
+    """
+    for kind, records in (("organisasi", ctx.organisations), ("kegiatan", ctx.events)):
+        for rec_id, recs in _ids(records).items():
+            if len(recs) < 2:
+                continue
+            ordered = sorted(recs, key=lambda r: r.file)
+            for rec in ordered[1:]:
+                yield Finding(
+                    "duplicate-id", ("id",), "duplicate-id",
+                    {"kind": kind, "id": rec_id, "other": ordered[0].file}, file=rec.file,
+                )
+
+
+@REGISTRY.folder_rule(
+    "unknown-reference", "records", E,
+    "Merujuk organisasi yang tidak ada",
+    "Refers to an organisation that does not exist",
+)
+def unknown_reference(ctx: FolderContext) -> Iterator[Finding]:
+    """
+    Every organisation id named by an event (``penyelenggara.organisasi``,
+    ``peserta.organisasi``) must be the id of an organisation record in the folder.
+
+    Fails: ``peserta: {organisasi: [wksbm-tidak-ada]}``.
+    """
+    known = {o.id for o in ctx.organisations if o.id is not None}
+    for event in ctx.events:
+        for ref in event.references:
+            if ref.target not in known:
+                yield Finding(
+                    "unknown-reference", ref.path, "unknown-reference",
+                    {"target": ref.target, "suggestion": _closest(ref.target, known)},
+                    file=event.file,
+                )
+
+
+def _closest(word: str, known: set[str]) -> str:
+    from wksbm_cli.model.types import did_you_mean
+
+    return did_you_mean(word, sorted(known))

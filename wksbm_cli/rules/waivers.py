@@ -1,0 +1,36 @@
+"""Waivers: a record may accept a known gap until a date (``pengecualian``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wksbm_cli.diagnostics import Severity
+from wksbm_cli.rules.base import REGISTRY, FileContext, Finding
+
+E = Severity.ERROR
+
+
+@REGISTRY.file_rule(
+    "waiver-expired", "records", E,
+    "Pengecualian sudah berakhir",
+    "A waiver has expired",
+)
+def waiver_expired(ctx: FileContext) -> Iterator[Finding]:
+    """
+    A waiver holds until its ``sampai`` date (inclusive); after it the waived problem counts
+    again, and the stale waiver is reported so that it is renewed or removed.
+
+    Fails (today 2026-11-23)::
+
+        pengecualian:
+          - {aturan: missing-sekretaris, sampai: 2026-09-30, alasan: pemilihan September}
+    """
+    rec = ctx.record
+    if rec is None:
+        return
+    for waiver in rec.waivers:
+        if waiver.sampai < ctx.today:
+            yield Finding(
+                "waiver-expired", ("pengecualian", waiver.index, "sampai"), "waiver-expired",
+                {"rule": waiver.aturan, "date": waiver.sampai.isoformat()},
+            )
