@@ -96,8 +96,15 @@ def shown_path(shown_root: str, rel: str) -> str:
 
 
 def _problem(
-    file: str, line: int, column: int, rule: str, key: str, args: dict[str, Any],
-    severity: Severity | None = None, record: str | None = None, path: Path | None = None,
+    file: str,
+    line: int,
+    column: int,
+    rule: str,
+    key: str,
+    args: dict[str, Any],
+    severity: Severity | None = None,
+    record: str | None = None,
+    path: Path | None = None,
 ) -> Problem:
     return Problem(
         file=file,
@@ -112,7 +119,9 @@ def _problem(
     )
 
 
-def check_file(root: str, shown_root: str, entry: Entry, config: Config, today: dt.date) -> FileResult:
+def check_file(
+    root: str, shown_root: str, entry: Entry, config: Config, today: dt.date
+) -> FileResult:
     """Everything that can be judged from one file alone."""
     shown = shown_path(shown_root, entry.rel)
     result = FileResult(entry.rel, entry.kind, [])
@@ -132,8 +141,15 @@ def check_file(root: str, shown_root: str, entry: Entry, config: Config, today: 
     stem = entry.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     for issue in doc.issues:
         result.problems.append(
-            _problem(shown, issue.line, issue.column, issue.rule, issue.message_key, issue.args,
-                     path=issue.path)
+            _problem(
+                shown,
+                issue.line,
+                issue.column,
+                issue.rule,
+                issue.message_key,
+                issue.args,
+                path=issue.path,
+            )
         )
     record: Record | None = None
     if isinstance(doc.data, dict):
@@ -168,8 +184,9 @@ def check_file(root: str, shown_root: str, entry: Entry, config: Config, today: 
         if isinstance(record, Event):
             keep.extend(ref.path for ref in record.references)
         result.marks = {p: doc.where(p) for p in keep}
-    lines = _source_lines(text, [p.line for p in result.problems]
-                          + [pos[0] for pos in result.marks.values()])
+    lines = _source_lines(
+        text, [p.line for p in result.problems] + [pos[0] for pos in result.marks.values()]
+    )
     rec_id = record.id if record is not None else None
     result.problems = [
         replace(p, record=rec_id or p.record, source=lines.get(p.line, "")) for p in result.problems
@@ -178,9 +195,9 @@ def check_file(root: str, shown_root: str, entry: Entry, config: Config, today: 
     return result
 
 
-
-
-def _locate(f: Finding, shown: str, doc: Document | None, marks: dict[Path, tuple[int, int]] | None = None) -> Problem:
+def _locate(
+    f: Finding, shown: str, doc: Document | None, marks: dict[Path, tuple[int, int]] | None = None
+) -> Problem:
     if f.at is not None:
         line, col = f.at
     elif doc is not None:
@@ -191,8 +208,7 @@ def _locate(f: Finding, shown: str, doc: Document | None, marks: dict[Path, tupl
         while path not in table and path:
             path = path[:-1]
         line, col = table.get(path, (1, 1))
-    return _problem(shown, line, col, f.rule, f.message_key, dict(f.args), f.severity,
-                    path=f.path)
+    return _problem(shown, line, col, f.rule, f.message_key, dict(f.args), f.severity, path=f.path)
 
 
 def rule_filter(select: Sequence[str], ignore: Sequence[str]) -> set[str]:
@@ -205,14 +221,18 @@ def rule_filter(select: Sequence[str], ignore: Sequence[str]) -> set[str]:
             for name in (n.strip() for n in raw.split(",")):
                 if not name:
                     continue
-                hits = {r for r, info in RULES.items() if fnmatch.fnmatchcase(r, name)
-                        or info.group == name}
+                hits = {
+                    r
+                    for r, info in RULES.items()
+                    if fnmatch.fnmatchcase(r, name) or info.group == name
+                }
                 if not hits:
                     hint = did_you_mean(name, sorted(RULES))
                     extra_id = f" (maksudnya {hint}?)" if hint else ""
                     extra_en = f" (did you mean {hint}?)" if hint else ""
-                    raise WksbmError(f"aturan tidak dikenal: {name}{extra_id}",
-                                     f"unknown rule: {name}{extra_en}")
+                    raise WksbmError(
+                        f"aturan tidak dikenal: {name}{extra_id}", f"unknown rule: {name}{extra_en}"
+                    )
                 out |= hits
         return out
 
@@ -221,8 +241,11 @@ def rule_filter(select: Sequence[str], ignore: Sequence[str]) -> set[str]:
 
 
 def _apply_policy(
-    problems: list[Problem], config: Config, allowed: set[str],
-    records: dict[str, Record], today: dt.date,
+    problems: list[Problem],
+    config: Config,
+    allowed: set[str],
+    records: dict[str, Record],
+    today: dt.date,
 ) -> list[Problem]:
     overrides = dict(config.aturan)
     out: list[Problem] = []
@@ -238,19 +261,25 @@ def _apply_policy(
         if rec is not None and p.rule != "waiver-expired":
             for w in rec.waivers:
                 if w.aturan == p.rule and today <= w.sampai:
-                    p = replace(p, waived=True, extra=(("until", w.sampai.isoformat()),
-                                                       ("reason", w.alasan or "")))
+                    p = replace(
+                        p,
+                        waived=True,
+                        extra=(("until", w.sampai.isoformat()), ("reason", w.alasan or "")),
+                    )
                     break
         out.append(p)
     return out
 
 
 def _in_scope(rel: str, scope: tuple[str, ...]) -> bool:
-    return not scope or any(rel == s or rel.startswith(s.rstrip("/") + "/") or s in ("", ".")
-                            for s in scope)
+    return not scope or any(
+        rel == s or rel.startswith(s.rstrip("/") + "/") or s in ("", ".") for s in scope
+    )
 
 
-def check_folder(root: str, shown_root: str, config: Config, options: Options | None = None) -> CheckResult:
+def check_folder(
+    root: str, shown_root: str, config: Config, options: Options | None = None
+) -> CheckResult:
     """Judge every record under ``root``; report on those in ``options.paths`` (all by default),
     while ids and references are always resolved against the whole folder."""
     options = options or Options()
@@ -261,8 +290,13 @@ def check_folder(root: str, shown_root: str, config: Config, options: Options | 
 
 
 def finish(
-    root: str, shown_root: str, config: Config, options: Options, results: list[FileResult],
-    allowed: set[str], today: dt.date,
+    root: str,
+    shown_root: str,
+    config: Config,
+    options: Options,
+    results: list[FileResult],
+    allowed: set[str],
+    today: dt.date,
 ) -> CheckResult:
     organisations = [r.record for r in results if isinstance(r.record, Organisation)]
     events = [r.record for r in results if isinstance(r.record, Event)]
@@ -271,7 +305,8 @@ def finish(
     lines = {shown_path(shown_root, r.rel): r.lines for r in results}
     rel_of = {shown_path(shown_root, r.rel): r.rel for r in results}
     folder = FolderContext(organisations, events, config, today)
-    records: dict[str, Record] = {r.file: r for r in (*organisations, *events)}
+    records: dict[str, Record] = {r.file: r for r in organisations}
+    records.update({r.file: r for r in events})
     for info in folder_checks():
         if info.check is None:
             continue
@@ -297,5 +332,6 @@ def finish(
         if r.record is None and r.kind is not None
     }
     in_scope = sum(1 for r in results if _in_scope(r.rel, options.paths))
-    return CheckResult(root, shown_root, config, in_scope, problems, organisations, events,
-                       unreadable)
+    return CheckResult(
+        root, shown_root, config, in_scope, problems, organisations, events, unreadable
+    )

@@ -36,14 +36,22 @@ def _version(value: bool) -> None:
 def _global(
     records: Annotated[
         str | None,
-        typer.Option("--records", envvar="WKSBM_RECORDS", metavar="PATH",
-                     help="The records folder (default: the nearest folder upward holding"
-                     " wksbm.yaml, else ./records)."),
+        typer.Option(
+            "--records",
+            envvar="WKSBM_RECORDS",
+            metavar="PATH",
+            help="The records folder (default: the nearest folder upward holding"
+            " wksbm.yaml, else ./records).",
+        ),
     ] = None,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", envvar="WKSBM_LANG", metavar="id|en",
-                     help="Language of messages (default: config's bahasa, else the locale)."),
+        typer.Option(
+            "--lang",
+            envvar="WKSBM_LANG",
+            metavar="id|en",
+            help="Language of messages (default: config's bahasa, else the locale).",
+        ),
     ] = None,
     debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
     version: Annotated[

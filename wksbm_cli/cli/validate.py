@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -12,7 +12,7 @@ import typer
 from wksbm_cli.cli.common import guarded, open_folder, print_rich, write_out
 
 
-class ValidateFormat(str, Enum):
+class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -31,8 +31,10 @@ def _parse_date(value: str | None) -> dt.date | None:
 def validate(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Only report on these files or folders (references still resolve"
-                       " against the whole records folder)."),
+        typer.Argument(
+            help="Only report on these files or folders (references still resolve"
+            " against the whole records folder)."
+        ),
     ] = None,
     fmt: Annotated[
         ValidateFormat, typer.Option("--format", "-f", help="Output format.")
@@ -40,17 +42,21 @@ def validate(
     strict: Annotated[bool, typer.Option(help="Warnings fail too (exit 1).")] = False,
     select: Annotated[
         list[str] | None,
-        typer.Option(help="Only these rules (ids, groups such as privacy, or globs such as"
-                     " 'missing-*'); repeatable or comma-separated."),
+        typer.Option(
+            help="Only these rules (ids, groups such as privacy, or globs such as"
+            " 'missing-*'); repeatable or comma-separated."
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None, typer.Option(help="Skip these rules (same forms as --select).")
     ] = None,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", metavar="YYYY-MM-DD",
-                     help="Judge the records as of this day (SK expiry, active officers,"
-                     " waivers)."),
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Judge the records as of this day (SK expiry, active officers, waivers).",
+        ),
     ] = None,
 ) -> None:
     """Check every record: file, YAML, schema, references, completeness and privacy.

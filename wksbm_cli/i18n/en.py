@@ -24,7 +24,8 @@ MESSAGES: dict[str, str] = {
     # file
     "unexpected-file": "this .yaml file is outside organisasi/ and kegiatan/, so it is not checked;"
     " move it into one of them",
-    "unsafe-path.symlink": "symbolic link: not followed and not read; replace it with the file itself",
+    "unsafe-path.symlink": "symbolic link: not followed and not read;"
+    " replace it with the file itself",
     "unsafe-path.special": "not a regular file (a {what}); not opened",
     "unsafe-path.outside": "resolves outside the records folder; not read",
     "file-too-large": "file is {size} bytes, over the limit of {limit} bytes; not read",
@@ -53,7 +54,7 @@ MESSAGES: dict[str, str] = {
     "missing-field": "required field `{field}` is missing",
     "missing-field.one-of": "`{field}` needs at least one of {keys}",
     "wrong-type": "`{field}` must be {expected}, not {got}",
-    "wrong-type.quote": '`{field}` must be {expected}, but YAML read {raw} as {got};'
+    "wrong-type.quote": "`{field}` must be {expected}, but YAML read {raw} as {got};"
     ' put it in quotes: "{raw}"',
     "invalid-value.blank": "`{field}` is blank",
     "invalid-value.too-long": "`{field}` is longer than {max} characters",

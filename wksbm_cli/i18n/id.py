@@ -22,7 +22,8 @@ MESSAGES: dict[str, str] = {
     "hint.tab": " YAML tidak mengizinkan tab untuk indentasi: pakai spasi.",
     "unexpected-file": "berkas .yaml ini di luar organisasi/ dan kegiatan/, jadi tidak diperiksa;"
     " pindahkan ke salah satunya",
-    "unsafe-path.symlink": "tautan simbolik: tidak diikuti dan tidak dibaca; ganti dengan berkasnya",
+    "unsafe-path.symlink": "tautan simbolik: tidak diikuti dan tidak dibaca;"
+    " ganti dengan berkasnya",
     "unsafe-path.special": "bukan berkas biasa ({what}); tidak dibuka",
     "unsafe-path.outside": "mengarah ke luar folder catatan; tidak dibaca",
     "file-too-large": "berkas {size} byte, melebihi batas {limit} byte; tidak dibaca",
@@ -50,7 +51,7 @@ MESSAGES: dict[str, str] = {
     "missing-field": "kolom wajib `{field}` tidak ada",
     "missing-field.one-of": "`{field}` memerlukan paling sedikit salah satu dari {keys}",
     "wrong-type": "`{field}` harus {expected}, bukan {got}",
-    "wrong-type.quote": '`{field}` harus {expected}, tetapi YAML membaca {raw} sebagai {got};'
+    "wrong-type.quote": "`{field}` harus {expected}, tetapi YAML membaca {raw} sebagai {got};"
     ' beri tanda kutip: "{raw}"',
     "invalid-value.blank": "`{field}` kosong",
     "invalid-value.too-long": "`{field}` lebih dari {max} karakter",

@@ -86,6 +86,7 @@ def _config_error(shown: str, issues: list[tuple[int, int, str, dict[str, object
     more = len(issues) - 1
     texts = []
     for lang, extra in (("id", f" (dan {more} masalah lain)"), ("en", f" (and {more} more)")):
-        texts.append(f"{shown}:{line}:{col}: {translate(key, lang, dict(args))}"
-                     + (extra if more else ""))
+        texts.append(
+            f"{shown}:{line}:{col}: {translate(key, lang, dict(args))}" + (extra if more else "")
+        )
     return WksbmError(texts[0], texts[1])

@@ -114,7 +114,7 @@ def resolve_plain(text: str) -> str:
 
 def construct_plain(text: str, tag: str) -> Any:
     """Build one unquoted scalar; raises ValueError (and kin) for impossible values."""
-    if tag == _STR or tag == _MERGE:
+    if tag in (_STR, _MERGE):
         return text
     if tag == _NULL:
         return None
@@ -176,7 +176,9 @@ def load_document(text: str, max_depth: int = MAX_DEPTH) -> Document:
     except yaml.reader.ReaderError as exc:
         line, col = _offset_to_pos(text, exc.position)
         doc.issues.append(
-            LoadIssue("yaml-syntax", line, col, "yaml-syntax.char", {"code": _codepoint(exc.character)})
+            LoadIssue(
+                "yaml-syntax", line, col, "yaml-syntax.char", {"code": _codepoint(exc.character)}
+            )
         )
         doc.data = None
     except yaml.YAMLError as exc:
@@ -187,7 +189,7 @@ def load_document(text: str, max_depth: int = MAX_DEPTH) -> Document:
     return doc
 
 
-def _build(text: str, doc: Document, max_depth: int) -> None:  # noqa: C901 - one event loop
+def _build(text: str, doc: Document, max_depth: int) -> None:
     stack: list[_Frame] = []
     documents = 0
     root_set = False
@@ -346,7 +348,11 @@ def _build(text: str, doc: Document, max_depth: int) -> None:  # noqa: C901 - on
                 continue
             issues.append(
                 LoadIssue(
-                    "yaml-alias", line, col, "yaml-alias.alias", {"name": ev.anchor},
+                    "yaml-alias",
+                    line,
+                    col,
+                    "yaml-alias.alias",
+                    {"name": ev.anchor},
                     _child_path(stack),
                 )
             )

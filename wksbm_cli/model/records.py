@@ -235,7 +235,9 @@ def build_organisation(raw: Mapping[str, Any], file: str, region: Wilayah) -> Or
         Officer(i, _str(o, "jabatan"), _str(o, "nama"), _date(o, "mulai"), _date(o, "selesai"))
         for i, o in _maps(data, "pengurus")
     )
-    unsur = tuple((n, _str(u, "kategori")) for _, u in _maps(data, "unsur") if (n := _str(u, "nama")))
+    unsur = tuple(
+        (n, _str(u, "kategori")) for _, u in _maps(data, "unsur") if (n := _str(u, "nama"))
+    )
     tingkat = _str(data, "tingkat")
     status = _str(data, "status")
     return Organisation(

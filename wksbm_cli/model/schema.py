@@ -93,22 +93,52 @@ PPKS = (
 WILAYAH = Struct(
     (
         Field("provinsi", Text(), doc_id="Provinsi.", doc_en="Province."),
-        Field("kabupaten", Text(), synonyms=("kota",), doc_id="Kabupaten atau kota.",
-              doc_en="Regency or city."),
-        Field("kecamatan", Text(), synonyms=("kapanewon", "kemantren"),
-              doc_id="Kecamatan (di DIY: kapanewon/kemantren).",
-              doc_en="District (in DIY: kapanewon/kemantren)."),
-        Field("desa", Text(), synonyms=("kalurahan", "kelurahan"),
-              doc_id="Desa atau kelurahan (di DIY: kalurahan).",
-              doc_en="Village (in DIY: kalurahan)."),
-        Field("dusun", Text(), synonyms=("padukuhan",), doc_id="Dusun (di DIY: padukuhan).",
-              doc_en="Hamlet (in DIY: padukuhan)."),
-        Field("rw", DIGITS, doc_id='Nomor RW, dalam tanda kutip: "05".',
-              doc_en='RW number, quoted: "05".'),
-        Field("rt", DIGITS, doc_id='Nomor RT, dalam tanda kutip: "03".',
-              doc_en='RT number, quoted: "03".'),
-        Field("kode", KODE, doc_id="Kode wilayah Kemendagri, mis. \"34.04.07.2003\".",
-              doc_en="Kemendagri region code, e.g. \"34.04.07.2003\"."),
+        Field(
+            "kabupaten",
+            Text(),
+            synonyms=("kota",),
+            doc_id="Kabupaten atau kota.",
+            doc_en="Regency or city.",
+        ),
+        Field(
+            "kecamatan",
+            Text(),
+            synonyms=("kapanewon", "kemantren"),
+            doc_id="Kecamatan (di DIY: kapanewon/kemantren).",
+            doc_en="District (in DIY: kapanewon/kemantren).",
+        ),
+        Field(
+            "desa",
+            Text(),
+            synonyms=("kalurahan", "kelurahan"),
+            doc_id="Desa atau kelurahan (di DIY: kalurahan).",
+            doc_en="Village (in DIY: kalurahan).",
+        ),
+        Field(
+            "dusun",
+            Text(),
+            synonyms=("padukuhan",),
+            doc_id="Dusun (di DIY: padukuhan).",
+            doc_en="Hamlet (in DIY: padukuhan).",
+        ),
+        Field(
+            "rw",
+            DIGITS,
+            doc_id='Nomor RW, dalam tanda kutip: "05".',
+            doc_en='RW number, quoted: "05".',
+        ),
+        Field(
+            "rt",
+            DIGITS,
+            doc_id='Nomor RT, dalam tanda kutip: "03".',
+            doc_en='RT number, quoted: "03".',
+        ),
+        Field(
+            "kode",
+            KODE,
+            doc_id='Kode wilayah Kemendagri, mis. "34.04.07.2003".',
+            doc_en='Kemendagri region code, e.g. "34.04.07.2003".',
+        ),
     ),
     title="wilayah",
 )
@@ -117,9 +147,15 @@ SK = Struct(
     (
         Field("nomor", Text(), doc_id="Nomor SK.", doc_en="Decree number."),
         Field("tanggal", Date(), doc_id="Tanggal SK.", doc_en="Decree date."),
-        Field("penerbit", Text(), doc_id="Penerbit SK, mis. Lurah.", doc_en="Issuer, e.g. the lurah."),
-        Field("berlaku_sampai", Date(), doc_id="Akhir masa berlaku SK.",
-              doc_en="Last day the decree is in force."),
+        Field(
+            "penerbit", Text(), doc_id="Penerbit SK, mis. Lurah.", doc_en="Issuer, e.g. the lurah."
+        ),
+        Field(
+            "berlaku_sampai",
+            Date(),
+            doc_id="Akhir masa berlaku SK.",
+            doc_en="Last day the decree is in force.",
+        ),
     ),
     title="sk",
 )
@@ -130,12 +166,24 @@ PENGURUS = Struct(
         Field("nama", Text(), required=True, doc_id="Nama pengurus.", doc_en="Officer's name."),
         Field("bidang", Text(), doc_id="Bidang (untuk seksi).", doc_en="Field (for seksi)."),
         Field("mulai", Date(), doc_id="Mulai menjabat.", doc_en="Start of term."),
-        Field("selesai", Date(), doc_id="Selesai menjabat; kosong = masih aktif.",
-              doc_en="End of term; absent = still active."),
-        Field("telepon", Text(), doc_id="Telepon pribadi: data pribadi, lihat aturan privasi.",
-              doc_en="Personal phone: personal data, see the privacy rules."),
-        Field("email", Text(), doc_id="E-mail pribadi: data pribadi, lihat aturan privasi.",
-              doc_en="Personal e-mail: personal data, see the privacy rules."),
+        Field(
+            "selesai",
+            Date(),
+            doc_id="Selesai menjabat; kosong = masih aktif.",
+            doc_en="End of term; absent = still active.",
+        ),
+        Field(
+            "telepon",
+            Text(),
+            doc_id="Telepon pribadi: data pribadi, lihat aturan privasi.",
+            doc_en="Personal phone: personal data, see the privacy rules.",
+        ),
+        Field(
+            "email",
+            Text(),
+            doc_id="E-mail pribadi: data pribadi, lihat aturan privasi.",
+            doc_en="Personal e-mail: personal data, see the privacy rules.",
+        ),
         Field("catatan", Text(), doc_id="Catatan.", doc_en="Notes."),
     ),
     title="pengurus",
@@ -144,8 +192,13 @@ PENGURUS = Struct(
 UNSUR = Struct(
     (
         Field("nama", Text(), required=True, doc_id="Nama unsur.", doc_en="Name of the element."),
-        Field("kategori", Choice(("kelompok_usaha", "lembaga", "jaringan_pendukung")),
-              required=True, doc_id="Kategori unsur.", doc_en="Category of the element."),
+        Field(
+            "kategori",
+            Choice(("kelompok_usaha", "lembaga", "jaringan_pendukung")),
+            required=True,
+            doc_id="Kategori unsur.",
+            doc_en="Category of the element.",
+        ),
     ),
     title="unsur",
 )
@@ -153,24 +206,47 @@ UNSUR = Struct(
 KONTAK = Struct(
     (
         Field("alamat", Text(), doc_id="Alamat kantor.", doc_en="Office address."),
-        Field("telepon", Text(), doc_id="Telepon kantor organisasi.",
-              doc_en="The organisation's office phone."),
+        Field(
+            "telepon",
+            Text(),
+            doc_id="Telepon kantor organisasi.",
+            doc_en="The organisation's office phone.",
+        ),
         Field("email", Text(), doc_id="E-mail organisasi.", doc_en="The organisation's e-mail."),
         Field("situs", URL, doc_id="Situs web.", doc_en="Website."),
-        Field("media_sosial", ListOf(Text()), doc_id="Akun media sosial.",
-              doc_en="Social media accounts."),
+        Field(
+            "media_sosial",
+            ListOf(Text()),
+            doc_id="Akun media sosial.",
+            doc_en="Social media accounts.",
+        ),
     ),
     title="kontak",
 )
 
 PENGECUALIAN = Struct(
     (
-        Field("aturan", Text(pattern=r"[a-z0-9]+(-[a-z0-9]+)*", pattern_name="rule"), required=True,
-              doc_id="Id aturan yang dikecualikan.", doc_en="Id of the waived rule."),
-        Field("sampai", Date(), required=True, doc_id="Pengecualian berlaku sampai tanggal ini.",
-              doc_en="The waiver holds until this date."),
-        Field("alasan", Text(), required=True, doc_id="Alasan pengecualian.",
-              doc_en="Why the gap is accepted."),
+        Field(
+            "aturan",
+            Text(pattern=r"[a-z0-9]+(-[a-z0-9]+)*", pattern_name="rule"),
+            required=True,
+            doc_id="Id aturan yang dikecualikan.",
+            doc_en="Id of the waived rule.",
+        ),
+        Field(
+            "sampai",
+            Date(),
+            required=True,
+            doc_id="Pengecualian berlaku sampai tanggal ini.",
+            doc_en="The waiver holds until this date.",
+        ),
+        Field(
+            "alasan",
+            Text(),
+            required=True,
+            doc_id="Alasan pengecualian.",
+            doc_en="Why the gap is accepted.",
+        ),
     ),
     title="pengecualian",
 )
@@ -182,36 +258,81 @@ def _is_wksbm(record: Mapping[str, Any]) -> bool:
 
 ORGANISASI = Struct(
     (
-        Field("id", ID, required=True, doc_id="Id catatan = nama berkas tanpa .yaml.",
-              doc_en="Record id = the file name without .yaml."),
-        Field("nama", Text(), required=True, doc_id="Nama organisasi.",
-              doc_en="Name of the organisation."),
-        Field("jenis", Choice(("wksbm", "forum", "lembaga")), required=True,
-              doc_id="wksbm; forum WKSBM; atau lembaga mitra (yayasan, LKS, dinas).",
-              doc_en="a WKSBM; a forum of WKSBM; or a partner institution."),
-        Field("tingkat", TINGKAT, required=_is_wksbm, required_note="jenis: wksbm",
-              doc_id="Tingkat wilayah kerja (wajib untuk WKSBM).",
-              doc_en="The level it works at (required for a WKSBM)."),
-        Field("wilayah", WILAYAH, required=_is_wksbm, required_note="jenis: wksbm",
-              doc_id="Wilayah kerja (wajib untuk WKSBM).",
-              doc_en="Where it works (required for a WKSBM)."),
-        Field("status", Choice(("aktif", "vakum", "bubar")), doc_id="Status; bawaan aktif.",
-              doc_en="Status; default aktif."),
+        Field(
+            "id",
+            ID,
+            required=True,
+            doc_id="Id catatan = nama berkas tanpa .yaml.",
+            doc_en="Record id = the file name without .yaml.",
+        ),
+        Field(
+            "nama",
+            Text(),
+            required=True,
+            doc_id="Nama organisasi.",
+            doc_en="Name of the organisation.",
+        ),
+        Field(
+            "jenis",
+            Choice(("wksbm", "forum", "lembaga")),
+            required=True,
+            doc_id="wksbm; forum WKSBM; atau lembaga mitra (yayasan, LKS, dinas).",
+            doc_en="a WKSBM; a forum of WKSBM; or a partner institution.",
+        ),
+        Field(
+            "tingkat",
+            TINGKAT,
+            required=_is_wksbm,
+            required_note="jenis: wksbm",
+            doc_id="Tingkat wilayah kerja (wajib untuk WKSBM).",
+            doc_en="The level it works at (required for a WKSBM).",
+        ),
+        Field(
+            "wilayah",
+            WILAYAH,
+            required=_is_wksbm,
+            required_note="jenis: wksbm",
+            doc_id="Wilayah kerja (wajib untuk WKSBM).",
+            doc_en="Where it works (required for a WKSBM).",
+        ),
+        Field(
+            "status",
+            Choice(("aktif", "vakum", "bubar")),
+            doc_id="Status; bawaan aktif.",
+            doc_en="Status; default aktif.",
+        ),
         Field("dibentuk", Date(), doc_id="Tanggal dibentuk.", doc_en="Founding date."),
-        Field("sk", SK, doc_id="Surat keputusan pengesahan.", doc_en="The decree that legalised it."),
+        Field(
+            "sk", SK, doc_id="Surat keputusan pengesahan.", doc_en="The decree that legalised it."
+        ),
         Field("pengurus", ListOf(PENGURUS), doc_id="Daftar pengurus.", doc_en="Officers."),
         Field("unsur", ListOf(UNSUR), doc_id="Unsur anggota.", doc_en="Member elements."),
-        Field("sasaran", ListOf(Choice(PPKS)), doc_id="PPKS yang ditangani.",
-              doc_en="Social problems (PPKS) it addresses."),
-        Field("jumlah_anggota", Integer(minimum=0), doc_id="Jumlah anggota.",
-              doc_en="Number of members."),
-        Field("kontak", KONTAK, doc_id="Kontak resmi organisasi.",
-              doc_en="The organisation's own contact."),
+        Field(
+            "sasaran",
+            ListOf(Choice(PPKS)),
+            doc_id="PPKS yang ditangani.",
+            doc_en="Social problems (PPKS) it addresses.",
+        ),
+        Field(
+            "jumlah_anggota",
+            Integer(minimum=0),
+            doc_id="Jumlah anggota.",
+            doc_en="Number of members.",
+        ),
+        Field(
+            "kontak",
+            KONTAK,
+            doc_id="Kontak resmi organisasi.",
+            doc_en="The organisation's own contact.",
+        ),
         Field("sumber", ListOf(URL), doc_id="Sumber informasi (URL).", doc_en="Sources (URLs)."),
         Field("catatan", Text(), doc_id="Catatan.", doc_en="Notes."),
-        Field("pengecualian", ListOf(PENGECUALIAN),
-              doc_id="Pengecualian aturan yang berakhir pada tanggal tertentu.",
-              doc_en="Rule waivers that expire on a date."),
+        Field(
+            "pengecualian",
+            ListOf(PENGECUALIAN),
+            doc_id="Pengecualian aturan yang berakhir pada tanggal tertentu.",
+            doc_en="Rule waivers that expire on a date.",
+        ),
     ),
     title="organisasi",
 )
@@ -220,8 +341,12 @@ PENYELENGGARA = Struct(
     (
         Field("nama", Text(), required=True, doc_id="Nama penyelenggara.", doc_en="Organiser."),
         Field("unit", Text(), doc_id="Bidang atau unit.", doc_en="Unit or division."),
-        Field("organisasi", ID, doc_id="Id organisasi penyelenggara.",
-              doc_en="Id of the organising organisation."),
+        Field(
+            "organisasi",
+            ID,
+            doc_id="Id organisasi penyelenggara.",
+            doc_en="Id of the organising organisation.",
+        ),
     ),
     title="penyelenggara",
 )
@@ -236,12 +361,21 @@ TEMPAT = Struct(
 
 PESERTA = Struct(
     (
-        Field("jumlah", Integer(minimum=0), doc_id="Jumlah peserta.",
-              doc_en="Number of participants."),
-        Field("organisasi", ListOf(ID), doc_id="Id organisasi peserta.",
-              doc_en="Ids of participating organisations."),
-        Field("asal", ListOf(Text()), doc_id="Desa/kalurahan asal peserta.",
-              doc_en="Villages the participants came from."),
+        Field(
+            "jumlah", Integer(minimum=0), doc_id="Jumlah peserta.", doc_en="Number of participants."
+        ),
+        Field(
+            "organisasi",
+            ListOf(ID),
+            doc_id="Id organisasi peserta.",
+            doc_en="Ids of participating organisations.",
+        ),
+        Field(
+            "asal",
+            ListOf(Text()),
+            doc_id="Desa/kalurahan asal peserta.",
+            doc_en="Villages the participants came from.",
+        ),
         Field("unsur", ListOf(Text()), doc_id="Unsur peserta.", doc_en="Participants' elements."),
     ),
     title="peserta",
@@ -252,8 +386,12 @@ NARASUMBER = AtLeastOne(
         (
             Field("nama", Text(), doc_id="Nama narasumber.", doc_en="Speaker's name."),
             Field("instansi", Text(), doc_id="Instansi.", doc_en="Institution."),
-            Field("materi", ListOf(Text()), doc_id="Materi yang dibawakan.",
-                  doc_en="Topics presented."),
+            Field(
+                "materi",
+                ListOf(Text()),
+                doc_id="Materi yang dibawakan.",
+                doc_en="Topics presented.",
+            ),
         ),
         title="narasumber",
     ),
@@ -283,32 +421,58 @@ SUMBER_DANA = (
 
 KEGIATAN = Struct(
     (
-        Field("id", ID, required=True, doc_id="Id = nama berkas; awalan YYYY-MM-DD = tanggal.",
-              doc_en="Id = file name; a YYYY-MM-DD prefix must equal tanggal."),
+        Field(
+            "id",
+            ID,
+            required=True,
+            doc_id="Id = nama berkas; awalan YYYY-MM-DD = tanggal.",
+            doc_en="Id = file name; a YYYY-MM-DD prefix must equal tanggal.",
+        ),
         Field("judul", Text(), required=True, doc_id="Judul kegiatan.", doc_en="Title."),
-        Field("jenis", Choice(JENIS_KEGIATAN), required=True, doc_id="Jenis kegiatan.",
-              doc_en="Kind of event."),
+        Field(
+            "jenis",
+            Choice(JENIS_KEGIATAN),
+            required=True,
+            doc_id="Jenis kegiatan.",
+            doc_en="Kind of event.",
+        ),
         Field("tanggal", Date(), required=True, doc_id="Hari pertama.", doc_en="First day."),
         Field("tanggal_selesai", Date(), doc_id="Hari terakhir.", doc_en="Last day."),
-        Field("penyelenggara", TextOr(PENYELENGGARA), required=True, doc_id="Penyelenggara.",
-              doc_en="Organiser."),
+        Field(
+            "penyelenggara",
+            TextOr(PENYELENGGARA),
+            required=True,
+            doc_id="Penyelenggara.",
+            doc_en="Organiser.",
+        ),
         Field("tempat", TextOr(TEMPAT), doc_id="Tempat.", doc_en="Venue."),
-        Field("dasar", Text(), doc_id="Dasar kegiatan, mis. usulan PUPM Musrenbang.",
-              doc_en="Basis, e.g. a PUPM proposal from Musrenbang."),
-        Field("sumber_dana", Choice(SUMBER_DANA), doc_id="Sumber dana.",
-              doc_en="Source of funds."),
-        Field("tahun_anggaran", Integer(minimum=1945, maximum=2200), doc_id="Tahun anggaran.",
-              doc_en="Budget year."),
+        Field(
+            "dasar",
+            Text(),
+            doc_id="Dasar kegiatan, mis. usulan PUPM Musrenbang.",
+            doc_en="Basis, e.g. a PUPM proposal from Musrenbang.",
+        ),
+        Field("sumber_dana", Choice(SUMBER_DANA), doc_id="Sumber dana.", doc_en="Source of funds."),
+        Field(
+            "tahun_anggaran",
+            Integer(minimum=1945, maximum=2200),
+            doc_id="Tahun anggaran.",
+            doc_en="Budget year.",
+        ),
         Field("peserta", PESERTA, doc_id="Peserta.", doc_en="Participants."),
         Field("narasumber", ListOf(NARASUMBER), doc_id="Narasumber.", doc_en="Speakers."),
-        Field("pejabat", ListOf(PEJABAT), doc_id="Pejabat yang hadir.",
-              doc_en="Officials present."),
+        Field(
+            "pejabat", ListOf(PEJABAT), doc_id="Pejabat yang hadir.", doc_en="Officials present."
+        ),
         Field("materi", ListOf(Text()), doc_id="Materi.", doc_en="Topics."),
         Field("sumber", ListOf(URL), doc_id="Sumber informasi (URL).", doc_en="Sources (URLs)."),
         Field("catatan", Text(), doc_id="Catatan.", doc_en="Notes."),
-        Field("pengecualian", ListOf(PENGECUALIAN),
-              doc_id="Pengecualian aturan yang berakhir pada tanggal tertentu.",
-              doc_en="Rule waivers that expire on a date."),
+        Field(
+            "pengecualian",
+            ListOf(PENGECUALIAN),
+            doc_id="Pengecualian aturan yang berakhir pada tanggal tertentu.",
+            doc_en="Rule waivers that expire on a date.",
+        ),
     ),
     title="kegiatan",
 )
@@ -334,8 +498,11 @@ class RuleSeverities(SchemaType):
                     "invalid-value",
                     (*path, key),
                     "invalid-value.rule",
-                    {"field": field_name((*path, key)), "value": key,
-                     "suggestion": did_you_mean(key, list(RULES))},
+                    {
+                        "field": field_name((*path, key)),
+                        "value": key,
+                        "suggestion": did_you_mean(key, list(RULES)),
+                    },
                 )
                 continue
             yield from SEVERITY_CHOICE.check(severity, (*path, key), ctx)
@@ -349,27 +516,52 @@ class RuleSeverities(SchemaType):
             "additionalProperties": SEVERITY_CHOICE.json_schema(),
         }
 
+
 CONFIG = Struct(
     (
-        Field("wilayah", WILAYAH, doc_id="Wilayah folder ini; catatan mewarisi tingkat yang kosong.",
-              doc_en="This folder's region; records inherit the levels they leave out."),
-        Field("istilah", Choice(("diy", "nasional")), doc_id="Label wilayah yang ditampilkan.",
-              doc_en="Region labels shown to people."),
+        Field(
+            "wilayah",
+            WILAYAH,
+            doc_id="Wilayah folder ini; catatan mewarisi tingkat yang kosong.",
+            doc_en="This folder's region; records inherit the levels they leave out.",
+        ),
+        Field(
+            "istilah",
+            Choice(("diy", "nasional")),
+            doc_id="Label wilayah yang ditampilkan.",
+            doc_en="Region labels shown to people.",
+        ),
         Field("bahasa", Choice(("id", "en")), doc_id="Bahasa pesan.", doc_en="Message language."),
-        Field("privasi", Choice(("publik", "internal")),
-              doc_id="publik: nomor HP dan e-mail pribadi dilarang; internal: boleh.",
-              doc_en="publik: personal phones and e-mails are errors; internal: allowed."),
-        Field("jabatan_wajib", ListOf(Choice(JABATAN)), doc_id="Jabatan wajib (error jika kosong).",
-              doc_en="Required positions (error when missing)."),
-        Field("jabatan_disarankan", ListOf(Choice(JABATAN)),
-              doc_id="Jabatan disarankan (peringatan jika kosong).",
-              doc_en="Recommended positions (warning when missing)."),
-        Field("aturan", RuleSeverities(),
-              doc_id="Tingkat per aturan: error | warning | info | off.",
-              doc_en="Severity per rule: error | warning | info | off."),
-        Field("ukuran_berkas_maks", Integer(minimum=1024, maximum=64 * 1024 * 1024),
-              doc_id="Ukuran berkas terbesar yang dibaca, dalam byte (bawaan 1 MiB).",
-              doc_en="Largest file read, in bytes (default 1 MiB)."),
+        Field(
+            "privasi",
+            Choice(("publik", "internal")),
+            doc_id="publik: nomor HP dan e-mail pribadi dilarang; internal: boleh.",
+            doc_en="publik: personal phones and e-mails are errors; internal: allowed.",
+        ),
+        Field(
+            "jabatan_wajib",
+            ListOf(Choice(JABATAN)),
+            doc_id="Jabatan wajib (error jika kosong).",
+            doc_en="Required positions (error when missing).",
+        ),
+        Field(
+            "jabatan_disarankan",
+            ListOf(Choice(JABATAN)),
+            doc_id="Jabatan disarankan (peringatan jika kosong).",
+            doc_en="Recommended positions (warning when missing).",
+        ),
+        Field(
+            "aturan",
+            RuleSeverities(),
+            doc_id="Tingkat per aturan: error | warning | info | off.",
+            doc_en="Severity per rule: error | warning | info | off.",
+        ),
+        Field(
+            "ukuran_berkas_maks",
+            Integer(minimum=1024, maximum=64 * 1024 * 1024),
+            doc_id="Ukuran berkas terbesar yang dibaca, dalam byte (bawaan 1 MiB).",
+            doc_en="Largest file read, in bytes (default 1 MiB).",
+        ),
     ),
     title="wksbm.yaml",
 )

@@ -107,7 +107,9 @@ class Text(SchemaType):
             yield wrong_type(path, "text", value, ctx)
             return
         if not value.strip():
-            yield SchemaIssue("invalid-value", path, "invalid-value.blank", {"field": field_name(path)})
+            yield SchemaIssue(
+                "invalid-value", path, "invalid-value.blank", {"field": field_name(path)}
+            )
             return
         if self.max_length is not None and len(value) > self.max_length:
             yield SchemaIssue(
@@ -408,7 +410,7 @@ class TextOr(SchemaType):
 
 @dataclass(frozen=True)
 class AtLeastOne(SchemaType):
-    """A struct where at least one of ``keys`` must be present (a speaker needs nama or instansi)."""
+    """A struct where at least one of ``keys`` must be present (a speaker: nama or instansi)."""
 
     struct: Struct
     keys: tuple[str, ...]

@@ -57,8 +57,11 @@ def render_problems(result: CheckResult, lang: str) -> list[RenderableType]:
         table.add_row(Text(f"{p.line}:{p.column}", style="dim"), body)
         following = problems[index + 1] if index + 1 < len(problems) else None
         same_line_next = (
-            following is not None and following.file == p.file and following.line == p.line
-            and following.column == p.column and not following.waived
+            following is not None
+            and following.file == p.file
+            and following.line == p.line
+            and following.column == p.column
+            and not following.waived
         )
         if p.source and not p.waived and not same_line_next:
             table.add_row("", _snippet(p))

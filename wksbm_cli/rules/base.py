@@ -87,7 +87,12 @@ class Registry:
         self.rules[info.id] = info
 
     def declare(
-        self, rule_id: str, group: str, severity: Severity, summary_id: str, summary_en: str,
+        self,
+        rule_id: str,
+        group: str,
+        severity: Severity,
+        summary_id: str,
+        summary_en: str,
         doc: str,
     ) -> None:
         self.add(RuleInfo(rule_id, group, severity, summary_id, summary_en, _dedent(doc)))
@@ -97,8 +102,16 @@ class Registry:
     ) -> Callable[[FileCheck], FileCheck]:
         def wrap(fn: FileCheck) -> FileCheck:
             self.add(
-                RuleInfo(rule_id, group, severity, summary_id, summary_en,
-                         _dedent(fn.__doc__ or ""), "file", fn)
+                RuleInfo(
+                    rule_id,
+                    group,
+                    severity,
+                    summary_id,
+                    summary_en,
+                    _dedent(fn.__doc__ or ""),
+                    "file",
+                    fn,
+                )
             )
             return fn
 
@@ -109,8 +122,16 @@ class Registry:
     ) -> Callable[[FolderCheck], FolderCheck]:
         def wrap(fn: FolderCheck) -> FolderCheck:
             self.add(
-                RuleInfo(rule_id, group, severity, summary_id, summary_en,
-                         _dedent(fn.__doc__ or ""), "folder", fn)
+                RuleInfo(
+                    rule_id,
+                    group,
+                    severity,
+                    summary_id,
+                    summary_en,
+                    _dedent(fn.__doc__ or ""),
+                    "folder",
+                    fn,
+                )
             )
             return fn
 

@@ -13,7 +13,7 @@ from wksbm_cli.model.records import Organisation
 from wksbm_cli.model.schema import JABATAN
 from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, FolderContext, RuleInfo
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 def judged(rec: object) -> bool:
@@ -36,8 +36,9 @@ def missing_roles(rec: Organisation, ctx: FileContext) -> Iterator[Finding]:
     for roles, severity in ((ctx.config.jabatan_wajib, E), (ctx.config.jabatan_disarankan, W)):
         for role in roles:
             if role not in active:
-                yield Finding(f"missing-{role}", path, "missing-jabatan", {"jabatan": role},
-                              severity=severity)
+                yield Finding(
+                    f"missing-{role}", path, "missing-jabatan", {"jabatan": role}, severity=severity
+                )
 
 
 def _missing_check(ctx: FileContext) -> Iterator[Finding]:
@@ -51,7 +52,8 @@ def _missing_check(ctx: FileContext) -> Iterator[Finding]:
 for _index, _role in enumerate(JABATAN):
     REGISTRY.add(
         RuleInfo(
-            f"missing-{_role}", "completeness",
+            f"missing-{_role}",
+            "completeness",
             E if _role in ("ketua", "sekretaris") else W,
             f"WKSBM tanpa {_role} aktif",
             f"WKSBM without an active {_role}",
@@ -63,7 +65,9 @@ for _index, _role in enumerate(JABATAN):
 
 
 @REGISTRY.file_rule(
-    "multiple-ketua", "completeness", E,
+    "multiple-ketua",
+    "completeness",
+    E,
     "Lebih dari satu ketua aktif",
     "More than one active ketua",
 )
@@ -77,12 +81,18 @@ def multiple_ketua(ctx: FileContext) -> Iterator[Finding]:
     assert isinstance(ctx.record, Organisation)
     ketua = [o for o in ctx.record.active_officers(ctx.today) if o.jabatan == "ketua"]
     for other in ketua[1:]:
-        yield Finding("multiple-ketua", ("pengurus", other.index), "multiple-ketua",
-                      {"first": ketua[0].nama or "?"})
+        yield Finding(
+            "multiple-ketua",
+            ("pengurus", other.index),
+            "multiple-ketua",
+            {"first": ketua[0].nama or "?"},
+        )
 
 
 @REGISTRY.file_rule(
-    "sk-missing", "completeness", W,
+    "sk-missing",
+    "completeness",
+    W,
     "SK belum dicatat",
     "No SK recorded",
 )
@@ -93,7 +103,9 @@ def sk_missing(ctx: FileContext) -> Iterator[Finding]:
 
 
 @REGISTRY.file_rule(
-    "sk-expired", "completeness", W,
+    "sk-expired",
+    "completeness",
+    W,
     "SK sudah berakhir",
     "SK has expired",
 )
@@ -108,12 +120,15 @@ def sk_expired(ctx: FileContext) -> Iterator[Finding]:
     if isinstance(rec, Organisation) and rec.status != "bubar" and rec.sk is not None:
         until = rec.sk.berlaku_sampai
         if until is not None and until < ctx.today:
-            yield Finding("sk-expired", ("sk", "berlaku_sampai"), "sk-expired",
-                          {"date": until.isoformat()})
+            yield Finding(
+                "sk-expired", ("sk", "berlaku_sampai"), "sk-expired", {"date": until.isoformat()}
+            )
 
 
 @REGISTRY.file_rule(
-    "no-unsur", "completeness", W,
+    "no-unsur",
+    "completeness",
+    W,
     "Belum ada unsur",
     "No unsur recorded",
 )
@@ -127,7 +142,9 @@ def no_unsur(ctx: FileContext) -> Iterator[Finding]:
 
 
 @REGISTRY.folder_rule(
-    "never-trained", "completeness", I,
+    "never-trained",
+    "completeness",
+    INFO,
     "WKSBM aktif belum pernah ikut kegiatan",
     "Active WKSBM never named as a participant",
 )

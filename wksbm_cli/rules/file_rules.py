@@ -6,7 +6,9 @@ from wksbm_cli.rules.base import REGISTRY
 E, W = Severity.ERROR, Severity.WARNING
 
 REGISTRY.declare(
-    "unexpected-file", "file", W,
+    "unexpected-file",
+    "file",
+    W,
     "Berkas .yaml di luar organisasi/ dan kegiatan/",
     "A .yaml file outside organisasi/ and kegiatan/",
     """
@@ -17,7 +19,9 @@ REGISTRY.declare(
     """,
 )
 REGISTRY.declare(
-    "unsafe-path", "file", E,
+    "unsafe-path",
+    "file",
+    E,
     "Tautan simbolik, FIFO, atau bukan berkas biasa",
     "A symbolic link, FIFO or anything that is not a regular file",
     """
@@ -29,7 +33,9 @@ REGISTRY.declare(
     """,
 )
 REGISTRY.declare(
-    "file-too-large", "file", E,
+    "file-too-large",
+    "file",
+    E,
     "Berkas melebihi batas ukuran",
     "File larger than the size limit",
     """
@@ -38,7 +44,9 @@ REGISTRY.declare(
     """,
 )
 REGISTRY.declare(
-    "encoding", "file", E,
+    "encoding",
+    "file",
+    E,
     "Berkas bukan UTF-8",
     "File is not UTF-8",
     """

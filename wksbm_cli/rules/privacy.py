@@ -19,8 +19,46 @@ E = Severity.ERROR
 
 # Kemendagri province codes (two digits) in use.
 PROVINCES = frozenset(
-    [11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53]
-    + [61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96]
+    (
+        11,
+        12,
+        13,
+        14,
+        15,
+        16,
+        17,
+        18,
+        19,
+        21,
+        31,
+        32,
+        33,
+        34,
+        35,
+        36,
+        51,
+        52,
+        53,
+        61,
+        62,
+        63,
+        64,
+        65,
+        71,
+        72,
+        73,
+        74,
+        75,
+        76,
+        81,
+        82,
+        91,
+        92,
+        93,
+        94,
+        95,
+        96,
+    )
 )
 
 _NIK = re.compile(r"(?<![\d.])(\d{16})(?![\d])")
@@ -97,15 +135,19 @@ def _findings(
             continue
         line, col = locator.line_col(match.start())
         masked = (
-            mask_nik(text) if rule == "personal-nik"
-            else mask_email(text) if rule == "personal-email"
+            mask_nik(text)
+            if rule == "personal-nik"
+            else mask_email(text)
+            if rule == "personal-email"
             else mask_digits(text)
         )
         yield Finding(rule, path, rule, {"masked": masked}, at=(line, col))
 
 
 @REGISTRY.file_rule(
-    "personal-nik", "privacy", E,
+    "personal-nik",
+    "privacy",
+    E,
     "NIK di dalam catatan",
     "A NIK in the records",
 )
@@ -121,7 +163,9 @@ def personal_nik(ctx: FileContext) -> Iterator[Finding]:
 
 
 @REGISTRY.file_rule(
-    "personal-phone", "privacy", E,
+    "personal-phone",
+    "privacy",
+    E,
     "Nomor HP pribadi di catatan publik",
     "A personal mobile number in public records",
 )
@@ -138,7 +182,9 @@ def personal_phone(ctx: FileContext) -> Iterator[Finding]:
 
 
 @REGISTRY.file_rule(
-    "personal-email", "privacy", E,
+    "personal-email",
+    "privacy",
+    E,
     "E-mail pribadi di catatan publik",
     "A personal e-mail address in public records",
 )

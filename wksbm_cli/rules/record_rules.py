@@ -14,7 +14,9 @@ _DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-|$)")
 
 
 @REGISTRY.file_rule(
-    "id-mismatch", "records", E,
+    "id-mismatch",
+    "records",
+    E,
     "Id tidak sama dengan nama berkas",
     "Id differs from the file name",
 )
@@ -39,13 +41,17 @@ def id_mismatch(ctx: FileContext) -> Iterator[Finding]:
         match = _DATE_PREFIX.match(rec.id)
         if match and match.group(1) != rec.tanggal.isoformat():
             yield Finding(
-                "id-mismatch", ("id",), "id-mismatch.date",
+                "id-mismatch",
+                ("id",),
+                "id-mismatch.date",
                 {"prefix": match.group(1), "tanggal": rec.tanggal.isoformat()},
             )
 
 
 @REGISTRY.file_rule(
-    "date-order", "records", E,
+    "date-order",
+    "records",
+    E,
     "Tanggal akhir sebelum tanggal awal",
     "An end date before its start date",
 )
@@ -62,19 +68,36 @@ def date_order(ctx: FileContext) -> Iterator[Finding]:
     rec = ctx.record
     pairs: list[tuple[tuple[str | int, ...], str, str, object, object]] = []
     if isinstance(rec, Event):
-        pairs.append((("tanggal_selesai",), "tanggal", "tanggal_selesai", rec.tanggal,
-                      rec.tanggal_selesai))
+        pairs.append(
+            (("tanggal_selesai",), "tanggal", "tanggal_selesai", rec.tanggal, rec.tanggal_selesai)
+        )
     elif isinstance(rec, Organisation):
         if rec.sk is not None:
-            pairs.append((("sk", "berlaku_sampai"), "sk.tanggal", "sk.berlaku_sampai",
-                          rec.sk.tanggal, rec.sk.berlaku_sampai))
+            pairs.append(
+                (
+                    ("sk", "berlaku_sampai"),
+                    "sk.tanggal",
+                    "sk.berlaku_sampai",
+                    rec.sk.tanggal,
+                    rec.sk.berlaku_sampai,
+                )
+            )
         for o in rec.pengurus:
-            pairs.append((("pengurus", o.index, "selesai"), f"pengurus[{o.index}].mulai",
-                          f"pengurus[{o.index}].selesai", o.mulai, o.selesai))
+            pairs.append(
+                (
+                    ("pengurus", o.index, "selesai"),
+                    f"pengurus[{o.index}].mulai",
+                    f"pengurus[{o.index}].selesai",
+                    o.mulai,
+                    o.selesai,
+                )
+            )
     for path, earlier, later, start, end in pairs:
         if start is not None and end is not None and end < start:  # type: ignore[operator]
             yield Finding(
-                "date-order", path, "date-order",
+                "date-order",
+                path,
+                "date-order",
                 {"earlier": earlier, "later": later, "start": str(start), "end": str(end)},
             )
 
@@ -88,7 +111,9 @@ def _ids(records: list[Organisation] | list[Event]) -> dict[str, list[Record]]:
 
 
 @REGISTRY.folder_rule(
-    "duplicate-id", "records", E,
+    "duplicate-id",
+    "records",
+    E,
     "Id dipakai lebih dari satu catatan",
     "Id used by more than one record",
 )
@@ -104,13 +129,18 @@ def duplicate_id(ctx: FolderContext) -> Iterator[Finding]:
             ordered = sorted(recs, key=lambda r: r.file)
             for rec in ordered[1:]:
                 yield Finding(
-                    "duplicate-id", ("id",), "duplicate-id",
-                    {"kind": kind, "id": rec_id, "other": ordered[0].file}, file=rec.file,
+                    "duplicate-id",
+                    ("id",),
+                    "duplicate-id",
+                    {"kind": kind, "id": rec_id, "other": ordered[0].file},
+                    file=rec.file,
                 )
 
 
 @REGISTRY.folder_rule(
-    "unknown-reference", "records", E,
+    "unknown-reference",
+    "records",
+    E,
     "Merujuk organisasi yang tidak ada",
     "Refers to an organisation that does not exist",
 )
@@ -126,7 +156,9 @@ def unknown_reference(ctx: FolderContext) -> Iterator[Finding]:
         for ref in event.references:
             if ref.target not in known:
                 yield Finding(
-                    "unknown-reference", ref.path, "unknown-reference",
+                    "unknown-reference",
+                    ref.path,
+                    "unknown-reference",
                     {"target": ref.target, "suggestion": _closest(ref.target, known)},
                     file=event.file,
                 )

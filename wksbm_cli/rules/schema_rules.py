@@ -6,7 +6,9 @@ from wksbm_cli.rules.base import REGISTRY
 E = Severity.ERROR
 
 REGISTRY.declare(
-    "unknown-field", "schema", E,
+    "unknown-field",
+    "schema",
+    E,
     "Kolom tidak dikenal",
     "Unknown field",
     """
@@ -16,7 +18,9 @@ REGISTRY.declare(
     """,
 )
 REGISTRY.declare(
-    "missing-field", "schema", E,
+    "missing-field",
+    "schema",
+    E,
     "Kolom wajib tidak ada",
     "Required field missing",
     """
@@ -25,7 +29,9 @@ REGISTRY.declare(
     """,
 )
 REGISTRY.declare(
-    "wrong-type", "schema", E,
+    "wrong-type",
+    "schema",
+    E,
     "Jenis nilai salah",
     "Wrong type of value",
     """
@@ -37,7 +43,9 @@ REGISTRY.declare(
     """,
 )
 REGISTRY.declare(
-    "invalid-value", "schema", E,
+    "invalid-value",
+    "schema",
+    E,
     "Nilai tidak sah",
     "Invalid value",
     """

@@ -11,7 +11,9 @@ E = Severity.ERROR
 
 
 @REGISTRY.file_rule(
-    "waiver-expired", "records", E,
+    "waiver-expired",
+    "records",
+    E,
     "Pengecualian sudah berakhir",
     "A waiver has expired",
 )
@@ -31,6 +33,8 @@ def waiver_expired(ctx: FileContext) -> Iterator[Finding]:
     for waiver in rec.waivers:
         if waiver.sampai < ctx.today:
             yield Finding(
-                "waiver-expired", ("pengecualian", waiver.index, "sampai"), "waiver-expired",
+                "waiver-expired",
+                ("pengecualian", waiver.index, "sampai"),
+                "waiver-expired",
                 {"rule": waiver.aturan, "date": waiver.sampai.isoformat()},
             )

@@ -6,7 +6,9 @@ from wksbm_cli.rules.base import REGISTRY
 E = Severity.ERROR
 
 REGISTRY.declare(
-    "yaml-syntax", "yaml", E,
+    "yaml-syntax",
+    "yaml",
+    E,
     "Kesalahan sintaks YAML",
     "YAML syntax error",
     """
@@ -19,7 +21,9 @@ REGISTRY.declare(
     """,
 )
 REGISTRY.declare(
-    "duplicate-key", "yaml", E,
+    "duplicate-key",
+    "yaml",
+    E,
     "Kunci ganda",
     "Duplicate key",
     """
@@ -33,7 +37,9 @@ REGISTRY.declare(
     """,
 )
 REGISTRY.declare(
-    "yaml-alias", "yaml", E,
+    "yaml-alias",
+    "yaml",
+    E,
     "Anchor, alias, atau kunci gabung",
     "Anchor, alias or merge key",
     """
@@ -47,7 +53,9 @@ REGISTRY.declare(
     """,
 )
 REGISTRY.declare(
-    "yaml-tag", "yaml", E,
+    "yaml-tag",
+    "yaml",
+    E,
     "Tag YAML eksplisit",
     "Explicit YAML tag",
     """
@@ -57,7 +65,9 @@ REGISTRY.declare(
     """,
 )
 REGISTRY.declare(
-    "not-a-mapping", "yaml", E,
+    "not-a-mapping",
+    "yaml",
+    E,
     "Isi teratas bukan pemetaan",
     "Top level is not a mapping",
     """

@@ -1,0 +1,84 @@
+"""Atomic, non-clobbering writes for every file the toolkit creates.
+
+A writer killed mid-way must leave either the old file or the new one, never a torn one, and an
+existing file is never replaced unless the user said ``--force``. The data goes to a temporary
+file in the same folder, is flushed and fsynced, then linked into place with ``os.link`` (which
+fails if the target exists, so of several racing writers exactly one wins) or, when forced,
+renamed over it with ``os.replace``; finally the folder itself is fsynced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+
+from wksbm_cli.errors import WksbmError
+
+
+class FileExists(WksbmError):
+    """The target exists and ``force`` was not given (exit 1 for ``new``, 2 elsewhere)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} sudah ada; tidak ditimpa (pakai --force untuk menimpa)",
+            f"{path} already exists; not overwritten (use --force to replace it)",
+        )
+        self.path = path
+
+
+def _fsync_dir(folder: str) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: str, data: bytes | str, *, force: bool = False, mode: int = 0o644) -> None:
+    """Write ``data`` to ``path`` atomically; never replace an existing file unless ``force``."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    if not force and os.path.lexists(path):
+        raise FileExists(path)
+    fd, tmp = tempfile.mkstemp(prefix=".wksbm-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode & ~_umask())
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise FileExists(path) from None
+            except OSError:
+                # Filesystems without hard links: exclusive create is still non-clobbering.
+                _exclusive_copy(tmp, path, payload)
+            os.unlink(tmp)
+        _fsync_dir(folder)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _exclusive_copy(tmp: str, path: str, payload: bytes) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        raise FileExists(path) from None
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(payload)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
