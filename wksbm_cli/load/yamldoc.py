@@ -166,6 +166,8 @@ def load_document(text: str, max_depth: int = MAX_DEPTH) -> Document:
         _build(text, doc, max_depth)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end of stream" in str(exc.problem):
+            mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
         line, col = _pos(mark) if mark is not None else (1, 1)
         detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         hint = "tab" if _char_at(text, line, col) == "\t" or "\\t" in detail else ""

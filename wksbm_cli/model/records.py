@@ -335,7 +335,11 @@ class Config:
     def from_data(cls, data: Mapping[str, Any]) -> Config:
         defaults = cls()
         rules = dict(defaults.aturan)
-        rules.update({k: v for k, v in _map(data, "aturan").items() if isinstance(v, str)})
+        for rule, level in _map(data, "aturan").items():
+            if level is False:  # unquoted `off` reads as YAML 1.1 false
+                rules[rule] = "off"
+            elif isinstance(level, str):
+                rules[rule] = level
         wajib = data.get("jabatan_wajib")
         saran = data.get("jabatan_disarankan")
         return cls(

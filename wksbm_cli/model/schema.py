@@ -505,6 +505,8 @@ class RuleSeverities(SchemaType):
                     },
                 )
                 continue
+            if severity is False:
+                continue  # an unquoted `off` is YAML 1.1 false: that is what people mean
             yield from SEVERITY_CHOICE.check(severity, (*path, key), ctx)
 
     def json_schema(self) -> dict[str, Any]:
