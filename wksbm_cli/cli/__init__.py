@@ -12,6 +12,7 @@ import typer
 
 from wksbm_cli import __version__
 from wksbm_cli.cli.common import State, reset_state
+from wksbm_cli.cli.rules import rules
 from wksbm_cli.cli.validate import validate
 
 app = typer.Typer(
@@ -65,6 +66,8 @@ def _global(
 
 app.command("validate")(validate)
 app.command("periksa", hidden=True, help="Alias of validate.")(validate)
+app.command("rules")(rules)
+app.command("aturan", hidden=True, help="Alias of rules.")(rules)
 
 
 def main() -> None:
