@@ -202,6 +202,15 @@ def test_language_follows_option_env_and_config(
     assert "has no active sekretaris" in by_option.stdout
 
 
+def test_global_options_also_after_the_command(
+    make_records: Callable[..., Path], run_cli: Any
+) -> None:
+    root = make_records({ORG: GOOD_ORG.replace("jenis: wksbm", "jenis: wksmb")})
+    result = run_cli("validate", "--records", str(root), "--lang", "en", "-f", "json")
+    assert result.exit_code == 1
+    assert "did you mean `wksbm`" in result.stdout
+
+
 def test_alias_periksa(make_records: Callable[..., Path], run_cli: Any) -> None:
     root = make_records({ORG: GOOD_ORG, EVENT: GOOD_EVENT})
     assert run_cli("--records", str(root), "periksa").exit_code == 0

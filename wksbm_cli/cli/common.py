@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -48,6 +48,27 @@ def reset_state(new: State) -> None:
 
 def state() -> State:
     return _STATE[0]
+
+
+# The global options, declared once, are also accepted after the command name
+# (`wksbm validate --records X`), which is where people tend to type them.
+RecordsOption = Annotated[
+    str | None,
+    typer.Option("--records", metavar="PATH", help="The records folder (as the global option)."),
+]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", metavar="id|en", help="Language (as the global option).")
+]
+
+
+def use_globals(records: str | None = None, lang: str | None = None) -> None:
+    """Let options given after the command name override the global ones."""
+    if lang is not None and lang not in ("id", "en"):
+        raise typer.BadParameter("use id or en", param_hint="--lang")
+    current = _STATE[0]
+    _STATE[0] = State(
+        records=records or current.records, lang=lang or current.lang, debug=current.debug
+    )
 
 
 def guarded(fn: F) -> F:

@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import guarded, open_folder, print_rich, write_out
+from wksbm_cli.cli.common import (
+    LangOption,
+    RecordsOption,
+    guarded,
+    open_folder,
+    print_rich,
+    use_globals,
+    write_out,
+)
 
 
 class ValidateFormat(StrEnum):
@@ -58,6 +66,8 @@ def validate(
             help="Judge the records as of this day (SK expiry, active officers, waivers).",
         ),
     ] = None,
+    records: RecordsOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Check every record: file, YAML, schema, references, completeness and privacy.
 
@@ -67,6 +77,8 @@ def validate(
     Example: wksbm validate --format github
     """
     from wksbm_cli.engine import Options, check_folder
+
+    use_globals(records, lang)
 
     day = _parse_date(as_of)
     folder = open_folder()
