@@ -28,12 +28,8 @@ def id_mismatch(ctx: FileContext) -> Iterator[Finding]:
     Fails (in ``wksbm-depok.yaml``): ``id: wksbm-depok-2``. Passes: ``id: wksbm-depok``.
     """
     rec = ctx.record
-    if rec is None:
-        return
-    if rec.id is None:
-        if "id" in ctx.doc.data:
-            return  # already a schema problem
-        return
+    if rec is None or rec.id is None:
+        return  # a missing or malformed id is already a schema problem
     if rec.id != ctx.stem:
         yield Finding("id-mismatch", ("id",), "id-mismatch", {"id": rec.id, "expected": ctx.stem})
         return
