@@ -13,6 +13,10 @@ from wksbm_cli.cli.common import guarded, open_folder, write_out
 @guarded
 def diff(
     ref: Annotated[str, typer.Argument(metavar="GITREF", help="The base to compare with.")],
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge both sides as of this day."),
+    ] = None,
 ) -> None:
     """Organisations and events added, changed and removed since GITREF (matched by id), and the
     problems fixed and introduced, as Markdown. When GITHUB_STEP_SUMMARY is set, the summary is
@@ -24,8 +28,11 @@ def diff(
     from wksbm_cli.engine import Options
     from wksbm_cli.render.diff_markdown import render
 
+    from wksbm_cli.cli.validate import _parse_date
+
+    options = Options(as_of=_parse_date(as_of))
     folder = open_folder()
-    result = diff_records(folder.root, folder.shown_root, folder.config, ref, Options())
+    result = diff_records(folder.root, folder.shown_root, folder.config, ref, options)
     text = render(result, folder.lang) + "\n"
     write_out(text)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
