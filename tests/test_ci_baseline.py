@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from ci_gitrepo import commit, event, make_repo, org, write
+
 from wksbm_cli.ci.baseline import apply
 from wksbm_cli.diagnostics import Problem, Severity
 
@@ -42,12 +42,18 @@ def test_write_then_validate_suppresses_old_problems(repo: Path, run_cli: Any) -
     doc = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
     assert doc["version"] == 1
     assert doc["problems"] == [
-        {"file": "organisasi/wksbm-a.yaml", "rule": "unknown-field", "record": "wksbm-a",
-         "path": "warna", "count": 1}
+        {
+            "file": "organisasi/wksbm-a.yaml",
+            "rule": "unknown-field",
+            "record": "wksbm-a",
+            "path": "warna",
+            "count": 1,
+        }
     ]
     assert "line" not in json.dumps(doc)
-    result = run_cli("--lang", "en", "validate", "--format", "json", *AS_OF,
-                     "--baseline", "baseline.json")
+    result = run_cli(
+        "--lang", "en", "validate", "--format", "json", *AS_OF, "--baseline", "baseline.json"
+    )
     assert result.exit_code == 0
     assert _rules(result) == []
     assert "1 problems suppressed by the baseline baseline.json." in result.stderr
@@ -60,15 +66,24 @@ def test_moved_lines_still_match_and_new_problems_fail(repo: Path, run_cli: Any)
     text = (repo / "organisasi/wksbm-a.yaml").read_text(encoding="utf-8")
     write(repo, {"organisasi/wksbm-a.yaml": "# komentar\n# komentar\n" + text})
     write(repo, {"organisasi/wksbm-b.yaml": org("wksbm-b", "warna: biru\n")})
-    result = run_cli("--lang", "en", "validate", "--format", "json", *AS_OF,
-                     "--baseline", "baseline.json")
+    result = run_cli(
+        "--lang", "en", "validate", "--format", "json", *AS_OF, "--baseline", "baseline.json"
+    )
     assert result.exit_code == 1
     assert _rules(result) == [("organisasi/wksbm-b.yaml", "unknown-field")]
 
 
 def test_counts_are_respected() -> None:
-    p = Problem("records/organisasi/a.yaml", 3, 1, "unknown-field", Severity.ERROR,
-                "unknown-field", record="a", path="warna")
+    p = Problem(
+        "records/organisasi/a.yaml",
+        3,
+        1,
+        "unknown-field",
+        Severity.ERROR,
+        "unknown-field",
+        record="a",
+        path="warna",
+    )
     moved = replace(p, line=9)
     waived = replace(p, waived=True)
     key = ("organisasi/a.yaml", "unknown-field", "a", "warna")
@@ -90,8 +105,14 @@ def test_baseline_write_never_clobbers(repo: Path, run_cli: Any) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ["{not json", "[]", '{"version": 2, "problems": []}', '{"version": 1, "problems": [{}]}',
-     '{"version": 1, "problems": [{"file": "a", "rule": "b", "count": -1}]}', "\xff\xfe"],
+    [
+        "{not json",
+        "[]",
+        '{"version": 2, "problems": []}',
+        '{"version": 1, "problems": [{}]}',
+        '{"version": 1, "problems": [{"file": "a", "rule": "b", "count": -1}]}',
+        "\xff\xfe",
+    ],
 )
 def test_corrupt_baseline_is_exit_2_naming_it(repo: Path, run_cli: Any, content: str) -> None:
     (repo / "bad.json").write_text(content, encoding="latin-1")
@@ -113,10 +134,21 @@ def test_baseline_with_changed_since(repo: Path, run_cli: Any) -> None:
     commit(repo, "baseline")
     text = (repo / "organisasi/wksbm-a.yaml").read_text(encoding="utf-8")
     write(repo, {"organisasi/wksbm-a.yaml": text.replace("nama: WKSBM", "nama: Forum WKSBM")})
-    plain = run_cli("--lang", "en", "validate", "--format", "json", *AS_OF,
-                    "--changed-since", "HEAD")
+    plain = run_cli(
+        "--lang", "en", "validate", "--format", "json", *AS_OF, "--changed-since", "HEAD"
+    )
     assert _rules(plain) == [("organisasi/wksbm-a.yaml", "unknown-field")]
-    result = run_cli("--lang", "en", "validate", "--format", "json", *AS_OF,
-                     "--changed-since", "HEAD", "--baseline", "baseline.json")
+    result = run_cli(
+        "--lang",
+        "en",
+        "validate",
+        "--format",
+        "json",
+        *AS_OF,
+        "--changed-since",
+        "HEAD",
+        "--baseline",
+        "baseline.json",
+    )
     assert result.exit_code == 0
     assert _rules(result) == []

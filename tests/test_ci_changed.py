@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from ci_gitrepo import commit, event, git, make_repo, org, write
 
 AS_OF = ("--as-of", "2025-07-01")
@@ -65,9 +64,7 @@ def test_only_changed_and_untracked_files_are_reported(repo: Path, run_cli: Any)
     assert result.exit_code == 1
 
 
-def test_deleted_and_renamed_organisations_recheck_their_events(
-    repo: Path, run_cli: Any
-) -> None:
+def test_deleted_and_renamed_organisations_recheck_their_events(repo: Path, run_cli: Any) -> None:
     git(repo, "rm", "-q", "organisasi/wksbm-a.yaml")
     git(repo, "mv", "organisasi/wksbm-d.yaml", "organisasi/wksbm-e.yaml")
     commit(repo, "delete a, rename d")
@@ -110,7 +107,13 @@ def test_unknown_ref_is_one_line_exit_2(repo: Path, run_cli: Any) -> None:
 def test_not_a_git_repository(make_records: Any, run_cli: Any, tmp_path: Path) -> None:
     root = make_records({"organisasi/wksbm-a.yaml": org("wksbm-a")})
     result = run_cli(
-        "--lang", "en", "--records", str(root), "validate", "--changed-since", "HEAD",
+        "--lang",
+        "en",
+        "--records",
+        str(root),
+        "validate",
+        "--changed-since",
+        "HEAD",
         env={"GIT_CEILING_DIRECTORIES": str(tmp_path)},
     )
     assert result.exit_code == 2
@@ -118,15 +121,18 @@ def test_not_a_git_repository(make_records: Any, run_cli: Any, tmp_path: Path) -
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_shallow_clone_without_the_base(repo: Path, run_cli: Any, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shallow_clone_without_the_base(
+    repo: Path, run_cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(repo, {"organisasi/wksbm-b.yaml": org("wksbm-b", "warna: biru\n")})
     commit(repo, "second")
     base = git(repo, "rev-parse", "HEAD~1").strip()
     clone = tmp_path / "clone"
     subprocess.run(
         ["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)],
-        check=True, capture_output=True, timeout=60,
+        check=True,
+        capture_output=True,
+        timeout=60,
     )
     monkeypatch.chdir(clone)
     result = _validate(run_cli, "--changed-since", base)

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from ci_gitrepo import commit, event, git, make_repo, org, write
 
 
@@ -61,7 +60,9 @@ None.
 
 
 def test_markdown_summary(repo: Path, run_cli: Any) -> None:
-    result = run_cli("--lang", "en", "diff", "main", "--as-of", "2025-07-01", env={"GITHUB_STEP_SUMMARY": ""})
+    result = run_cli(
+        "--lang", "en", "diff", "main", "--as-of", "2025-07-01", env={"GITHUB_STEP_SUMMARY": ""}
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == EXPECTED_EN, result.stdout
 
@@ -69,7 +70,15 @@ def test_markdown_summary(repo: Path, run_cli: Any) -> None:
 def test_appends_to_step_summary(repo: Path, run_cli: Any, tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
-    result = run_cli("--lang", "id", "diff", "main", "--as-of", "2025-07-01", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    result = run_cli(
+        "--lang",
+        "id",
+        "diff",
+        "main",
+        "--as-of",
+        "2025-07-01",
+        env={"GITHUB_STEP_SUMMARY": str(summary)},
+    )
     assert result.exit_code == 0
     written = summary.read_text(encoding="utf-8")
     assert written == "earlier step\n" + result.stdout
@@ -79,8 +88,9 @@ def test_appends_to_step_summary(repo: Path, run_cli: Any, tmp_path: Path) -> No
 
 def test_working_tree_changes_count(repo: Path, run_cli: Any) -> None:
     write(repo, {"organisasi/wksbm-e.yaml": org("wksbm-e")})  # untracked
-    result = run_cli("--lang", "en", "diff", "HEAD", "--as-of", "2025-07-01",
-                     env={"GITHUB_STEP_SUMMARY": ""})
+    result = run_cli(
+        "--lang", "en", "diff", "HEAD", "--as-of", "2025-07-01", env={"GITHUB_STEP_SUMMARY": ""}
+    )
     assert "- added (1): `wksbm-e`" in result.stdout
     assert "### Problems introduced (1)\n\n- `never-trained` in `organisasi/wksbm-e.yaml`" in (
         result.stdout

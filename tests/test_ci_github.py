@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import GOOD_ORG
+
 from wksbm_cli.diagnostics import Problem, Severity, make_args
 from wksbm_cli.engine import CheckResult
 from wksbm_cli.model.records import Config
@@ -51,13 +51,23 @@ def test_waived_problems_are_not_annotated() -> None:
     assert github.render(_result([waived]), "en") == ""
 
 
-def test_cli_paths_relative_to_workspace(
-    make_records: Any, run_cli: Any, tmp_path: Path
-) -> None:
-    root = make_records({"organisasi/wksbm-contoh.yaml": GOOD_ORG.replace("jenis: wksbm", "jenis: 50%")})
+def test_cli_paths_relative_to_workspace(make_records: Any, run_cli: Any, tmp_path: Path) -> None:
+    root = make_records(
+        {"organisasi/wksbm-contoh.yaml": GOOD_ORG.replace("jenis: wksbm", "jenis: 50%")}
+    )
     env = {"GITHUB_WORKSPACE": str(tmp_path)}
-    result = run_cli("--lang", "en", "--records", str(root), "validate", "--format", "github",
-                     "--as-of", "2025-01-01", env=env)
+    result = run_cli(
+        "--lang",
+        "en",
+        "--records",
+        str(root),
+        "validate",
+        "--format",
+        "github",
+        "--as-of",
+        "2025-01-01",
+        env=env,
+    )
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines
@@ -73,13 +83,20 @@ def test_cli_paths_relative_to_workspace(
 def test_github_actions_adds_annotations_to_text(
     make_records: Any, run_cli: Any, tmp_path: Path
 ) -> None:
-    root = make_records({"organisasi/wksbm-contoh.yaml": GOOD_ORG.replace("jenis: wksbm", "jenis: x")})
+    root = make_records(
+        {"organisasi/wksbm-contoh.yaml": GOOD_ORG.replace("jenis: wksbm", "jenis: x")}
+    )
     env = {"GITHUB_WORKSPACE": str(tmp_path), "GITHUB_ACTIONS": "true"}
     result = run_cli("--lang", "en", "--records", str(root), "validate", env=env)
     assert result.exit_code == 1
     assert "problems (" in result.stdout  # the text summary
     assert "\n::error file=records/organisasi/wksbm-contoh.yaml,line=3," in result.stdout
-    plain = run_cli("--lang", "en", "--records", str(root), "validate",
-                    env={"GITHUB_WORKSPACE": str(tmp_path), "GITHUB_ACTIONS": ""})
+    plain = run_cli(
+        "--lang",
+        "en",
+        "--records",
+        str(root),
+        "validate",
+        env={"GITHUB_WORKSPACE": str(tmp_path), "GITHUB_ACTIONS": ""},
+    )
     assert "::error" not in plain.stdout
-

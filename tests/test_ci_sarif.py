@@ -9,8 +9,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-
 from conftest import GOOD_EVENT, GOOD_ORG
+
 from wksbm_cli.rules.registry import RULES
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -39,8 +39,16 @@ def _sarif(make_records: Any, run_cli: Any, tmp_path: Path) -> tuple[int, dict[s
         }
     )
     result = run_cli(
-        "--lang", "en", "--records", str(root), "validate", "--format", "sarif",
-        "--as-of", "2025-07-01", env={"GITHUB_WORKSPACE": str(tmp_path)},
+        "--lang",
+        "en",
+        "--records",
+        str(root),
+        "validate",
+        "--format",
+        "sarif",
+        "--as-of",
+        "2025-07-01",
+        env={"GITHUB_WORKSPACE": str(tmp_path)},
     )
     return result.exit_code, json.loads(result.stdout)
 
@@ -90,8 +98,19 @@ def test_clean_folder_has_no_results(
     validator: jsonschema.Draft4Validator, make_records: Any, run_cli: Any
 ) -> None:
     root = make_records({"organisasi/wksbm-contoh.yaml": GOOD_ORG})
-    result = run_cli("--lang", "id", "--records", str(root), "validate", "--format", "sarif",
-                     "--as-of", "2025-01-01", "--ignore", "never-trained")
+    result = run_cli(
+        "--lang",
+        "id",
+        "--records",
+        str(root),
+        "validate",
+        "--format",
+        "sarif",
+        "--as-of",
+        "2025-01-01",
+        "--ignore",
+        "never-trained",
+    )
     doc = json.loads(result.stdout)
     assert result.exit_code == 0
     assert doc["runs"][0]["results"] == []

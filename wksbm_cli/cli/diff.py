@@ -25,10 +25,9 @@ def diff(
     Example: wksbm diff origin/main
     """
     from wksbm_cli.ci.diff import diff_records
+    from wksbm_cli.cli.validate import _parse_date
     from wksbm_cli.engine import Options
     from wksbm_cli.render.diff_markdown import render
-
-    from wksbm_cli.cli.validate import _parse_date
 
     options = Options(as_of=_parse_date(as_of))
     folder = open_folder()

@@ -96,6 +96,7 @@ repos:
         entry: wksbm validate
         language: system
         files: \\.(ya?ml)$
+        exclude: (^|/)\\.
         pass_filenames: true
 """
 
