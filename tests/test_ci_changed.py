@@ -146,3 +146,57 @@ def test_indonesian_message(repo: Path, run_cli: Any) -> None:
     result = run_cli("--lang", "id", "validate", "--changed-since", "tidak-ada")
     assert result.exit_code == 2
     assert result.stderr.strip() == "wksbm: ref git tidak dikenal: tidak-ada"
+
+
+def test_records_in_a_subfolder_of_the_repository(
+    tmp_path: Path, run_cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo(tmp_path / "sub", {"docs/notes.yaml": "a: 1\n"})
+    git(repo, "mv", "wksbm.yaml", "docs/wksbm.yaml")
+    (repo / "records").mkdir()
+    git(repo, "mv", "docs/wksbm.yaml", "records/wksbm.yaml")
+    write(repo, {"records/organisasi/wksbm-a.yaml": org("wksbm-a", "warna: merah\n")})
+    write(repo, {"records/organisasi/wksbm-b.yaml": org("wksbm-b")})
+    commit(repo, "records in a subfolder")
+    write(repo, {"records/organisasi/wksbm-b.yaml": org("wksbm-b", "warna: biru\n")})
+    write(repo, {"docs/other.yaml": "b: 2\n"})  # outside the records folder: ignored
+    monkeypatch.chdir(repo)
+    result = run_cli(
+        "--lang",
+        "en",
+        "--records",
+        "records",
+        "validate",
+        "--format",
+        "github",
+        *AS_OF,
+        "--changed-since",
+        "HEAD",
+        "--ignore",
+        "never-trained",
+        env={"GITHUB_WORKSPACE": ""},
+    )
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("::error file=records/organisasi/wksbm-b.yaml,line=")
+    diff = run_cli(
+        "--lang",
+        "en",
+        "--records",
+        "records",
+        "diff",
+        "HEAD",
+        *AS_OF,
+        env={"GITHUB_STEP_SUMMARY": ""},
+    )
+    assert "- changed (1): `wksbm-b`" in diff.stdout
+    assert "### Problems introduced (1)\n\n- `unknown-field`" in diff.stdout
+
+
+def test_a_changed_config_puts_every_record_in_scope(repo: Path, run_cli: Any) -> None:
+    config = (repo / "wksbm.yaml").read_text(encoding="utf-8")
+    write(repo, {"wksbm.yaml": config + "aturan: {unknown-field: warning}\n"})
+    result = _validate(run_cli, "--changed-since", "HEAD")
+    assert ("organisasi/wksbm-old.yaml", "unknown-field") in _problems(result)
+    assert result.exit_code == 0
