@@ -107,3 +107,23 @@ def test_ids_cannot_inject_markdown() -> None:
     from wksbm_cli.render.diff_markdown import code
 
     assert code("a`b\n[x](y)") == "`a'b\\n[x](y)`"
+
+
+def test_odd_file_names_are_read_from_git(
+    tmp_path: Path, run_cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_repo(
+        tmp_path / "odd",
+        {
+            "organisasi/x\n::error file=y.yaml": org("wksbm-x"),
+            "organisasi/sp ace/wksbm-y.yaml": org("wksbm-y"),
+        },
+    )
+    monkeypatch.chdir(root)
+    result = run_cli(
+        "--lang", "en", "diff", "HEAD", "--as-of", "2025-07-01", env={"GITHUB_STEP_SUMMARY": ""}
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "### Organisations\n\nNone." in result.stdout
+    assert "### Problems introduced (0)" in result.stdout
+    assert "### Problems fixed (0)" in result.stdout

@@ -139,3 +139,43 @@ def tree_files(folder: str, commit: str) -> list[str]:
 def show_file(folder: str, commit: str, rel: str) -> bytes:
     """The bytes of ``rel`` (relative to ``folder``) as committed in ``commit``."""
     return _run(folder, "show", f"{commit}:./{rel}").stdout
+
+
+def show_files(folder: str, commit: str, rels: list[str]) -> dict[str, bytes]:
+    """Many files of ``commit`` at once through one ``cat-file --batch`` (one process, not one
+    per file); names that cannot travel on a line fall back to :func:`show_file`."""
+    prefix = _run(folder, "rev-parse", "--show-prefix").stdout.decode("utf-8", "surrogateescape")
+    prefix = prefix.rstrip("\n")
+    simple = [r for r in rels if "\n" not in r and "\r" not in r]
+    out: dict[str, bytes] = {}
+    if simple:
+        request = "".join(f"{commit}:{prefix}{r}\n" for r in simple)
+        data = _run_input(folder, request.encode("utf-8", "surrogateescape"), "cat-file", "--batch")
+        pos = 0
+        for rel in simple:
+            end = data.index(b"\n", pos)
+            header = data[pos:end].split(b" ")
+            pos = end + 1
+            if len(header) != 3 or header[1] != b"blob":
+                continue
+            size = int(header[2])
+            out[rel] = data[pos : pos + size]
+            pos += size + 1
+    for rel in rels:
+        if rel not in out and rel not in simple:
+            out[rel] = show_file(folder, commit, rel)
+    return out
+
+
+def _run_input(cwd: str, data: bytes, *args: str) -> bytes:
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, input=data, capture_output=True, timeout=TIMEOUT, check=False
+        )
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        raise WksbmError(
+            f"git {args[0]} gagal atau tidak selesai", f"git {args[0]} failed or did not finish"
+        ) from None
+    if done.returncode != 0:
+        raise WksbmError(f"git {args[0]} gagal", f"git {args[0]} failed")
+    return done.stdout

@@ -78,12 +78,9 @@ def diff_records(
         rel for rel in git.tree_files(root, commit) if rel.lower().endswith(YAML_SUFFIXES)
     ]
     with tempfile.TemporaryDirectory(prefix="wksbm-diff-") as tmp:
-        base_bytes: dict[str, bytes] = {}
-        for rel in base_files:
-            if ".." in rel.split("/"):
-                continue
-            data = git.show_file(root, commit, rel)
-            base_bytes[rel] = data
+        wanted = [rel for rel in base_files if ".." not in rel.split("/")]
+        base_bytes = git.show_files(root, commit, wanted)
+        for rel, data in base_bytes.items():
             target = os.path.join(tmp, *rel.split("/"))
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as handle:
