@@ -200,3 +200,10 @@ def test_a_changed_config_puts_every_record_in_scope(repo: Path, run_cli: Any) -
     result = _validate(run_cli, "--changed-since", "HEAD")
     assert ("organisasi/wksbm-old.yaml", "unknown-field") in _problems(result)
     assert result.exit_code == 0
+
+
+def test_an_edited_id_rechecks_the_events_naming_the_old_one(repo: Path, run_cli: Any) -> None:
+    write(repo, {"organisasi/wksbm-a.yaml": org("wksbm-z")})
+    problems = _problems(_validate(run_cli, "--changed-since", "HEAD"))
+    assert ("organisasi/wksbm-a.yaml", "id-mismatch") in problems
+    assert ("kegiatan/2025/2025-06-17-a.yaml", "unknown-reference") in problems

@@ -36,13 +36,16 @@ def check_changed(
         for r in results
         if isinstance(r.record, Organisation) and r.record.id and r.rel in changes.changed
     }
-    # A deleted or renamed-away organisation file had the id of its name (id-mismatch rule).
-    touched_orgs |= {_stem(rel) for rel in changes.deleted if rel.startswith("organisasi/")}
+    # A file's name is its record's id (the id-mismatch rule), so the name of a deleted, renamed
+    # or edited organisation file is the id it had before, which events may still name.
+    touched_orgs |= {
+        _stem(rel) for rel in changes.deleted | changes.changed if rel.startswith("organisasi/")
+    }
     events = {
         r.rel
         for r in results
         if isinstance(r.record, Event)
-        and any(ref.target in touched_orgs for ref in r.record.references)
+        and any(link.target in touched_orgs for link in r.record.references)
     }
     scope = changes.changed | events
     if "wksbm.yaml" in changes.changed:
