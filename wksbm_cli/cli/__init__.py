@@ -11,7 +11,10 @@ from typing import Annotated
 import typer
 
 from wksbm_cli import __version__
+from wksbm_cli.cli.baseline import baseline_app
 from wksbm_cli.cli.common import State, reset_state
+from wksbm_cli.cli.diff import diff
+from wksbm_cli.cli.init import init
 from wksbm_cli.cli.rules import rules
 from wksbm_cli.cli.validate import validate
 
@@ -68,6 +71,14 @@ app.command("validate")(validate)
 app.command("periksa", hidden=True, help="Alias of validate.")(validate)
 app.command("rules")(rules)
 app.command("aturan", hidden=True, help="Alias of rules.")(rules)
+
+# CI integration
+app.add_typer(baseline_app, name="baseline")
+app.add_typer(baseline_app, name="acuan", hidden=True, help="Alias of baseline.")
+app.command("diff")(diff)
+app.command("perubahan", hidden=True, help="Alias of diff.")(diff)
+app.command("init")(init)
+app.command("mulai", hidden=True, help="Alias of init.")(init)
 
 
 def main() -> None:

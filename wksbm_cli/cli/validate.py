@@ -12,6 +12,7 @@ import typer
 from wksbm_cli.cli.common import (
     LangOption,
     RecordsOption,
+    err_console,
     guarded,
     open_folder,
     print_rich,
@@ -24,6 +25,7 @@ class ValidateFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -68,6 +70,24 @@ def validate(
     ] = None,
     records: RecordsOption = None,
     lang: LangOption = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="GITREF",
+            help="Only report on records added or changed since this git ref (and events naming"
+            " an organisation changed or deleted since); ids and references still resolve"
+            " against the whole folder.",
+        ),
+    ] = None,
+    baseline: Annotated[
+        str | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Leave out the problems recorded in this baseline (wksbm baseline write FILE).",
+        ),
+    ] = None,
 ) -> None:
     """Check every record: file, YAML, schema, references, completeness and privacy.
 
@@ -86,7 +106,21 @@ def validate(
     options = Options(
         select=tuple(select or ()), ignore=tuple(ignore or ()), as_of=day, paths=scope
     )
-    result = check_folder(folder.root, folder.shown_root, folder.config, options)
+    if changed_since is not None:
+        from wksbm_cli.ci.scope import check_changed
+
+        result = check_changed(
+            folder.root, folder.shown_root, folder.config, options, changed_since
+        )
+    else:
+        result = check_folder(folder.root, folder.shown_root, folder.config, options)
+    suppressed = 0
+    if baseline is not None:
+        from wksbm_cli.ci import baseline as baselines
+
+        filtered = baselines.apply(result.shown_root, result.problems, baselines.load(baseline))
+        result.problems = filtered.problems
+        suppressed = filtered.suppressed
     if fmt is ValidateFormat.json:
         from wksbm_cli.render.json_out import render as render_json
 
@@ -95,6 +129,10 @@ def validate(
         from wksbm_cli.render.github import render as render_github
 
         write_out(render_github(result, folder.lang))
+    elif fmt is ValidateFormat.sarif:
+        from wksbm_cli.render.sarif import render as render_sarif
+
+        write_out(render_sarif(result, folder.lang))
     else:
         from wksbm_cli.render.text import render as render_text
 
@@ -103,6 +141,11 @@ def validate(
             from wksbm_cli.render.github import render as render_github
 
             write_out(render_github(result, folder.lang))
+    if baseline is not None:
+        from wksbm_cli.i18n import translate
+
+        note = translate("ci.baseline-suppressed", folder.lang, {"n": suppressed, "file": baseline})
+        err_console().print(_plain_text(note))
     counts = result.counts()
     failed = counts["error"] > 0 or (strict and counts["warning"] > 0)
     raise typer.Exit(1 if failed else 0)
@@ -121,3 +164,11 @@ def _scope(root: str, path: str) -> str:
     if not os.path.lexists(absolute):
         raise WksbmError(f"tidak ada: {path}", f"no such file or folder: {path}")
     return "" if rel == "." else rel.replace(os.sep, "/")
+
+
+def _plain_text(text: str) -> object:
+    from rich.text import Text
+
+    from wksbm_cli.render.safe import visible
+
+    return Text(visible(text))

@@ -88,4 +88,21 @@ MESSAGES: dict[str, str] = {
     "waived": "waived until {date}: {reason}",
     # config
     "config.prefix": "configuration {file}:{line}:{column}: ",
+    # CI integration
+    "ci.baseline-suppressed": "{n} problems suppressed by the baseline {file}.",
+    "ci.baseline-written": "Baseline of {n} problems written to {file}.",
+    "ci.init-created": "created  {file}",
+    "ci.init-skipped": "skipped  {file} (exists; not overwritten)",
+    "ci.init-next": "Next: add records under {dir}/organisasi and {dir}/kegiatan, then run"
+    " wksbm validate.",
+    "ci.diff.title": "wksbm: changes to the records since {ref}",
+    "ci.diff.organisations": "Organisations",
+    "ci.diff.events": "Events",
+    "ci.diff.added": "added ({n})",
+    "ci.diff.changed": "changed ({n})",
+    "ci.diff.removed": "removed ({n})",
+    "ci.diff.none": "None.",
+    "ci.diff.introduced": "Problems introduced",
+    "ci.diff.fixed": "Problems fixed",
+    "ci.diff.in": "in",
 }

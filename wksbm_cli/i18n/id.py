@@ -81,4 +81,21 @@ MESSAGES: dict[str, str] = {
     " perpanjang pengecualiannya",
     "waived": "dikecualikan sampai {date}: {reason}",
     "config.prefix": "konfigurasi {file}:{line}:{column}: ",
+    # CI integration
+    "ci.baseline-suppressed": "{n} masalah disembunyikan oleh baseline {file}.",
+    "ci.baseline-written": "Baseline berisi {n} masalah ditulis ke {file}.",
+    "ci.init-created": "dibuat   {file}",
+    "ci.init-skipped": "dilewati {file} (sudah ada; tidak ditimpa)",
+    "ci.init-next": "Selanjutnya: tambahkan catatan di {dir}/organisasi dan {dir}/kegiatan, lalu"
+    " jalankan wksbm validate.",
+    "ci.diff.title": "wksbm: perubahan catatan sejak {ref}",
+    "ci.diff.organisations": "Organisasi",
+    "ci.diff.events": "Kegiatan",
+    "ci.diff.added": "ditambah ({n})",
+    "ci.diff.changed": "diubah ({n})",
+    "ci.diff.removed": "dihapus ({n})",
+    "ci.diff.none": "Tidak ada.",
+    "ci.diff.introduced": "Masalah baru",
+    "ci.diff.fixed": "Masalah yang diperbaiki",
+    "ci.diff.in": "di",
 }

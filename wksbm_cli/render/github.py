@@ -22,11 +22,16 @@ def escape_property(text: str) -> str:
 
 
 def repo_path(shown: str) -> str:
-    """Paths relative to the repository root (``GITHUB_WORKSPACE``) when that is known."""
-    workspace = os.environ.get("GITHUB_WORKSPACE")
-    if not workspace:
+    """Paths relative to the repository root: ``GITHUB_WORKSPACE`` when set, else the git work
+    tree holding the current folder, else the path as shown."""
+    base = os.environ.get("GITHUB_WORKSPACE")
+    if not base:
+        from wksbm_cli.git import toplevel_or_none
+
+        base = toplevel_or_none(os.getcwd())
+    if not base:
         return shown
-    rel = os.path.relpath(os.path.abspath(shown), os.path.abspath(workspace))
+    rel = os.path.relpath(os.path.abspath(shown), os.path.abspath(base))
     return shown if rel.startswith("..") else rel.replace(os.sep, "/")
 
 

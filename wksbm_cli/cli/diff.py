@@ -1,0 +1,49 @@
+"""``wksbm diff GITREF`` (``perubahan``): what a change does to the records, as Markdown."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from wksbm_cli.cli.common import guarded, open_folder, write_out
+
+
+@guarded
+def diff(
+    ref: Annotated[str, typer.Argument(metavar="GITREF", help="The base to compare with.")],
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge both sides as of this day."),
+    ] = None,
+) -> None:
+    """Organisations and events added, changed and removed since GITREF (matched by id), and the
+    problems fixed and introduced, as Markdown. When GITHUB_STEP_SUMMARY is set, the summary is
+    also appended to that file, so it shows on the run's page.
+
+    Example: wksbm diff origin/main
+    """
+    from wksbm_cli.ci.diff import diff_records
+    from wksbm_cli.cli.validate import _parse_date
+    from wksbm_cli.engine import Options
+    from wksbm_cli.render.diff_markdown import render
+
+    options = Options(as_of=_parse_date(as_of))
+    folder = open_folder()
+    result = diff_records(folder.root, folder.shown_root, folder.config, ref, options)
+    text = render(result, folder.lang) + "\n"
+    write_out(text)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        # GitHub's own file, shared by every step: appended to, never replaced.
+        try:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            from wksbm_cli.errors import WksbmError
+
+            raise WksbmError(
+                f"tidak dapat menulis GITHUB_STEP_SUMMARY ({summary}): {exc.strerror}",
+                f"cannot write GITHUB_STEP_SUMMARY ({summary}): {exc.strerror}",
+            ) from None
