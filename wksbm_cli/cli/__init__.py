@@ -12,6 +12,9 @@ import typer
 
 from wksbm_cli import __version__
 from wksbm_cli.cli.common import State, reset_state
+from wksbm_cli.cli.completeness import completeness
+from wksbm_cli.cli.report import report
+from wksbm_cli.cli.summary import summary
 from wksbm_cli.cli.validate import validate
 
 app = typer.Typer(
@@ -65,6 +68,12 @@ def _global(
 
 app.command("validate")(validate)
 app.command("periksa", hidden=True, help="Alias of validate.")(validate)
+app.command("completeness")(completeness)
+app.command("lengkap", hidden=True, help="Alias of completeness.")(completeness)
+app.command("summary")(summary)
+app.command("ringkasan", hidden=True, help="Alias of summary.")(summary)
+app.command("report")(report)
+app.command("laporan", hidden=True, help="Alias of report (--tahun = --year).")(report)
 
 
 def main() -> None:

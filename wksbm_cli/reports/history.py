@@ -1,0 +1,122 @@
+"""The records as they were at a past commit, read from git objects (no checkout, no files).
+
+The blobs go through the same loader and record builders as files on disk
+(``load_document`` -> ``build_organisation``/``build_event``), so a past snapshot is read exactly
+as today's would be; only the rules are skipped, since a score needs records, not problems.
+Snapshots are judged with today's ``wksbm.yaml``, so that a change of score over a year reflects
+changed records, not a changed configuration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from wksbm_cli import git
+from wksbm_cli.load.files import CONFIG_NAME, YAML_SUFFIXES, decode
+from wksbm_cli.load.yamldoc import load_document
+from wksbm_cli.model.records import Config, Event, Organisation, build_event, build_organisation
+from wksbm_cli.reports.completeness import completeness, mean_score
+
+
+def records_from_texts(
+    texts: Sequence[tuple[str, str]], config: Config
+) -> tuple[list[Organisation], list[Event]]:
+    """Records from ``(path relative to the records root, text)`` pairs, as the engine builds
+    them from files; what cannot be read as a mapping is left out."""
+    orgs: list[Organisation] = []
+    events: list[Event] = []
+    for rel, text in texts:
+        top = rel.split("/", 1)[0]
+        if "/" not in rel or top not in ("organisasi", "kegiatan"):
+            continue
+        doc = load_document(text)
+        if not isinstance(doc.data, dict):
+            continue
+        if top == "organisasi":
+            orgs.append(build_organisation(doc.data, rel, config.wilayah))
+        else:
+            events.append(build_event(doc.data, rel, config.wilayah))
+    return orgs, events
+
+
+def _wanted(rel: str) -> bool:
+    parts = rel.split("/")
+    return (
+        rel != CONFIG_NAME
+        and rel.lower().endswith(YAML_SUFFIXES)
+        and not any(p.startswith(".") for p in parts)
+    )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    commit: str | None  # None: the records did not exist yet
+    when: dt.datetime | None
+    organisations: int
+    scored: int
+    complete: int
+    mean_score: float
+    scores: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Change:
+    before: Snapshot
+    after: Snapshot
+    changed: list[tuple[str, float | None, float | None]]  # id, before, after (None: absent)
+
+
+def snapshot(root: str, prefix: str, commit: git.Commit | None, config: Config, day: dt.date) -> Snapshot:
+    if commit is None:
+        return Snapshot(None, None, 0, 0, 0, 0.0, {})
+    blobs = [b for b in git.tree_blobs(root, commit.sha, prefix) if _wanted(b.path)]
+    data = git.read_blobs(root, (b.sha for b in blobs), config.ukuran_berkas_maks)
+    texts = []
+    for b in blobs:
+        raw = data.get(b.sha)
+        if raw is None:
+            continue
+        read = decode(raw)
+        if read.text is not None:
+            texts.append((b.path, read.text))
+    orgs, events = records_from_texts(texts, config)
+    table = completeness(orgs, events, config, day)
+    return Snapshot(
+        commit.sha,
+        commit.when,
+        len(orgs),
+        len(table.rows),
+        sum(1 for r in table.rows if r.complete),
+        mean_score(table.rows),
+        {r.id: r.score for r in table.rows},
+    )
+
+
+def pick(commits: Sequence[git.Commit], last_day: dt.date) -> git.Commit | None:
+    """The latest commit made on or before ``last_day`` (by the committer's own calendar)."""
+    candidates = [c for c in commits if c.when.date() <= last_day]
+    return max(candidates, key=lambda c: c.when) if candidates else None
+
+
+def completeness_change(root: str, config: Config, year: int) -> Change | None:
+    """How completeness moved over ``year``: the last commit before 1 January against the last
+    commit up to 31 December. None when the folder is not in a git repository or nothing was
+    committed by the end of the year."""
+    prefix = git.repo_prefix(root)
+    if prefix is None:
+        return None
+    commits = git.commits(root)
+    end = pick(commits, dt.date(year, 12, 31))
+    if end is None:
+        return None
+    start = pick(commits, dt.date(year - 1, 12, 31))
+    before = snapshot(root, prefix, start, config, dt.date(year, 1, 1))
+    after = snapshot(root, prefix, end, config, dt.date(year, 12, 31))
+    changed = []
+    for oid in sorted(set(before.scores) | set(after.scores)):
+        a, b = before.scores.get(oid), after.scores.get(oid)
+        if a != b:
+            changed.append((oid, a, b))
+    return Change(before, after, changed)
