@@ -153,7 +153,8 @@ MESSAGES: dict[str, str] = {
     "rep.report.topics": "Topics",
     "rep.report.speakers": "Speakers",
     "rep.report.change": "Completeness over {year}",
-    "rep.report.change-row": "{label}: {orgs} organisations, {complete} complete, mean score {mean}",
+    "rep.report.change-row": "{label}: {orgs} organisations, {complete} complete,"
+    " mean score {mean}",
     "rep.report.change-start": "Start of year (commit {commit})",
     "rep.report.change-end": "End of year (commit {commit})",
     "rep.report.change-empty": "Start of year (no records committed yet)",

@@ -110,30 +110,32 @@ def render_text(
             title_style="bold",
             box=box.SIMPLE_HEAD,
             padding=(0, 1),
+            pad_edge=False,
         )
         headers = [
             t("col.organisation", lang),
+            t("col.score", lang),
             config.labels["desa"],
             t("col.missing", lang),
             t("col.sk", lang),
             t("col.region-short", lang),
             t("col.unsur", lang),
             t("col.trained-short", lang),
-            t("col.score", lang),
         ]
         for index, header in enumerate(headers):
             grid.add_column(
                 header,
-                justify="right" if index == len(headers) - 1 else "left",
-                no_wrap=index in (4, 5, 6, 7),
-                min_width={0: 12, 6: 10, 7: 4}.get(index),
-                ratio=2 if index == 0 else 1 if index in (1, 2) else None,
+                justify="right" if index == 1 else "left",
+                no_wrap=index in (1, 5, 6, 7),
+                min_width={0: 12, 1: 4}.get(index),
+                ratio=2 if index == 0 else 1 if index in (2, 3) else None,
             )
         for row in rows:
             name = row.nama or row.id
             if row.status != "aktif":
                 name += f" ({t(f'status.{row.status}', lang)})"
             missing = NA if not row.roles else ", ".join(row.missing) or YES
+            style = "green" if row.complete else "yellow" if row.score >= 0.5 else "red"
             cells = [
                 name,
                 row.desa or "",
@@ -142,10 +144,12 @@ def render_text(
                 _region(row),
                 str(row.unsur) if row.jenis == "wksbm" else NA,
                 row.last_training.isoformat() if row.last_training else "",
-                percent(row.score),
             ]
-            style = "green" if row.complete else "yellow" if row.score >= 0.5 else "red"
-            grid.add_row(*(Text(visible(c)) for c in cells[:-1]), Text(cells[-1], style=style))
+            grid.add_row(
+                Text(visible(cells[0])),
+                Text(percent(row.score), style=style),
+                *(Text(visible(c)) for c in cells[1:]),
+            )
         parts.append(grid)
     parts.extend(Text(visible(line)) for line in _footer(table, unreadable, lang))
     return Group(*parts)
@@ -159,7 +163,9 @@ def render_markdown(
         out += [t("completeness.none", lang), ""]
     for title, rows in _groups(table, config, lang):
         out += [f"## {visible(title)}", ""]
-        out.append(pipe_table(_headers(config, lang), [_people_cells(r, config, lang) for r in rows]))
+        out.append(
+            pipe_table(_headers(config, lang), [_people_cells(r, config, lang) for r in rows])
+        )
         out.append("")
     for line in _footer(table, unreadable, lang):
         out += [line, ""]

@@ -49,7 +49,10 @@ def _organiser(e: Event) -> str:
 
 
 def _speakers(e: Event) -> list[str]:
-    return [" (".join(x for x in (s.nama, s.instansi) if x) + (")" if s.nama and s.instansi else "") for s in e.narasumber]
+    return [
+        " (".join(x for x in (s.nama, s.instansi) if x) + (")" if s.nama and s.instansi else "")
+        for s in e.narasumber
+    ]
 
 
 def _topics(e: Event) -> list[str]:
@@ -74,7 +77,10 @@ def _event_rows(r: YearReport, config: Config) -> list[list[object]]:
 
 
 def _event_headers(lang: str) -> list[str]:
-    return [t(f"col.{k}", lang) for k in ("date", "title", "kind", "place", "organiser", "participants", "days")]
+    return [
+        t(f"col.{k}", lang)
+        for k in ("date", "title", "kind", "place", "organiser", "participants", "days")
+    ]
 
 
 def _totals(r: YearReport, lang: str) -> list[tuple[str, str]]:
@@ -161,8 +167,8 @@ def render_text(r: YearReport, config: Config, lang: str) -> RenderableType:
     parts.extend(Text(visible(line)) for line in lines)
     if rows:
         changed = Table(*(t(f"col.{k}", lang) for k in ("organisation", "before", "after")))
-        for row in rows:
-            changed.add_row(*(Text(visible(v)) for v in row))
+        for moved in rows:
+            changed.add_row(*(Text(visible(v)) for v in moved))
         parts.append(changed)
     parts += [Text(""), Text(t("report.notes", lang), style="dim")]
     parts.extend(Text(visible(line)) for line in left_out(r.unreadable, lang))
@@ -201,7 +207,11 @@ def render_markdown(r: YearReport, config: Config, lang: str) -> str:
         out += [t("report.without-count", lang, n=r.without_count), ""]
     out += [f"## {t('report.organisations', lang)}", ""]
     for title, items in _org_lines(r, lang):
-        out += [f"**{title}** ({len(items)}): " + (", ".join(visible(i) for i in items) or t("report.none", lang)), ""]
+        out += [
+            f"**{title}** ({len(items)}): "
+            + (", ".join(visible(i) for i in items) or t("report.none", lang)),
+            "",
+        ]
     details = [e for e in r.events if _topics(e) or e.narasumber]
     if details:
         out += [f"## {t('report.details', lang)}", ""]

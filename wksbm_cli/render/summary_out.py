@@ -28,7 +28,11 @@ def render_json(s: Summary) -> str:
             "missing_sekretaris": s.missing_sekretaris,
             "gaps": s.gaps,
         },
-        "events": {"total": s.events_total, "by_year": s.events_by_year, "by_jenis": s.events_by_jenis},
+        "events": {
+            "total": s.events_total,
+            "by_year": s.events_by_year,
+            "by_jenis": s.events_by_jenis,
+        },
         "problems": s.problems,
         "unreadable": dict(sorted(s.unreadable.items())),
     }
@@ -49,7 +53,11 @@ def _key_figures(s: Summary, lang: str) -> list[tuple[str, str]]:
 def _sections(s: Summary, config: Config, lang: str) -> list[tuple[str, dict[str, int], bool]]:
     """(title, counts, drawn as bars)."""
     return [
-        (t("summary.by-status", lang), {t(f"status.{k}", lang): v for k, v in s.by_status.items()}, False),
+        (
+            t("summary.by-status", lang),
+            {t(f"status.{k}", lang): v for k, v in s.by_status.items()},
+            False,
+        ),
         (t("summary.by-jenis", lang), s.by_jenis, False),
         (t("summary.by-kecamatan", lang, level=config.labels["kecamatan"]), s.by_kecamatan, True),
         (t("summary.gaps", lang), s.gaps, False),
@@ -77,10 +85,10 @@ def render_text(s: Summary, config: Config, lang: str, root: str) -> RenderableT
         if bars:
             grid.add_column()
         largest = max(counts.values())
-        for key, value in counts.items():
-            cells = [Text(visible(key)), Text(str(value))]
+        for key, count in counts.items():
+            cells = [Text(visible(key)), Text(str(count))]
             if bars:
-                cells.append(Text(bar(value, largest), style="cyan"))
+                cells.append(Text(bar(count, largest), style="cyan"))
             grid.add_row(*cells)
         parts.append(grid)
     lines = left_out(s.unreadable, lang)

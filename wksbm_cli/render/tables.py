@@ -28,7 +28,9 @@ def cell(value: object) -> str:
 def pipe_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A GitHub-flavoured pipe table (renders on GitHub and GitLab alike)."""
     body = [[cell(v) for v in row] for row in rows]
-    return tabulate(body, headers=[cell(h) for h in headers], tablefmt="github", disable_numparse=True)
+    return tabulate(
+        body, headers=[cell(h) for h in headers], tablefmt="github", disable_numparse=True
+    )
 
 
 def bar(value: int, largest: int, width: int = 24) -> str:

@@ -283,7 +283,9 @@ def completeness(
             from wksbm_cli.model.types import did_you_mean
 
             hint = did_you_mean(kecamatan, known) or did_you_mean(kecamatan.title(), known)
-            extra_id, extra_en = (f" (maksudnya {hint}?)", f" (did you mean {hint}?)") if hint else ("", "")
+            extra_id, extra_en = (
+                (f" (maksudnya {hint}?)", f" (did you mean {hint}?)") if hint else ("", "")
+            )
             raise WksbmError(
                 f"tidak ada organisasi di kecamatan {kecamatan}{extra_id}",
                 f"no organisation in kecamatan {kecamatan}{extra_en}",

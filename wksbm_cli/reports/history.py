@@ -68,7 +68,9 @@ class Change:
     changed: list[tuple[str, float | None, float | None]]  # id, before, after (None: absent)
 
 
-def snapshot(root: str, prefix: str, commit: git.Commit | None, config: Config, day: dt.date) -> Snapshot:
+def snapshot(
+    root: str, prefix: str, commit: git.Commit | None, config: Config, day: dt.date
+) -> Snapshot:
     if commit is None:
         return Snapshot(None, None, 0, 0, 0, 0.0, {})
     blobs = [b for b in git.tree_blobs(root, commit.sha, prefix) if _wanted(b.path)]
