@@ -23,14 +23,27 @@ RUNS = [
     ("completeness-text-en.txt", ["--lang", "en", "completeness", "--as-of", "2025-12-31"]),
     ("completeness-text-id.txt", ["--lang", "id", "lengkap", "--as-of", "2025-12-31"]),
     *(
-        (f"completeness.{ext}", ["--lang", "en", "completeness", "--as-of", "2025-12-31", "-f", fmt])
+        (
+            f"completeness.{ext}",
+            ["--lang", "en", "completeness", "--as-of", "2025-12-31", "-f", fmt],
+        )
         for fmt, ext in (("json", "json"), ("csv", "csv"), ("markdown", "md"))
     ),
     (
         "completeness-depok-incomplete.md",
-        ["--lang", "en", "completeness", "--as-of", "2025-12-31", "--kecamatan", "depok",
-         "--incomplete", "-f", "markdown"],
-    ),  # fmt: skip
+        [
+            "--lang",
+            "en",
+            "completeness",
+            "--as-of",
+            "2025-12-31",
+            "--kecamatan",
+            "depok",
+            "--incomplete",
+            "-f",
+            "markdown",
+        ],
+    ),
     ("summary-text-en.txt", ["--lang", "en", "summary", "--as-of", "2025-12-31"]),
     ("summary.json", ["--lang", "en", "summary", "--as-of", "2025-12-31", "-f", "json"]),
     ("summary-id.md", ["--lang", "id", "ringkasan", "--as-of", "2025-12-31", "-f", "markdown"]),
@@ -50,9 +63,7 @@ def fixture_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.mark.parametrize(("name", "args"), RUNS, ids=[r[0] for r in RUNS])
-def test_golden(
-    name: str, args: list[str], fixture_dir: Path, run_cli: Callable[..., Any]
-) -> None:
+def test_golden(name: str, args: list[str], fixture_dir: Path, run_cli: Callable[..., Any]) -> None:
     result = run_cli("--records", "records", *args, env=ENV)
     assert result.exit_code == 0, result.output
     target = GOLDEN / name

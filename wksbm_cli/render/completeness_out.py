@@ -217,17 +217,39 @@ def render_csv(table: Completeness, config: Config) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(
         [
-            "id", "nama", "jenis", "tingkat", "kecamatan", "desa", "status",
-            *roles, "missing", "sk", "region_complete", "unsur", "last_training", "score",
+            "id",
+            "nama",
+            "jenis",
+            "tingkat",
+            "kecamatan",
+            "desa",
+            "status",
+            *roles,
+            "missing",
+            "sk",
+            "region_complete",
+            "unsur",
+            "last_training",
+            "score",
         ]
-    )  # fmt: skip
+    )
     for r in table.rows:
         writer.writerow(
             [
-                r.id, r.nama or "", r.jenis or "", r.tingkat or "", r.kecamatan or "",
-                r.desa or "", r.status, *(_flag(r.roles.get(x)) for x in roles),
-                ";".join(r.missing), r.sk or "", _flag(r.region_complete), r.unsur,
-                r.last_training.isoformat() if r.last_training else "", f"{r.score:.4f}",
+                r.id,
+                r.nama or "",
+                r.jenis or "",
+                r.tingkat or "",
+                r.kecamatan or "",
+                r.desa or "",
+                r.status,
+                *(_flag(r.roles.get(x)) for x in roles),
+                ";".join(r.missing),
+                r.sk or "",
+                _flag(r.region_complete),
+                r.unsur,
+                r.last_training.isoformat() if r.last_training else "",
+                f"{r.score:.4f}",
             ]
-        )  # fmt: skip
+        )
     return buf.getvalue()

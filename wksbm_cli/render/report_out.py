@@ -310,18 +310,36 @@ def render_csv(r: YearReport) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(
         [
-            "id", "judul", "jenis", "tanggal", "tanggal_selesai", "event_days", "tempat",
-            "penyelenggara", "peserta_jumlah", "peserta_organisasi", "materi", "narasumber",
+            "id",
+            "judul",
+            "jenis",
+            "tanggal",
+            "tanggal_selesai",
+            "event_days",
+            "tempat",
+            "penyelenggara",
+            "peserta_jumlah",
+            "peserta_organisasi",
+            "materi",
+            "narasumber",
         ]
-    )  # fmt: skip
+    )
     for e in r.events:
         d = event_document(e)
         writer.writerow(
             [
-                d["id"] or "", d["judul"] or "", d["jenis"] or "", d["tanggal"] or "",
-                d["tanggal_selesai"] or "", d["event_days"], d["tempat"] or "",
-                d["penyelenggara"] or "", "" if e.peserta_jumlah is None else e.peserta_jumlah,
-                ";".join(e.peserta_organisasi), ";".join(d["materi"]), ";".join(d["narasumber"]),
+                d["id"] or "",
+                d["judul"] or "",
+                d["jenis"] or "",
+                d["tanggal"] or "",
+                d["tanggal_selesai"] or "",
+                d["event_days"],
+                d["tempat"] or "",
+                d["penyelenggara"] or "",
+                "" if e.peserta_jumlah is None else e.peserta_jumlah,
+                ";".join(e.peserta_organisasi),
+                ";".join(d["materi"]),
+                ";".join(d["narasumber"]),
             ]
-        )  # fmt: skip
+        )
     return buf.getvalue()

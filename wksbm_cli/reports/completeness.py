@@ -282,7 +282,8 @@ def completeness(
         if wanted not in {squash(k) for k in known}:
             from wksbm_cli.model.types import did_you_mean
 
-            hint = did_you_mean(kecamatan, known) or did_you_mean(kecamatan.title(), known)
+            folded = {squash(k): k for k in known}
+            hint = folded.get(did_you_mean(wanted, list(folded)), "")
             extra_id, extra_en = (
                 (f" (maksudnya {hint}?)", f" (did you mean {hint}?)") if hint else ("", "")
             )
