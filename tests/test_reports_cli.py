@@ -102,3 +102,24 @@ def test_output_refuses_to_overwrite_without_force(
     plain = (tmp_path / "plain.txt").read_text(encoding="utf-8")
     assert "\x1b[" not in plain and "WKSBM activity report 2025" in plain
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".wksbm-")] == []
+
+
+def test_readme_shows_the_current_definition_and_report(
+    tmp_path: Path, monkeypatch: Any, run_cli: Run
+) -> None:
+    import shutil
+
+    from wksbm_cli.reports.completeness import definition
+
+    repo = Path(__file__).parents[1]
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    for lang in ("en", "id"):
+        for line in definition(lang):
+            assert f"- {line}\n" in readme
+    shown = readme.split("<!-- laporan-2025 -->\n````markdown\n", 1)[1].split("\n````", 1)[0]
+    shutil.copytree(repo / "records", tmp_path / "records")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("--records", "records", "laporan", "--tahun", "2025", "-f", "markdown")
+    # the completeness-change section depends on where the folder is (git or not)
+    cut = "## Perubahan kelengkapan"
+    assert shown.split(cut)[0] == result.stdout.split(cut)[0]
