@@ -119,7 +119,9 @@ def test_readme_shows_the_current_definition_and_report(
     shown = readme.split("<!-- laporan-2025 -->\n````markdown\n", 1)[1].split("\n````", 1)[0]
     shutil.copytree(repo / "records", tmp_path / "records")
     monkeypatch.chdir(tmp_path)
-    result = run_cli("--records", "records", "laporan", "--tahun", "2025", "-f", "markdown")
+    result = run_cli(
+        "--records", "records", "--lang", "id", "laporan", "--tahun", "2025", "-f", "markdown"
+    )
     # the completeness-change section depends on where the folder is (git or not)
     cut = "## Perubahan kelengkapan"
     assert shown.split(cut)[0] == result.stdout.split(cut)[0]

@@ -239,7 +239,9 @@ def test_bundled_records_report_both_seed_trainings(
     assert "Ruang PKK Kapanewon Depok" in result.stdout
     assert "Aula Kalurahan Sumberagung" in result.stdout
     doc = json.loads(
-        run_cli("--records", "records", "laporan", "--tahun", "2025", "-f", "json").stdout
+        run_cli(
+            "--records", "records", "--lang", "id", "laporan", "--tahun", "2025", "-f", "json"
+        ).stdout
     )
     assert [e["id"] for e in doc["events"]] == [
         "2025-06-17-pelatihan-manajemen-organisasi-wksbm-depok",
