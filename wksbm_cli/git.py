@@ -135,3 +135,21 @@ def read_blobs(folder: str, shas: Iterable[str], limit: int) -> dict[str, bytes 
         pos += size + 1
         found[sha] = data if size <= limit else None
     return found
+
+
+def clean_blobs(folder: str) -> dict[str, str]:
+    """Path (relative to ``folder``) -> blob id of the tracked files under ``folder`` whose
+    work-tree copy is unchanged since the index: the files whose content git already knows."""
+    staged = run(folder, "ls-files", "-s", "-z", "--", ".")
+    out: dict[str, str] = {}
+    for item in staged.split(b"\0"):
+        if not item:
+            continue
+        meta, _, path = item.partition(b"\t")
+        mode, sha, stage = meta.decode("ascii").split()
+        if stage == "0" and mode in ("100644", "100755"):
+            out[path.decode("utf-8", "surrogateescape")] = sha
+    changed = run(folder, "ls-files", "-m", "-d", "-z", "--", ".")
+    for item in changed.split(b"\0"):
+        out.pop(item.decode("utf-8", "surrogateescape"), None)
+    return out

@@ -16,6 +16,8 @@ from wksbm_cli.cli.dates import parse_year
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from wksbm_cli.model.records import Record
+
 
 class ReportFormat(StrEnum):
     text = "text"
@@ -34,6 +36,10 @@ def _plain(renderable: RenderableType) -> str:
     console = Console(file=buffer, width=100, color_system=None, highlight=False, emoji=False)
     console.print(renderable)
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+
+def _rel(shown: str, shown_root: str) -> str:
+    return shown if shown_root in ("", ".") else shown.removeprefix(shown_root + "/")
 
 
 @guarded
@@ -91,7 +97,11 @@ def report(
     if git.repo_prefix(folder.root) is None:
         figures.change_note = "no-git"
     else:
-        figures.change = completeness_change(folder.root, folder.config, number)
+        current: dict[str, Record] = {
+            _rel(org.file, folder.shown_root): org for org in result.organisations
+        }
+        current.update({_rel(e.file, folder.shown_root): e for e in result.events})
+        figures.change = completeness_change(folder.root, folder.config, number, current)
         if figures.change is None:
             figures.change_note = "no-commits"
     if fmt is ReportFormat.json:

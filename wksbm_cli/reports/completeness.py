@@ -45,7 +45,7 @@ class Check:
     applies_id: str
     applies_en: str
     applies: Callable[[Organisation, Judge], bool]
-    credit: Callable[[Organisation, Judge], float]
+    credit: Callable[[Organisation, Judge, frozenset[str | None]], float]  # held roles
 
     def label(self, lang: str) -> str:
         return self.label_id if lang == "id" else self.label_en
@@ -58,11 +58,11 @@ def _wksbm(org: Organisation, judge: Judge) -> bool:
     return org.jenis == "wksbm"
 
 
-def _held(org: Organisation, judge: Judge) -> set[str | None]:
-    return {o.jabatan for o in org.active_officers(judge.today)}
+def _held(org: Organisation, judge: Judge) -> frozenset[str | None]:
+    return frozenset(o.jabatan for o in org.active_officers(judge.today))
 
 
-def _share(roles: Sequence[str], held: set[str | None]) -> float:
+def _share(roles: Sequence[str], held: frozenset[str | None]) -> float:
     return sum(1 for r in roles if r in held) / len(roles) if roles else 1.0
 
 
@@ -92,7 +92,7 @@ CHECKS: tuple[Check, ...] = (
         "WKSBM",
         "WKSBM",
         lambda o, j: _wksbm(o, j) and bool(j.config.jabatan_wajib),
-        lambda o, j: _share(j.config.jabatan_wajib, _held(o, j)),
+        lambda o, j, h: _share(j.config.jabatan_wajib, h),
     ),
     Check(
         "jabatan_disarankan",
@@ -102,7 +102,7 @@ CHECKS: tuple[Check, ...] = (
         "WKSBM",
         "WKSBM",
         lambda o, j: _wksbm(o, j) and bool(j.config.jabatan_disarankan),
-        lambda o, j: _share(j.config.jabatan_disarankan, _held(o, j)),
+        lambda o, j, h: _share(j.config.jabatan_disarankan, h),
     ),
     Check(
         "sk",
@@ -112,7 +112,7 @@ CHECKS: tuple[Check, ...] = (
         "WKSBM dan forum",
         "WKSBM and forums",
         lambda o, j: o.jenis in ("wksbm", "forum"),
-        lambda o, j: 1.0 if sk_state(o, j.today) == "valid" else 0.0,
+        lambda o, j, h: 1.0 if sk_state(o, j.today) == "valid" else 0.0,
     ),
     Check(
         "wilayah",
@@ -122,7 +122,7 @@ CHECKS: tuple[Check, ...] = (
         "WKSBM dan organisasi yang punya tingkat",
         "WKSBM and organisations with a tingkat",
         lambda o, j: _wksbm(o, j) or o.tingkat is not None,
-        lambda o, j: 1.0 if region_complete(o) else 0.0,
+        lambda o, j, h: 1.0 if region_complete(o) else 0.0,
     ),
     Check(
         "unsur",
@@ -132,7 +132,7 @@ CHECKS: tuple[Check, ...] = (
         "WKSBM",
         "WKSBM",
         _wksbm,
-        lambda o, j: 1.0 if o.unsur else 0.0,
+        lambda o, j, h: 1.0 if o.unsur else 0.0,
     ),
     Check(
         "pelatihan",
@@ -142,7 +142,7 @@ CHECKS: tuple[Check, ...] = (
         "WKSBM aktif",
         "active WKSBM",
         lambda o, j: _wksbm(o, j) and o.status == "aktif",
-        lambda o, j: 1.0 if o.id in j.last_training else 0.0,
+        lambda o, j, h: 1.0 if o.id in j.last_training else 0.0,
     ),
 )
 
@@ -219,12 +219,12 @@ def last_trainings(events: Iterable[Event]) -> dict[str, dt.date]:
 
 
 def score_row(org: Organisation, judge: Judge) -> Row:
-    checks = {c.id: c.credit(org, judge) for c in CHECKS if c.applies(org, judge)}
+    held = _held(org, judge)
+    checks = {c.id: c.credit(org, judge, held) for c in CHECKS if c.applies(org, judge)}
     weights = {c.id: c.weight for c in CHECKS}
     total = sum(weights[cid] for cid in checks)
     earned = sum(weights[cid] * credit for cid, credit in checks.items())
     score = round(earned / total, 4) if total else 1.0
-    held = _held(org, judge)
     roles: dict[str, bool] = {}
     if org.jenis == "wksbm":
         for role in (*judge.config.jabatan_wajib, *judge.config.jabatan_disarankan):

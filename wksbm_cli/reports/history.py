@@ -10,35 +10,47 @@ changed records, not a changed configuration.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from wksbm_cli import git
 from wksbm_cli.load.files import CONFIG_NAME, YAML_SUFFIXES, decode
 from wksbm_cli.load.yamldoc import load_document
-from wksbm_cli.model.records import Config, Event, Organisation, build_event, build_organisation
+from wksbm_cli.model.records import (
+    Config,
+    Event,
+    Organisation,
+    Record,
+    build_event,
+    build_organisation,
+)
 from wksbm_cli.reports.completeness import completeness, mean_score
+
+
+def record_from_text(rel: str, text: str, config: Config) -> Record | None:
+    """One record from its path (relative to the records root) and text, as the engine builds
+    it from a file; None for what is not a record or cannot be read as a mapping."""
+    top = rel.split("/", 1)[0]
+    if "/" not in rel or top not in ("organisasi", "kegiatan"):
+        return None
+    doc = load_document(text)
+    if not isinstance(doc.data, dict):
+        return None
+    if top == "organisasi":
+        return build_organisation(doc.data, rel, config.wilayah)
+    return build_event(doc.data, rel, config.wilayah)
 
 
 def records_from_texts(
     texts: Sequence[tuple[str, str]], config: Config
 ) -> tuple[list[Organisation], list[Event]]:
-    """Records from ``(path relative to the records root, text)`` pairs, as the engine builds
-    them from files; what cannot be read as a mapping is left out."""
-    orgs: list[Organisation] = []
-    events: list[Event] = []
-    for rel, text in texts:
-        top = rel.split("/", 1)[0]
-        if "/" not in rel or top not in ("organisasi", "kegiatan"):
-            continue
-        doc = load_document(text)
-        if not isinstance(doc.data, dict):
-            continue
-        if top == "organisasi":
-            orgs.append(build_organisation(doc.data, rel, config.wilayah))
-        else:
-            events.append(build_event(doc.data, rel, config.wilayah))
-    return orgs, events
+    records = [record_from_text(rel, text, config) for rel, text in texts]
+    return _split(records)
+
+
+def _split(records: Iterable[Record | None]) -> tuple[list[Organisation], list[Event]]:
+    orgs = [r for r in records if isinstance(r, Organisation)]
+    return orgs, [r for r in records if isinstance(r, Event)]
 
 
 def _wanted(rel: str) -> bool:
@@ -68,22 +80,30 @@ class Change:
     changed: list[tuple[str, float | None, float | None]]  # id, before, after (None: absent)
 
 
+Cache = dict[str, Record | None]  # blob id -> the record built from it
+
+
 def snapshot(
-    root: str, prefix: str, commit: git.Commit | None, config: Config, day: dt.date
+    root: str,
+    prefix: str,
+    commit: git.Commit | None,
+    config: Config,
+    day: dt.date,
+    cache: Cache,
 ) -> Snapshot:
+    """Score the records of ``commit``. Blobs already in ``cache`` (unchanged files) are not
+    read or parsed again: over a year most files do not change."""
     if commit is None:
         return Snapshot(None, None, 0, 0, 0, 0.0, {})
     blobs = [b for b in git.tree_blobs(root, commit.sha, prefix) if _wanted(b.path)]
-    data = git.read_blobs(root, (b.sha for b in blobs), config.ukuran_berkas_maks)
-    texts = []
-    for b in blobs:
+    missing = [b for b in blobs if b.sha not in cache]
+    data = git.read_blobs(root, (b.sha for b in missing), config.ukuran_berkas_maks)
+    for b in missing:
         raw = data.get(b.sha)
-        if raw is None:
-            continue
-        read = decode(raw)
-        if read.text is not None:
-            texts.append((b.path, read.text))
-    orgs, events = records_from_texts(texts, config)
+        read = decode(raw) if raw is not None else None
+        text = read.text if read is not None else None
+        cache[b.sha] = record_from_text(b.path, text, config) if text is not None else None
+    orgs, events = _split(cache[b.sha] for b in blobs)
     table = completeness(orgs, events, config, day)
     return Snapshot(
         commit.sha,
@@ -102,10 +122,13 @@ def pick(commits: Sequence[git.Commit], last_day: dt.date) -> git.Commit | None:
     return max(candidates, key=lambda c: c.when) if candidates else None
 
 
-def completeness_change(root: str, config: Config, year: int) -> Change | None:
+def completeness_change(
+    root: str, config: Config, year: int, current: Mapping[str, Record] | None = None
+) -> Change | None:
     """How completeness moved over ``year``: the last commit before 1 January against the last
     commit up to 31 December. None when the folder is not in a git repository or nothing was
-    committed by the end of the year."""
+    committed by the end of the year. ``current`` maps paths (relative to ``root``) to the
+    records already read from the work tree: files git knows unchanged are not parsed again."""
     prefix = git.repo_prefix(root)
     if prefix is None:
         return None
@@ -114,8 +137,13 @@ def completeness_change(root: str, config: Config, year: int) -> Change | None:
     if end is None:
         return None
     start = pick(commits, dt.date(year - 1, 12, 31))
-    before = snapshot(root, prefix, start, config, dt.date(year, 1, 1))
-    after = snapshot(root, prefix, end, config, dt.date(year, 12, 31))
+    cache: Cache = {}
+    if current:
+        for rel, sha in git.clean_blobs(root).items():
+            if rel in current:
+                cache[sha] = current[rel]
+    after = snapshot(root, prefix, end, config, dt.date(year, 12, 31), cache)
+    before = snapshot(root, prefix, start, config, dt.date(year, 1, 1), cache)
     changed = []
     for oid in sorted(set(before.scores) | set(after.scores)):
         a, b = before.scores.get(oid), after.scores.get(oid)
