@@ -125,3 +125,11 @@ def test_readme_shows_the_current_definition_and_report(
     # the completeness-change section depends on where the folder is (git or not)
     cut = "## Perubahan kelengkapan"
     assert shown.split(cut)[0] == result.stdout.split(cut)[0]
+
+
+def test_bad_as_of_exits_2(make_records: Make, run_cli: Run) -> None:
+    root = _folder(make_records)
+    for command in ("completeness", "summary"):
+        result = run_cli("--records", str(root), "--lang", "id", command, "--as-of", "2025-02-30")
+        assert result.exit_code == 2
+        assert "--as-of harus tanggal" in result.stderr
