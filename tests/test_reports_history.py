@@ -141,3 +141,26 @@ def test_records_from_texts_reads_like_files() -> None:
     )
     assert [o.id for o in orgs] == ["wksbm-contoh"]
     assert [e.id for e in events] == ["e"]
+
+
+def test_shallow_clone_says_the_history_is_missing(
+    history: Path, tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history}", str(clone))
+    out = run_cli(
+        "--records",
+        str(clone / "records"),
+        "--lang",
+        "en",
+        "report",
+        "--year",
+        "2026",
+        "-f",
+        "json",
+    )
+    doc = json.loads(out.stdout)
+    assert doc["completeness_change"] is None
+    assert doc["completeness_change_note"] == "shallow"
+    text = run_cli("--records", str(clone / "records"), "--lang", "en", "report", "--year", "2026")
+    assert "git fetch --unshallow" in text.stdout

@@ -77,6 +77,14 @@ def repo_prefix(folder: str) -> str | None:
         return None
 
 
+def is_shallow(folder: str) -> bool:
+    """A shallow clone (CI checkouts often are) lacks the older commits a year's report needs."""
+    try:
+        return run(folder, "rev-parse", "--is-shallow-repository").strip() == b"true"
+    except WksbmError:
+        return False
+
+
 def commits(folder: str) -> list[Commit]:
     """Every commit reachable from HEAD, newest first; [] in a repository without commits."""
     try:

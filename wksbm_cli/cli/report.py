@@ -78,7 +78,7 @@ def report(
     """
     from wksbm_cli.engine import check_folder
     from wksbm_cli.render import report_out as out
-    from wksbm_cli.reports.history import completeness_change
+    from wksbm_cli.reports.history import ShallowHistory, completeness_change
     from wksbm_cli.reports.yearly import yearly
 
     number = parse_year(year)
@@ -101,9 +101,13 @@ def report(
             _rel(org.file, folder.shown_root): org for org in result.organisations
         }
         current.update({_rel(e.file, folder.shown_root): e for e in result.events})
-        figures.change = completeness_change(folder.root, folder.config, number, current)
-        if figures.change is None:
-            figures.change_note = "no-commits"
+        try:
+            figures.change = completeness_change(folder.root, folder.config, number, current)
+        except ShallowHistory:
+            figures.change_note = "shallow"
+        else:
+            if figures.change is None:
+                figures.change_note = "no-commits"
     if fmt is ReportFormat.json:
         text = out.render_json(figures)
     elif fmt is ReportFormat.csv:

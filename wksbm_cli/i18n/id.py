@@ -156,6 +156,8 @@ MESSAGES: dict[str, str] = {
     " selama setahun tidak dapat dihitung.",
     "rep.report.no-commits": "Belum ada commit sampai akhir {year}: perubahan kelengkapan tidak"
     " dapat dihitung.",
+    "rep.report.shallow": "Clone ini dangkal (shallow) dan tidak memuat commit sebelum {year}:"
+    " ambil riwayatnya (git fetch --unshallow) untuk melihat perubahan kelengkapan.",
     "rep.report.notes": "Kegiatan dihitung pada tahun tanggal mulainya; kegiatan yang melewati"
     " 31 Desember dihitung seluruh harinya pada tahun mulainya. Hari kegiatan dihitung dari"
     " tanggal sampai tanggal_selesai, keduanya termasuk.",

@@ -119,7 +119,7 @@ def _snapshot_line(label: str, snap: Snapshot, lang: str) -> str:
 def _change_lines(r: YearReport, lang: str) -> tuple[list[str], list[list[str]]]:
     """Sentences, and rows (organisation, before, after) of changed scores."""
     if r.change is None:
-        key = "report.no-git" if r.change_note == "no-git" else "report.no-commits"
+        key = f"report.{r.change_note or 'no-commits'}"
         return [t(key, lang, year=r.year)], []
     c = r.change
     start = (

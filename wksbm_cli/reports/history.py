@@ -122,6 +122,11 @@ def pick(commits: Sequence[git.Commit], last_day: dt.date) -> git.Commit | None:
     return max(candidates, key=lambda c: c.when) if candidates else None
 
 
+class ShallowHistory(Exception):
+    """The clone is shallow and holds no commit before the year: "no records yet" would be
+    a guess, so the report says the history is missing instead."""
+
+
 def completeness_change(
     root: str, config: Config, year: int, current: Mapping[str, Record] | None = None
 ) -> Change | None:
@@ -137,6 +142,8 @@ def completeness_change(
     if end is None:
         return None
     start = pick(commits, dt.date(year - 1, 12, 31))
+    if start is None and git.is_shallow(root):
+        raise ShallowHistory()
     cache: Cache = {}
     if current:
         for rel, sha in git.clean_blobs(root).items():
