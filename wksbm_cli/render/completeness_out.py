@@ -23,6 +23,7 @@ from wksbm_cli.render.tables import left_out, percent, pipe_table, t
 from wksbm_cli.reports.completeness import CHECKS, Completeness, Row, mean_score
 
 YES, NO, NA = "✓", "✗", "–"
+EMPTY: dict[str, str] = {}
 
 
 def roles_of(config: Config) -> list[str]:
@@ -167,8 +168,12 @@ def render_markdown(
             pipe_table(_headers(config, lang), [_people_cells(r, config, lang) for r in rows])
         )
         out.append("")
-    for line in _footer(table, unreadable, lang):
+    counts = _footer(table, EMPTY, lang)
+    for line in counts:
         out += [line, ""]
+    lost = left_out(unreadable, lang)
+    if lost:
+        out += [lost[0], "", *(f"- {line}" for line in lost[1:]), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -100,7 +100,7 @@ def render_text(s: Summary, config: Config, lang: str, root: str) -> RenderableT
 
 def render_markdown(s: Summary, config: Config, lang: str, root: str) -> str:
     out = [f"# {visible(t('summary.title', lang, root=root))}", ""]
-    out.append(pipe_table(["", ""], _key_figures(s, lang)))
+    out.append(pipe_table(["", t("col.count", lang)], _key_figures(s, lang)))
     out.append("")
     for title, counts, _ in _sections(s, config, lang):
         if not counts:
