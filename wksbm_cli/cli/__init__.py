@@ -13,9 +13,12 @@ import typer
 from wksbm_cli import __version__
 from wksbm_cli.cli.baseline import baseline_app
 from wksbm_cli.cli.common import State, reset_state
+from wksbm_cli.cli.completeness import completeness
 from wksbm_cli.cli.diff import diff
 from wksbm_cli.cli.init import init
+from wksbm_cli.cli.report import report
 from wksbm_cli.cli.rules import rules
+from wksbm_cli.cli.summary import summary
 from wksbm_cli.cli.validate import validate
 
 app = typer.Typer(
@@ -79,6 +82,12 @@ app.command("diff")(diff)
 app.command("perubahan", hidden=True, help="Alias of diff.")(diff)
 app.command("init")(init)
 app.command("mulai", hidden=True, help="Alias of init.")(init)
+app.command("completeness")(completeness)
+app.command("lengkap", hidden=True, help="Alias of completeness.")(completeness)
+app.command("summary")(summary)
+app.command("ringkasan", hidden=True, help="Alias of summary.")(summary)
+app.command("report")(report)
+app.command("laporan", hidden=True, help="Alias of report (--tahun = --year).")(report)
 
 
 def main() -> None:

@@ -1,0 +1,166 @@
+"""Completeness over a year, read from a real git history (commits dated by the environment)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CONFIG, GOOD_ORG
+
+from wksbm_cli import git
+from wksbm_cli.errors import WksbmError
+from wksbm_cli.reports.history import records_from_texts
+
+NO_SEKRETARIS = GOOD_ORG.replace("  - {jabatan: sekretaris, nama: Contoh Sekretaris}\n", "")
+
+
+def _git(repo: Path, *args: str, when: str = "2024-01-01T10:00:00+07:00") -> None:
+    env = dict(os.environ)
+    env.update(
+        {
+            "GIT_AUTHOR_NAME": "Tester",
+            "GIT_AUTHOR_EMAIL": "tester@example.org",
+            "GIT_COMMITTER_NAME": "Tester",
+            "GIT_COMMITTER_EMAIL": "tester@example.org",
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_DATE": when,
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1",
+        }
+    )
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def _commit(repo: Path, files: dict[str, str], when: str) -> None:
+    for rel, text in files.items():
+        target = repo / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    _git(repo, "add", "-A", when=when)
+    _git(repo, "commit", "-q", "-m", f"records as of {when}", when=when)
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    _commit(
+        repo,
+        {"records/wksbm.yaml": CONFIG, "records/organisasi/wksbm-contoh.yaml": NO_SEKRETARIS},
+        "2024-06-01T10:00:00+07:00",
+    )
+    # 31 December, 23:30 in Jakarta: still 2024 by the committer's calendar (16:30 UTC)
+    _commit(
+        repo,
+        {"records/organisasi/wksbm-lama.yaml": NO_SEKRETARIS.replace("wksbm-contoh", "wksbm-lama")},
+        "2024-12-31T23:30:00+07:00",
+    )
+    _commit(
+        repo,
+        {
+            "records/organisasi/wksbm-contoh.yaml": GOOD_ORG,
+            "records/organisasi/wksbm-baru.yaml": GOOD_ORG.replace("wksbm-contoh", "wksbm-baru"),
+        },
+        "2025-05-01T09:00:00+07:00",
+    )
+    _commit(
+        repo,
+        {"records/organisasi/wksbm-baru.yaml": NO_SEKRETARIS.replace("wksbm-contoh", "wksbm-baru")},
+        "2026-02-01T09:00:00+07:00",
+    )
+    return repo
+
+
+def test_change_over_the_year(history: Path, run_cli: Callable[..., Any]) -> None:
+    root = history / "records"
+    out = run_cli("--records", str(root), "--lang", "en", "report", "--year", "2025", "-f", "json")
+    assert out.exit_code == 0, out.output
+    change = json.loads(out.stdout)["completeness_change"]
+    assert change["before"]["date"] == "2024-12-31T23:30:00+07:00"
+    assert change["after"]["date"] == "2025-05-01T09:00:00+07:00"
+    assert (change["before"]["organizations"], change["after"]["organizations"]) == (2, 3)
+    # required roles 4 x 1/2 + bendahara 1 + sk 2 + region 1 + unsur 1 + trained 0 = 7 of 10
+    assert change["changed"] == [
+        {"id": "wksbm-baru", "before": None, "after": 0.9},
+        {"id": "wksbm-contoh", "before": 0.7, "after": 0.9},
+    ]
+
+
+def test_year_before_any_commit_and_markdown(history: Path, run_cli: Callable[..., Any]) -> None:
+    root = history / "records"
+    out = run_cli("--records", str(root), "--lang", "en", "report", "--year", "2024", "-f", "json")
+    change = json.loads(out.stdout)["completeness_change"]
+    assert change["before"]["commit"] is None and change["after"]["organizations"] == 2
+    none = run_cli("--records", str(root), "--lang", "en", "report", "--year", "2023", "-f", "json")
+    doc = json.loads(none.stdout)
+    assert doc["completeness_change"] is None
+    assert doc["completeness_change_note"] == "no-commits"
+    md = run_cli(
+        "--records", str(root), "--lang", "en", "report", "--year", "2025", "-f", "markdown"
+    )
+    assert "- Start of year (commit " in md.stdout
+    assert "| wksbm-contoh   | 70%      | 90%     |" in md.stdout
+
+
+def test_no_checkout_happens(history: Path, run_cli: Callable[..., Any]) -> None:
+    root = history / "records"
+    before = (root / "organisasi" / "wksbm-baru.yaml").read_text(encoding="utf-8")
+    run_cli("--records", str(root), "report", "--year", "2025", "-f", "json")
+    assert (root / "organisasi" / "wksbm-baru.yaml").read_text(encoding="utf-8") == before
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=history, capture_output=True, check=True
+    )
+    assert status.stdout == b""
+
+
+def test_outside_a_repository(tmp_path: Path) -> None:
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    assert git.repo_prefix(str(folder)) is None
+    with pytest.raises(WksbmError, match="git log failed"):
+        git.run(str(folder), "log")
+
+
+def test_records_from_texts_reads_like_files() -> None:
+    from wksbm_cli.model.records import Config
+
+    orgs, events = records_from_texts(
+        [
+            ("organisasi/a/wksbm-contoh.yaml", GOOD_ORG),
+            ("organisasi/rusak.yaml", "id: [\n"),
+            ("lain/x.yaml", GOOD_ORG),
+            ("kegiatan/2025/e.yaml", "id: e\ntanggal: 2025-01-01\n"),
+        ],
+        Config(),
+    )
+    assert [o.id for o in orgs] == ["wksbm-contoh"]
+    assert [e.id for e in events] == ["e"]
+
+
+def test_shallow_clone_says_the_history_is_missing(
+    history: Path, tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history}", str(clone))
+    out = run_cli(
+        "--records",
+        str(clone / "records"),
+        "--lang",
+        "en",
+        "report",
+        "--year",
+        "2026",
+        "-f",
+        "json",
+    )
+    doc = json.loads(out.stdout)
+    assert doc["completeness_change"] is None
+    assert doc["completeness_change_note"] == "shallow"
+    text = run_cli("--records", str(clone / "records"), "--lang", "en", "report", "--year", "2026")
+    assert "git fetch --unshallow" in text.stdout

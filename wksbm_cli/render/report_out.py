@@ -1,0 +1,345 @@
+"""``wksbm report`` in four formats. The Markdown is meant to be pasted into an annual report
+or committed: GitHub-flavoured tables and a Mermaid ``xychart-beta`` of events per month, which
+GitHub and GitLab both draw."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from wksbm_cli.model.records import Config, Event
+from wksbm_cli.render.safe import visible
+from wksbm_cli.render.tables import left_out, percent, pipe_table, t
+from wksbm_cli.reports.history import Snapshot
+from wksbm_cli.reports.yearly import YearReport, event_days
+
+MONTHS = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def _dates(e: Event) -> str:
+    start = e.tanggal.isoformat() if e.tanggal else ""
+    last = e.last_day
+    return f"{start} – {last.isoformat()}" if last and last != e.tanggal else start
+
+
+def _place(e: Event, config: Config) -> str:
+    if e.tempat is None:
+        return ""
+    name = e.tempat.nama or ""
+    wil = e.tempat.wilayah
+    if wil is not None and wil.kecamatan and wil.kecamatan not in name:
+        name = f"{name}, {config.labels['kecamatan']} {wil.kecamatan}".strip(", ")
+    return name
+
+
+def _organiser(e: Event) -> str:
+    p = e.penyelenggara
+    if p is None:
+        return ""
+    return " – ".join(x for x in (p.nama, p.unit) if x)
+
+
+def _speakers(e: Event) -> list[str]:
+    return [
+        " (".join(x for x in (s.nama, s.instansi) if x) + (")" if s.nama and s.instansi else "")
+        for s in e.narasumber
+    ]
+
+
+def _topics(e: Event) -> list[str]:
+    """The event's own ``materi``, else what its speakers covered."""
+    own = list(e.materi)
+    return own or list(dict.fromkeys(m for s in e.narasumber for m in s.materi))
+
+
+def _event_rows(r: YearReport, config: Config) -> list[list[object]]:
+    return [
+        [
+            _dates(e),
+            e.judul or e.id or "",
+            e.jenis or "",
+            _place(e, config),
+            _organiser(e),
+            "" if e.peserta_jumlah is None else e.peserta_jumlah,
+            event_days(e),
+        ]
+        for e in r.events
+    ]
+
+
+def _event_headers(lang: str) -> list[str]:
+    return [
+        t(f"col.{k}", lang)
+        for k in ("date", "title", "kind", "place", "organiser", "participants", "days")
+    ]
+
+
+def _totals(r: YearReport, lang: str) -> list[tuple[str, str]]:
+    return [
+        (t("report.total-events", lang), str(len(r.events))),
+        (t("report.total-days", lang), str(r.event_days)),
+        (t("report.total-participants", lang), str(r.participants)),
+    ]
+
+
+def _named(ids: list[str], r: YearReport) -> list[str]:
+    names = r.names or {}
+    return [f"{names[i]} ({i})" if names.get(i) and names[i] != i else i for i in ids]
+
+
+def _org_lines(r: YearReport, lang: str) -> list[tuple[str, list[str]]]:
+    y = r.year
+    return [
+        (t("report.trained", lang, year=y), _named(r.trained, r)),
+        (t("report.not-trained", lang, year=y), _named(r.not_trained, r)),
+        (t("report.formed", lang, year=y), _named([o.id or o.file for o in r.formed], r)),
+    ]
+
+
+def _snapshot_line(label: str, snap: Snapshot, lang: str) -> str:
+    return t(
+        "report.change-row",
+        lang,
+        label=label,
+        orgs=snap.organisations,
+        complete=snap.complete,
+        mean=percent(snap.mean_score),
+    )
+
+
+def _change_lines(r: YearReport, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Sentences, and rows (organisation, before, after) of changed scores."""
+    if r.change is None:
+        key = f"report.{r.change_note or 'no-commits'}"
+        return [t(key, lang, year=r.year)], []
+    c = r.change
+    start = (
+        t("report.change-start", lang, commit=c.before.commit[:10])
+        if c.before.commit
+        else t("report.change-empty", lang)
+    )
+    end = t("report.change-end", lang, commit=(c.after.commit or "")[:10])
+    lines = [_snapshot_line(start, c.before, lang), _snapshot_line(end, c.after, lang)]
+    if not c.changed:
+        lines.append(t("report.change-none", lang))
+    rows = [
+        [oid, "–" if a is None else percent(a), "–" if b is None else percent(b)]
+        for oid, a, b in c.changed
+    ]
+    return lines, rows
+
+
+def render_text(r: YearReport, config: Config, lang: str) -> RenderableType:
+    parts: list[RenderableType] = [Text(t("report.title", lang, year=r.year), style="bold")]
+    if r.events:
+        table = Table(title=t("report.events", lang), title_justify="left")
+        for index, header in enumerate(_event_headers(lang)):
+            table.add_column(header, justify="right" if index >= 5 else "left")
+        for row in _event_rows(r, config):
+            table.add_row(*(Text(visible(str(v))) for v in row))
+        parts.append(table)
+    else:
+        parts.append(Text(t("report.no-events", lang, year=r.year)))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column()
+    grid.add_column(justify="right")
+    for label, value in _totals(r, lang):
+        grid.add_row(Text(label), Text(value))
+    grid.add_row(Text(t("report.active", lang)), Text(str(r.active)))
+    parts += [Text(""), Text(t("report.totals", lang), style="bold"), grid]
+    if r.without_count:
+        parts.append(Text(t("report.without-count", lang, n=r.without_count), style="dim"))
+    for title, items in _org_lines(r, lang):
+        parts.append(Text(""))
+        parts.append(Text(f"{title} ({len(items)})", style="bold"))
+        parts.extend(Text(visible(f"  {i}")) for i in items)
+    parts += [Text(""), Text(t("report.change", lang, year=r.year), style="bold")]
+    lines, rows = _change_lines(r, lang)
+    parts.extend(Text(visible(line)) for line in lines)
+    if rows:
+        changed = Table(*(t(f"col.{k}", lang) for k in ("organisation", "before", "after")))
+        for moved in rows:
+            changed.add_row(*(Text(visible(v)) for v in moved))
+        parts.append(changed)
+    parts += [Text(""), Text(t("report.notes", lang), style="dim")]
+    parts.extend(Text(visible(line)) for line in left_out(r.unreadable, lang))
+    return Group(*parts)
+
+
+def mermaid_months(r: YearReport, lang: str) -> str:
+    months = ", ".join(f'"{m}"' for m in MONTHS[lang])
+    counts = ", ".join(str(r.by_month[m]) for m in range(1, 13))
+    top = max(1, *r.by_month.values())
+    return "\n".join(
+        [
+            "```mermaid",
+            "xychart-beta",
+            f'    title "{t("report.per-month", lang)} {r.year}"',
+            f"    x-axis [{months}]",
+            f'    y-axis "{t("report.month-axis", lang)}" 0 --> {top}',
+            f"    bar [{counts}]",
+            "```",
+        ]
+    )
+
+
+def render_markdown(r: YearReport, config: Config, lang: str) -> str:
+    out = [f"# {t('report.title', lang, year=r.year)}", ""]
+    out += [f"## {t('report.events', lang)}", ""]
+    if r.events:
+        out += [pipe_table(_event_headers(lang), _event_rows(r, config)), ""]
+    else:
+        out += [t("report.no-events", lang, year=r.year), ""]
+    out += [mermaid_months(r, lang), ""]
+    out += [f"## {t('report.totals', lang)}", ""]
+    totals = [*_totals(r, lang), (t("report.active", lang), str(r.active))]
+    out += [pipe_table(["", t("col.count", lang)], totals), ""]
+    if r.without_count:
+        out += [t("report.without-count", lang, n=r.without_count), ""]
+    out += [f"## {t('report.organisations', lang)}", ""]
+    for title, items in _org_lines(r, lang):
+        out += [
+            f"**{title}** ({len(items)}): "
+            + (", ".join(visible(i) for i in items) or t("report.none", lang)),
+            "",
+        ]
+    details = [e for e in r.events if _topics(e) or e.narasumber]
+    if details:
+        out += [f"## {t('report.details', lang)}", ""]
+        for e in details:
+            out += [f"### {visible(e.judul or e.id or '')} ({_dates(e)})", ""]
+            if e.narasumber:
+                out += [f"{t('report.speakers', lang)}:", ""]
+                for speaker, who in zip(_speakers(e), e.narasumber, strict=True):
+                    out.append(f"- {visible(speaker)}")
+                    out += [f"  - {visible(m)}" for m in who.materi]
+                out.append("")
+            if _topics(e):
+                out += [f"{t('report.topics', lang)}:", ""]
+                out += [f"- {visible(m)}" for m in _topics(e)]
+                out.append("")
+    out += [f"## {t('report.change', lang, year=r.year)}", ""]
+    lines, rows = _change_lines(r, lang)
+    for line in lines:
+        out += [f"- {line}" if r.change else line]
+    out.append("")
+    if rows:
+        headers = [t(f"col.{k}", lang) for k in ("organisation", "before", "after")]
+        out += [pipe_table(headers, rows), ""]
+    out += [t("report.notes", lang), ""]
+    lost = left_out(r.unreadable, lang)
+    if lost:
+        out += [lost[0], "", *(f"- {line}" for line in lost[1:]), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def event_document(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "judul": e.judul,
+        "jenis": e.jenis,
+        "tanggal": e.tanggal.isoformat() if e.tanggal else None,
+        "tanggal_selesai": e.tanggal_selesai.isoformat() if e.tanggal_selesai else None,
+        "penyelenggara": _organiser(e) or None,
+        "peserta_jumlah": e.peserta_jumlah,
+        "event_days": event_days(e),
+        "tempat": e.tempat.nama if e.tempat else None,
+        "peserta_organisasi": list(e.peserta_organisasi),
+        "materi": _topics(e),
+        "narasumber": _speakers(e),
+        "file": e.file,
+    }
+
+
+def _snapshot_document(s: Snapshot) -> dict[str, Any]:
+    return {
+        "commit": s.commit,
+        "date": s.when.isoformat() if s.when else None,
+        "organizations": s.organisations,
+        "scored": s.scored,
+        "complete": s.complete,
+        "mean_score": s.mean_score,
+    }
+
+
+def render_json(r: YearReport) -> str:
+    doc: dict[str, Any] = {
+        "version": 1,
+        "year": r.year,
+        "events": [event_document(e) for e in r.events],
+        "totals": {
+            "events": len(r.events),
+            "event_days": r.event_days,
+            "participants": r.participants,
+            "events_without_count": r.without_count,
+        },
+        "by_month": {f"{m:02d}": n for m, n in r.by_month.items()},
+        "organizations": {
+            "active": r.active,
+            "formed": len(r.formed),
+            "formed_ids": [o.id or o.file for o in r.formed],
+            "trained": r.trained,
+            "not_trained": r.not_trained,
+        },
+        "unreadable": dict(sorted(r.unreadable.items())),
+    }
+    if r.change is not None:
+        doc["completeness_change"] = {
+            "before": _snapshot_document(r.change.before),
+            "after": _snapshot_document(r.change.after),
+            "changed": [{"id": i, "before": a, "after": b} for i, a, b in r.change.changed],
+        }
+    else:
+        doc["completeness_change"] = None
+        doc["completeness_change_note"] = r.change_note
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(r: YearReport) -> str:
+    """One row per event of the year (totals are sums of the columns)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(
+        [
+            "id",
+            "judul",
+            "jenis",
+            "tanggal",
+            "tanggal_selesai",
+            "event_days",
+            "tempat",
+            "penyelenggara",
+            "peserta_jumlah",
+            "peserta_organisasi",
+            "materi",
+            "narasumber",
+        ]
+    )
+    for e in r.events:
+        d = event_document(e)
+        writer.writerow(
+            [
+                d["id"] or "",
+                d["judul"] or "",
+                d["jenis"] or "",
+                d["tanggal"] or "",
+                d["tanggal_selesai"] or "",
+                d["event_days"],
+                d["tempat"] or "",
+                d["penyelenggara"] or "",
+                "" if e.peserta_jumlah is None else e.peserta_jumlah,
+                ";".join(e.peserta_organisasi),
+                ";".join(d["materi"]),
+                ";".join(d["narasumber"]),
+            ]
+        )
+    return buf.getvalue()
