@@ -168,12 +168,29 @@ def open_folder() -> Folder:
     return Folder(root, shown_root, config, lang)
 
 
+def _without_boxes(renderable: Any) -> None:
+    """Piped output has no box drawing (CLI contract): tables keep aligned columns only."""
+    from rich.console import Group
+    from rich.table import Table
+
+    if isinstance(renderable, Table):
+        renderable.box = None
+        renderable.show_edge = False
+        for column in renderable.columns:
+            for cell in column._cells:
+                _without_boxes(cell)
+    elif isinstance(renderable, Group):
+        for child in renderable.renderables:
+            _without_boxes(child)
+
+
 def print_rich(renderable: Any) -> None:
-    """Print for people. Piped output gets no colour and no trailing cell padding."""
+    """Print for people. Piped output gets no colour, no boxes and no trailing padding."""
     console = out_console()
     if console.is_terminal:
         console.print(renderable)
         return
+    _without_boxes(renderable)
     with console.capture() as captured:
         console.print(renderable)
     write_out("\n".join(line.rstrip() for line in captured.get().split("\n")))

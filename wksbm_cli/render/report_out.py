@@ -143,7 +143,12 @@ def render_text(r: YearReport, config: Config, lang: str) -> RenderableType:
     if r.events:
         table = Table(title=t("report.events", lang), title_justify="left")
         for index, header in enumerate(_event_headers(lang)):
-            table.add_column(header, justify="right" if index >= 5 else "left")
+            # Dates are never cut: a truncated "2025-06-…" is worse than a narrower title.
+            table.add_column(
+                header,
+                justify="right" if index >= 5 else "left",
+                min_width=10 if index == 0 else None,
+            )
         for row in _event_rows(r, config):
             table.add_row(*(Text(visible(str(v))) for v in row))
         parts.append(table)
