@@ -12,6 +12,11 @@ import typer
 
 from wksbm_cli import __version__
 from wksbm_cli.cli.common import State, reset_state
+from wksbm_cli.cli.export import export
+from wksbm_cli.cli.list_records import list_records
+from wksbm_cli.cli.new import new
+from wksbm_cli.cli.schema import schema
+from wksbm_cli.cli.show import show
 from wksbm_cli.cli.validate import validate
 
 app = typer.Typer(
@@ -65,6 +70,14 @@ def _global(
 
 app.command("validate")(validate)
 app.command("periksa", hidden=True, help="Alias of validate.")(validate)
+app.command("schema")(schema)
+app.command("new")(new)
+app.command("baru", hidden=True, help="Alias of new.")(new)
+app.command("list")(list_records)
+app.command("daftar", hidden=True, help="Alias of list.")(list_records)
+app.command("show")(show)
+app.command("lihat", hidden=True, help="Alias of show.")(show)
+app.command("export")(export)
 
 
 def main() -> None:

@@ -88,4 +88,12 @@ MESSAGES: dict[str, str] = {
     "waived": "waived until {date}: {reason}",
     # config
     "config.prefix": "configuration {file}:{line}:{column}: ",
+    # authoring and data access
+    "schema.wrote": "wrote {path}",
+    "new.wrote": "wrote {path}",
+    "new.exists": "{path} already exists; left untouched",
+    "new.no-schema": "tip: for editor completion run `wksbm schema --output {folder}`",
+    "export.wrote": "wrote {path}",
+    "list.empty": "no records match",
+    "show.not-found": "no record has id `{id}`",
 }

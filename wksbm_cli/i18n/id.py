@@ -81,4 +81,13 @@ MESSAGES: dict[str, str] = {
     " perpanjang pengecualiannya",
     "waived": "dikecualikan sampai {date}: {reason}",
     "config.prefix": "konfigurasi {file}:{line}:{column}: ",
+    # authoring and data access
+    "schema.wrote": "menulis {path}",
+    "new.wrote": "menulis {path}",
+    "new.exists": "{path} sudah ada; berkas tidak diubah",
+    "new.no-schema": "saran: agar editor bisa melengkapi isian, jalankan"
+    " `wksbm schema --output {folder}`",
+    "export.wrote": "menulis {path}",
+    "list.empty": "tidak ada catatan yang cocok",
+    "show.not-found": "tidak ada catatan dengan id `{id}`",
 }
