@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 
 from wksbm_cli.errors import WksbmError
 
@@ -82,3 +84,67 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def atomic_write_via(path: str, writer: Callable[[str], None], *, force: bool = False) -> None:
+    """Like ``atomic_write`` for data that a library writes to a path itself (an SQLite file):
+    ``writer`` fills a temporary file in the same folder, which is then linked into place."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    if not force and os.path.lexists(path):
+        raise FileExists(path)
+    fd, tmp = tempfile.mkstemp(prefix=".wksbm-", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        os.unlink(tmp)  # the writer creates it (sqlite3 wants a fresh file)
+        writer(tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644 & ~_umask())
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise FileExists(path) from None
+            except OSError:
+                with open(tmp, "rb") as handle:
+                    _exclusive_copy(tmp, path, handle.read())
+            os.unlink(tmp)
+        _fsync_dir(folder)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_folder(path: str, writer: Callable[[str], None], *, force: bool = False) -> None:
+    """A whole folder at once (CSV tables): ``writer`` fills a temporary folder next to ``path``,
+    which is renamed into place; an existing ``path`` is only replaced under ``force``."""
+    parent = os.path.dirname(os.path.abspath(path)) or "."
+    if os.path.lexists(path) and not force:
+        raise FileExists(path)
+    tmp = tempfile.mkdtemp(prefix=".wksbm-", suffix=".tmp", dir=parent)
+    old = ""
+    try:
+        writer(tmp)
+        for name in os.listdir(tmp):
+            with open(os.path.join(tmp, name), "rb+") as handle:
+                os.fsync(handle.fileno())
+        os.chmod(tmp, 0o755 & ~_umask())
+        if os.path.lexists(path):
+            old = tempfile.mkdtemp(prefix=".wksbm-old-", dir=parent)
+            os.rename(path, os.path.join(old, "x"))
+        try:
+            os.rename(tmp, path)
+        except OSError:
+            if old:  # put the old folder back before failing
+                os.rename(os.path.join(old, "x"), path)
+            raise
+        _fsync_dir(parent)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    finally:
+        if old:
+            shutil.rmtree(old, ignore_errors=True)

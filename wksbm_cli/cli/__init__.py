@@ -15,9 +15,14 @@ from wksbm_cli.cli.baseline import baseline_app
 from wksbm_cli.cli.common import State, reset_state
 from wksbm_cli.cli.completeness import completeness
 from wksbm_cli.cli.diff import diff
+from wksbm_cli.cli.export import export
 from wksbm_cli.cli.init import init
+from wksbm_cli.cli.list_records import list_records
+from wksbm_cli.cli.new import new
 from wksbm_cli.cli.report import report
 from wksbm_cli.cli.rules import rules
+from wksbm_cli.cli.schema import schema
+from wksbm_cli.cli.show import show
 from wksbm_cli.cli.summary import summary
 from wksbm_cli.cli.validate import validate
 
@@ -88,6 +93,14 @@ app.command("summary")(summary)
 app.command("ringkasan", hidden=True, help="Alias of summary.")(summary)
 app.command("report")(report)
 app.command("laporan", hidden=True, help="Alias of report (--tahun = --year).")(report)
+app.command("schema")(schema)
+app.command("new")(new)
+app.command("baru", hidden=True, help="Alias of new.")(new)
+app.command("list")(list_records)
+app.command("daftar", hidden=True, help="Alias of list.")(list_records)
+app.command("show")(show)
+app.command("lihat", hidden=True, help="Alias of show.")(show)
+app.command("export")(export)
 
 
 def main() -> None:

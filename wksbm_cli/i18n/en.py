@@ -187,4 +187,12 @@ MESSAGES: dict[str, str] = {
     "rep.report.month-axis": "Events",
     "rep.written": "Written {path}.",
     "rep.bad-year": "--year must be a year such as 2025, not {value}",
+    # authoring and data access
+    "schema.wrote": "wrote {path}",
+    "new.wrote": "wrote {path}",
+    "new.exists": "{path} already exists; left untouched",
+    "new.no-schema": "tip: for editor completion run `wksbm schema --output {folder}`",
+    "export.wrote": "wrote {path}",
+    "list.empty": "no records match",
+    "show.not-found": "no record has id `{id}`",
 }

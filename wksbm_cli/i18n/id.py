@@ -181,4 +181,13 @@ MESSAGES: dict[str, str] = {
     "rep.report.month-axis": "Kegiatan",
     "rep.written": "{path} ditulis.",
     "rep.bad-year": "--tahun harus berupa tahun seperti 2025, bukan {value}",
+    # authoring and data access
+    "schema.wrote": "menulis {path}",
+    "new.wrote": "menulis {path}",
+    "new.exists": "{path} sudah ada; berkas tidak diubah",
+    "new.no-schema": "saran: agar editor bisa melengkapi isian, jalankan"
+    " `wksbm schema --output {folder}`",
+    "export.wrote": "menulis {path}",
+    "list.empty": "tidak ada catatan yang cocok",
+    "show.not-found": "tidak ada catatan dengan id `{id}`",
 }

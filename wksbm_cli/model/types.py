@@ -130,6 +130,8 @@ class Text(SchemaType):
         out: dict[str, Any] = {"type": "string", "minLength": 1}
         if self.pattern is not None:
             out["pattern"] = f"^(?:{self.pattern})$"
+        else:
+            out["pattern"] = r"\S"  # blank text is rejected by the validator too
         if self.max_length is not None:
             out["maxLength"] = self.max_length
         return out
@@ -283,6 +285,8 @@ class Field:
     doc_id: str = ""
     doc_en: str = ""
     required_note: str = ""  # e.g. "for jenis: wksbm", shown in docs
+    # The condition behind a callable ``required`` in a form JSON Schema can state: (key, value).
+    required_if: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -367,21 +371,33 @@ class Struct(SchemaType):
                 props[syn] = {**sub, "description": f"= {f.name}. " + sub.get("description", "")}
             if f.required is True:
                 required.append(f.name)
-        out: dict[str, Any] = {
-            "type": "object",
-            "properties": props,
-            "additionalProperties": False,
-        }
+        out: dict[str, Any] = {"type": "object"}
+        if self.title:
+            out["title"] = self.title
+        out["properties"] = props
+        out["additionalProperties"] = False
         if required:
             out["required"] = required
         groups = [(f.name, *f.synonyms) for f in self.fields if f.synonyms]
-        if groups:
-            out["allOf"] = [
-                {"not": {"required": [a, b]}}
-                for names in groups
-                for i, a in enumerate(names)
-                for b in names[i + 1 :]
-            ]
+        rules: list[dict[str, Any]] = [
+            {"not": {"required": [a, b]}}
+            for names in groups
+            for i, a in enumerate(names)
+            for b in names[i + 1 :]
+        ]
+        conditions: dict[tuple[str, str], list[str]] = {}
+        for f in self.fields:
+            if f.required_if is not None:
+                conditions.setdefault(f.required_if, []).append(f.name)
+        for (key, value), names in conditions.items():
+            rules.append(
+                {
+                    "if": {"properties": {key: {"const": value}}, "required": [key]},
+                    "then": {"required": names},
+                }
+            )
+        if rules:
+            out["allOf"] = rules
         return out
 
 

@@ -30,7 +30,22 @@ def waiver_expired(ctx: FileContext) -> Iterator[Finding]:
     rec = ctx.record
     if rec is None:
         return
+    from wksbm_cli.model.types import did_you_mean
+    from wksbm_cli.rules.registry import RULES
+
     for waiver in rec.waivers:
+        if waiver.aturan not in RULES:
+            # A misspelt rule would waive nothing, silently: report it as the schema would.
+            yield Finding(
+                "invalid-value",
+                ("pengecualian", waiver.index, "aturan"),
+                "invalid-value.rule",
+                {
+                    "field": f"pengecualian[{waiver.index}].aturan",
+                    "value": waiver.aturan,
+                    "suggestion": did_you_mean(waiver.aturan, sorted(RULES)),
+                },
+            )
         if waiver.sampai < ctx.today:
             yield Finding(
                 "waiver-expired",

@@ -1,0 +1,1 @@
+"""Getting the data out: records as rows for lists, lookups and exports."""

@@ -1,0 +1,92 @@
+"""Writing the tables as SQLite, CSV or JSON, each atomically.
+
+SQLite comes from the standard library (no server); the database is built in a temporary file
+next to the target and linked into place, so Datasette or DuckDB never see half a database.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+from typing import Any
+
+from wksbm_cli.access.tables import PRIMARY, TABLES, Row, columns_of
+
+INDEXES = {
+    "pengurus": "organisasi_id",
+    "unsur": "organisasi_id",
+    "kegiatan_peserta": "kegiatan_id, organisasi_id",
+    "narasumber": "kegiatan_id",
+}
+
+
+def _fill_sqlite(path: str, tables: dict[str, list[Row]], personal: bool) -> None:
+    con = sqlite3.connect(path)
+    try:
+        for table in TABLES:
+            cols = columns_of(table, personal)
+            defs = []
+            for col in cols:
+                key = " PRIMARY KEY" if PRIMARY.get(table) == col.name else ""
+                defs.append(f'"{col.name}" {col.sql}{key}')
+            con.execute(f'CREATE TABLE "{table}" ({", ".join(defs)})')
+            if table in INDEXES:
+                con.execute(f'CREATE INDEX "{table}_key" ON "{table}" ({INDEXES[table]})')
+            marks = ", ".join("?" for _ in cols)
+            con.executemany(
+                f'INSERT INTO "{table}" VALUES ({marks})',
+                [tuple(row.get(c.name) for c in cols) for row in tables[table]],
+            )
+        con.commit()
+    finally:
+        con.close()
+
+
+def write_sqlite(path: str, tables: dict[str, list[Row]], personal: bool, force: bool) -> None:
+    from wksbm_cli.write import atomic_write_via
+
+    atomic_write_via(path, lambda tmp: _fill_sqlite(tmp, tables, personal), force=force)
+
+
+def csv_text(table: str, rows: list[Row], personal: bool) -> str:
+    buffer = io.StringIO()
+    names = [c.name for c in columns_of(table, personal)]
+    out = csv.writer(buffer, lineterminator="\n")
+    out.writerow(names)
+    for row in rows:
+        out.writerow(["" if row.get(n) is None else row.get(n) for n in names])
+    return buffer.getvalue()
+
+
+def write_csv(folder: str, tables: dict[str, list[Row]], personal: bool, force: bool) -> None:
+    from wksbm_cli.write import atomic_folder
+
+    def fill(tmp: str) -> None:
+        for table in TABLES:
+            with open(os.path.join(tmp, f"{table}.csv"), "w", encoding="utf-8", newline="") as f:
+                f.write(csv_text(table, tables[table], personal))
+
+    atomic_folder(folder, fill, force=force)
+
+
+def json_document(tables: dict[str, list[Row]], personal: bool) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "tables": {
+            table: [
+                {c.name: row.get(c.name) for c in columns_of(table, personal)}
+                for row in tables[table]
+            ]
+            for table in TABLES
+        },
+    }
+
+
+def write_json(path: str, tables: dict[str, list[Row]], personal: bool, force: bool) -> None:
+    from wksbm_cli.write import atomic_write
+
+    text = json.dumps(json_document(tables, personal), ensure_ascii=False, indent=2) + "\n"
+    atomic_write(path, text, force=force)

@@ -1,0 +1,1 @@
+"""Writing new records: the text of a fresh record and where it belongs."""

@@ -1,0 +1,239 @@
+"""The text of a new record, and the file it belongs in.
+
+A volunteer starts from a file that already validates (apart from the officers only they know),
+that names its JSON Schema for the editor, and that lists every optional field commented out with
+a hint, so that nobody has to copy an old record and guess. Values are written through
+``yaml.safe_dump``, so ``no``, ``0812...`` or ``1:30`` stay text instead of turning into a
+boolean, a number or a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import yaml
+
+from wksbm_cli.errors import WksbmError
+from wksbm_cli.model.schema import SLUG_PATTERN, TINGKAT
+
+SCHEMA_FOLDER = "schemas"  # inside the records folder: `wksbm schema --output <records>/schemas`
+JENIS_ORGANISASI = ("wksbm", "forum", "lembaga")
+VILLAGE_LEVELS = ("desa", "dusun", "rw", "rt")
+_DATE_PREFIX = re.compile(r"(\d{4}-\d{2}-\d{2})-")
+
+
+def slug(text: str) -> str:
+    """``"WKSBM Ngudi Rahayu"`` -> ``wksbm-ngudi-rahayu``: ASCII, lower case, hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+
+
+_LOOKS_TYPED = re.compile(r"[-+.0-9]|(?:y|n|yes|no|on|off|true|false|null|~)$", re.IGNORECASE)
+
+
+def scalar(value: str) -> str:
+    """One YAML scalar that reads back as exactly this text, under YAML 1.1 and 1.2 alike:
+    anything that starts like a number (``0812``, ``1:30``) or reads as a boolean is quoted
+    even where PyYAML alone would leave it plain."""
+    if _LOOKS_TYPED.match(value):
+        return json.dumps(value, ensure_ascii=False)
+    dumped = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=10**6)
+    return dumped.strip()[1:-1]
+
+
+def check_id(record_id: str) -> str:
+    if not re.fullmatch(SLUG_PATTERN, record_id) or len(record_id) > 80:
+        raise WksbmError(
+            f"id `{record_id}` tidak sah: pakai huruf kecil, angka, dan tanda hubung"
+            f" (mis. {slug(record_id) or 'wksbm-contoh'})",
+            f"id `{record_id}` is not valid: use lower-case letters, digits and hyphens"
+            f" (e.g. {slug(record_id) or 'wksbm-contoh'})",
+        )
+    return record_id
+
+
+def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise WksbmError(
+            f"{option}: `{value}` tidak dikenal; pilihan: {', '.join(allowed)}",
+            f"{option}: `{value}` is not known; choose from: {', '.join(allowed)}",
+        )
+    return value
+
+
+def parse_date(option: str, value: str) -> dt.date:
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise WksbmError(
+            f"{option}: `{value}` bukan tanggal YYYY-MM-DD",
+            f"{option}: `{value}` is not a date YYYY-MM-DD",
+        ) from None
+
+
+def event_id(record_id: str, tanggal: dt.date) -> str:
+    """Event ids start with their date (as the bundled records do): a missing prefix is added,
+    a prefix that disagrees with ``tanggal`` is refused."""
+    found = _DATE_PREFIX.match(record_id)
+    if found is None:
+        return check_id(f"{tanggal.isoformat()}-{record_id}")
+    if found.group(1) != tanggal.isoformat():
+        raise WksbmError(
+            f"id diawali {found.group(1)} tetapi --tanggal {tanggal.isoformat()}",
+            f"the id starts with {found.group(1)} but --tanggal is {tanggal.isoformat()}",
+        )
+    return check_id(record_id)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The keys written for the region levels: DIY words under ``istilah: diy``."""
+
+    kecamatan: str
+    desa: str
+    dusun: str
+    tingkat_desa: str
+
+    @classmethod
+    def for_istilah(cls, istilah: str) -> Labels:
+        if istilah == "diy":
+            return cls("kapanewon", "kalurahan", "padukuhan", "kalurahan")
+        return cls("kecamatan", "desa", "dusun", "desa")
+
+
+def _schema_line(root: str, target: str, kind: str) -> str:
+    schema = os.path.join(root, SCHEMA_FOLDER, f"{kind}.schema.json")
+    rel = os.path.relpath(schema, os.path.dirname(target)).replace(os.sep, "/")
+    return f"# yaml-language-server: $schema={rel}\n"
+
+
+@dataclass(frozen=True)
+class NewOrganisation:
+    id: str
+    nama: str
+    jenis: str
+    tingkat: str | None
+    kecamatan: str | None
+    desa: str | None
+
+
+def organisation_path(root: str, org: NewOrganisation, folder: str | None) -> str:
+    """``organisasi/<kecamatan>/<id>.yaml``; without a kecamatan, a folder named by jenis."""
+    sub = folder if folder else slug(org.kecamatan) if org.kecamatan else org.jenis
+    parts = [p for p in sub.replace("\\", "/").split("/") if p]
+    if not parts or any(p in (".", "..") or p.startswith(".") for p in parts):
+        raise WksbmError(f"--folder tidak sah: {folder}", f"--folder is not valid: {folder}")
+    return os.path.join(root, "organisasi", *parts, f"{org.id}.yaml")
+
+
+def organisation_text(root: str, target: str, org: NewOrganisation, istilah: str) -> str:
+    words = Labels.for_istilah(istilah)
+    out = [_schema_line(root, target, "organisasi")]
+    out.append(f"id: {scalar(org.id)}\n")
+    out.append(f"nama: {scalar(org.nama)}\n")
+    out.append(f"jenis: {org.jenis}\n")
+    if org.tingkat:
+        out.append(f"tingkat: {org.tingkat}\n")
+    else:
+        out.append(
+            f"# tingkat: {words.tingkat_desa}  # rt | rw | {words.dusun} | {words.desa}"
+            f" | {words.kecamatan} | kabupaten | provinsi\n"
+        )
+    if org.kecamatan or org.desa:
+        out.append("wilayah:\n")
+        if org.kecamatan:
+            out.append(f"  {words.kecamatan}: {scalar(org.kecamatan)}\n")
+        if org.desa:
+            out.append(f"  {words.desa}: {scalar(org.desa)}\n")
+        out.append(f"  # {words.dusun}: Nama  # bila bekerja di tingkat {words.dusun}\n")
+        out.append('  # kode: "34.04.07.2003"  # kode wilayah Kemendagri, dalam tanda kutip\n')
+    out.append(_ORG_OPTIONAL)
+    return "".join(out)
+
+
+_ORG_OPTIONAL = """\
+# status: aktif  # aktif | vakum | bubar
+# dibentuk: 2024-01-31  # tanggal dibentuk, YYYY-MM-DD
+# sk:  # surat keputusan pengesahan
+#   nomor: "12/KEP/2024"
+#   tanggal: 2024-02-01
+#   penerbit: Lurah ...
+#   berlaku_sampai: 2029-02-01
+# pengurus:  # ketua dan sekretaris wajib; bendahara disarankan
+#   - {jabatan: ketua, nama: Nama Ketua, mulai: 2024-02-01}
+#   - {jabatan: sekretaris, nama: Nama Sekretaris}
+#   - {jabatan: bendahara, nama: Nama Bendahara}
+# unsur:  # kategori: kelompok_usaha | lembaga | jaringan_pendukung
+#   - {nama: Karang Taruna ..., kategori: lembaga}
+# sasaran: [lanjut_usia_telantar, fakir_miskin]  # PPKS yang ditangani
+# jumlah_anggota: 25
+# kontak:  # kontak resmi organisasi saja, bukan HP pribadi
+#   alamat: Balai Kalurahan ...
+# sumber:  # tautan sumber informasi
+#   - https://...
+# catatan: Catatan bebas.
+# pengecualian:  # terima kekurangan sementara, sampai tanggal tertentu
+#   - {aturan: missing-sekretaris, sampai: 2026-09-30, alasan: menunggu pemilihan}
+"""
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    id: str
+    judul: str
+    jenis: str
+    tanggal: dt.date
+    penyelenggara: str
+
+
+def event_path(root: str, event: NewEvent) -> str:
+    return os.path.join(root, "kegiatan", f"{event.tanggal.year:04d}", f"{event.id}.yaml")
+
+
+def event_text(root: str, target: str, event: NewEvent, istilah: str) -> str:
+    words = Labels.for_istilah(istilah)
+    out = [_schema_line(root, target, "kegiatan")]
+    out.append(f"id: {scalar(event.id)}\n")
+    out.append(f"judul: {scalar(event.judul)}\n")
+    out.append(f"jenis: {event.jenis}\n")
+    out.append(f"tanggal: {event.tanggal.isoformat()}\n")
+    out.append(f"penyelenggara: {scalar(event.penyelenggara)}\n")
+    out.append(_EVENT_OPTIONAL.format(kecamatan=words.kecamatan))
+    return "".join(out)
+
+
+_EVENT_OPTIONAL = """\
+# tanggal_selesai: 2025-06-18  # hari terakhir, bila lebih dari sehari
+# tempat:
+#   nama: Balai ...
+#   wilayah: {{{kecamatan}: ...}}
+# dasar: Usulan PUPM Musrenbang  # dasar kegiatan
+# sumber_dana: apbd_kabupaten  # apbn | apbd_provinsi | apbd_kabupaten | dana_desa | ...
+# tahun_anggaran: 2025
+# peserta:
+#   jumlah: 30
+#   organisasi: [wksbm-...]  # id organisasi peserta
+#   asal: [Nama Kalurahan]
+#   unsur: [karang taruna, kader sosial]
+# narasumber:
+#   - {{nama: ..., instansi: ..., materi: [...]}}
+# pejabat:
+#   - {{nama: ..., jabatan: ...}}
+# materi: [...]
+# sumber:  # tautan sumber informasi
+#   - https://...
+# catatan: Catatan bebas.
+"""
+
+TINGKAT_VALUES = (*TINGKAT.values, *TINGKAT.synonyms)
+
+
+def needs_desa(jenis: str, tingkat: str | None) -> bool:
+    return jenis == "wksbm" and TINGKAT.normalize(tingkat or "desa") in VILLAGE_LEVELS

@@ -1,0 +1,69 @@
+"""``wksbm export``: all records as joined tables for spreadsheets, Datasette or DuckDB."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from wksbm_cli.cli.common import current_lang, err_console, guarded, open_folder
+
+
+class ExportFormat(StrEnum):
+    sqlite = "sqlite"
+    csv = "csv"
+    json = "json"
+
+
+@guarded
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", metavar="PATH", help="File (sqlite, json) or new folder (csv)."
+        ),
+    ],
+    force: Annotated[bool, typer.Option(help="Replace an existing file or folder.")] = False,
+) -> None:
+    """Export tables organisasi, pengurus, unsur, kegiatan, kegiatan_peserta and narasumber.
+
+    Keys that join: organisasi.id = pengurus.organisasi_id = unsur.organisasi_id =
+    kegiatan_peserta.organisasi_id; kegiatan.id = kegiatan_peserta.kegiatan_id =
+    narasumber.kegiatan_id. Officers' telepon and email are exported only when the folder's
+    wksbm.yaml says privasi: internal. Everything is written atomically; nothing is replaced
+    without --force. CSV writes one file per table into a folder that must not exist yet.
+
+    Example: wksbm export --format sqlite --output wksbm.db
+    """
+    from rich.text import Text
+
+    from wksbm_cli.access import export_files
+    from wksbm_cli.access.tables import build_tables, personal_fields
+    from wksbm_cli.engine import check_folder
+    from wksbm_cli.errors import WksbmError
+    from wksbm_cli.i18n import translate
+
+    found = open_folder()
+    parent = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(parent):
+        raise WksbmError(
+            f"folder tujuan tidak ada: {os.path.dirname(output)}",
+            f"no such folder: {os.path.dirname(output)}",
+        )
+    result = check_folder(found.root, found.shown_root, found.config)
+    personal = found.config.privasi == "internal"
+    extra = (
+        personal_fields(found.root, found.shown_root, result.organisations) if personal else None
+    )
+    tables = build_tables(result.organisations, result.events, extra)
+    if fmt is ExportFormat.sqlite:
+        export_files.write_sqlite(output, tables, personal, force)
+    elif fmt is ExportFormat.csv:
+        export_files.write_csv(output, tables, personal, force)
+    else:
+        export_files.write_json(output, tables, personal, force)
+    shown = os.path.relpath(output).replace(os.sep, "/")
+    err_console().print(Text(translate("export.wrote", current_lang(), {"path": shown})))

@@ -1,0 +1,83 @@
+"""JSON Schema (draft 2020-12) of the record kinds and the config, for editors.
+
+The documents are generated from the same declarations the validator uses (``model/schema.py``),
+so an editor with the YAML language server completes and checks exactly what ``wksbm validate``
+accepts; only the cross-record and completeness rules are beyond what a schema can say.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from wksbm_cli.model.schema import CONFIG, KEGIATAN, ORGANISASI
+from wksbm_cli.model.types import Struct
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+KINDS = ("organisasi", "kegiatan", "wksbm")
+FILE_NAMES = {kind: f"{kind}.schema.json" for kind in KINDS}
+
+_SOURCES: dict[str, tuple[Struct, str, str, str]] = {
+    "organisasi": (
+        ORGANISASI,
+        "Organisasi WKSBM",
+        "Satu organisasi: WKSBM, forum WKSBM, atau lembaga mitra.",
+        "One organisation: a WKSBM, a forum of WKSBM, or a partner institution.",
+    ),
+    "kegiatan": (
+        KEGIATAN,
+        "Kegiatan",
+        "Satu kegiatan: pelatihan, bimtek, penyuluhan, sosialisasi, rapat.",
+        "One event: a training, technical guidance, outreach or meeting.",
+    ),
+    "wksbm": (
+        CONFIG,
+        "wksbm.yaml",
+        "Konfigurasi folder catatan.",
+        "Configuration of a records folder.",
+    ),
+}
+
+
+def schema_of(kind: str) -> dict[str, Any]:
+    """The schema document of one kind (``organisasi``, ``kegiatan`` or ``wksbm``)."""
+    struct, title, doc_id, doc_en = _SOURCES[kind]
+    body = struct.json_schema()
+    body.pop("title", None)
+    return {
+        "$schema": DIALECT,
+        "$id": f"urn:wksbm:schema:{kind}:1",
+        "title": title,
+        "description": f"{doc_id}\n\n{doc_en}",
+        **body,
+    }
+
+
+def all_schemas(kinds: tuple[str, ...] = KINDS) -> dict[str, dict[str, Any]]:
+    return {kind: schema_of(kind) for kind in kinds}
+
+
+def dumps(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def combined(kinds: tuple[str, ...] = KINDS) -> str:
+    """One JSON document holding the chosen schemas (what ``wksbm schema`` prints)."""
+    return dumps({"version": 1, "schemas": all_schemas(kinds)})
+
+
+def write_schemas(folder: str, kinds: tuple[str, ...] = KINDS, *, force: bool = False) -> list[str]:
+    """Write one ``<kind>.schema.json`` per kind into ``folder`` (created if missing); every file
+    is written atomically and none is replaced without ``force``. Returns the paths written."""
+    from wksbm_cli.write import FileExists, atomic_write
+
+    os.makedirs(folder, exist_ok=True)
+    targets = [os.path.join(folder, FILE_NAMES[kind]) for kind in kinds]
+    if not force:
+        for target in targets:
+            if os.path.lexists(target):
+                raise FileExists(target)
+    for kind, target in zip(kinds, targets, strict=True):
+        atomic_write(target, dumps(schema_of(kind)), force=force)
+    return targets
