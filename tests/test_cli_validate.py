@@ -211,6 +211,25 @@ def test_global_options_also_after_the_command(
     assert "did you mean `wksbm`" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["validate", "--records", "R", "-f", "json"],
+            ["--records", "R", "validate", "-f", "json"],
+        ),
+        (["--lang", "en", "report", "--lang=id"], ["--lang=id", "--lang", "en", "report"]),
+        (["new", "organisasi", "x", "--debug"], ["--debug", "new", "organisasi", "x"]),
+        (["--records", "validate", "validate"], ["--records", "validate", "validate"]),
+        (["validate", "--", "--records"], ["validate", "--", "--records"]),
+    ],
+)
+def test_global_options_are_hoisted(args: list[str], expected: list[str]) -> None:
+    from wksbm_cli.cli.common import hoist_global_options
+
+    assert hoist_global_options(args) == expected
+
+
 def test_alias_periksa(make_records: Callable[..., Path], run_cli: Any) -> None:
     root = make_records({ORG: GOOD_ORG, EVENT: GOOD_EVENT})
     assert run_cli("--records", str(root), "periksa").exit_code == 0

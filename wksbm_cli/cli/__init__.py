@@ -12,7 +12,7 @@ import typer
 
 from wksbm_cli import __version__
 from wksbm_cli.cli.baseline import baseline_app
-from wksbm_cli.cli.common import State, reset_state
+from wksbm_cli.cli.common import State, WksbmGroup, reset_state
 from wksbm_cli.cli.completeness import completeness
 from wksbm_cli.cli.diff import diff
 from wksbm_cli.cli.export import export
@@ -27,6 +27,7 @@ from wksbm_cli.cli.summary import summary
 from wksbm_cli.cli.validate import validate
 
 app = typer.Typer(
+    cls=WksbmGroup,
     name="wksbm",
     help="Check, summarise and report on the records of WKSBM organisations and their events."
     " / Periksa, ringkas, dan laporkan catatan WKSBM dan kegiatannya.",

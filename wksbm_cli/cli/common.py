@@ -13,9 +13,10 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from wksbm_cli.errors import InternalError, WksbmError
 
@@ -50,25 +51,47 @@ def state() -> State:
     return _STATE[0]
 
 
-# The global options, declared once, are also accepted after the command name
-# (`wksbm validate --records X`), which is where people tend to type them.
-RecordsOption = Annotated[
-    str | None,
-    typer.Option("--records", metavar="PATH", help="The records folder (as the global option)."),
-]
-LangOption = Annotated[
-    str | None, typer.Option("--lang", metavar="id|en", help="Language (as the global option).")
-]
+GLOBAL_VALUE_OPTIONS = ("--records", "--lang")
+GLOBAL_FLAGS = ("--debug", "--no-debug")
 
 
-def use_globals(records: str | None = None, lang: str | None = None) -> None:
-    """Let options given after the command name override the global ones."""
-    if lang is not None and lang not in ("id", "en"):
-        raise typer.BadParameter("use id or en", param_hint="--lang")
-    current = _STATE[0]
-    _STATE[0] = State(
-        records=records or current.records, lang=lang or current.lang, debug=current.debug
-    )
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options written after the command name (``wksbm validate --records X``,
+    where people tend to type them) in front of it, so every command accepts them alike."""
+    front: list[str] = []
+    rest: list[str] = []
+    seen_command = False
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest.extend(args[index:])
+            break
+        name = arg.split("=", 1)[0]
+        if seen_command and name in GLOBAL_VALUE_OPTIONS:
+            if "=" in arg or index + 1 >= len(args):
+                front.append(arg)
+            else:
+                front.extend(args[index : index + 2])
+                index += 1
+        elif seen_command and arg in GLOBAL_FLAGS:
+            front.append(arg)
+        else:
+            if not arg.startswith("-") and not seen_command and not _is_value(args, index):
+                seen_command = True
+            rest.append(arg)
+        index += 1
+    return front + rest
+
+
+def _is_value(args: list[str], index: int) -> bool:
+    """True when ``args[index]`` is the value of a global option before the command."""
+    return index > 0 and args[index - 1] in GLOBAL_VALUE_OPTIONS
+
+
+class WksbmGroup(TyperGroup):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_global_options(list(args)))
 
 
 def guarded(fn: F) -> F:

@@ -10,13 +10,10 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import (
-    LangOption,
-    RecordsOption,
     err_console,
     guarded,
     open_folder,
     print_rich,
-    use_globals,
     write_out,
 )
 
@@ -68,8 +65,6 @@ def validate(
             help="Judge the records as of this day (SK expiry, active officers, waivers).",
         ),
     ] = None,
-    records: RecordsOption = None,
-    lang: LangOption = None,
     changed_since: Annotated[
         str | None,
         typer.Option(
@@ -97,8 +92,6 @@ def validate(
     Example: wksbm validate --format github
     """
     from wksbm_cli.engine import Options, check_folder
-
-    use_globals(records, lang)
 
     day = _parse_date(as_of)
     folder = open_folder()
