@@ -58,6 +58,14 @@ def validate(
             help="Judge the records as of this day (SK expiry, active officers, waivers).",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            envvar="WKSBM_NO_CACHE",
+            help="Check every file afresh; neither read nor write .wksbm_cache/.",
+        ),
+    ] = False,
 ) -> None:
     """Check every record: file, YAML, schema, references, completeness and privacy.
 
@@ -72,7 +80,11 @@ def validate(
     folder = open_folder()
     scope = tuple(_scope(folder.root, p) for p in paths or [])
     options = Options(
-        select=tuple(select or ()), ignore=tuple(ignore or ()), as_of=day, paths=scope
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        as_of=day,
+        paths=scope,
+        use_cache=not no_cache,
     )
     result = check_folder(folder.root, folder.shown_root, folder.config, options)
     if fmt is ValidateFormat.json:
