@@ -28,7 +28,7 @@ import zlib
 from collections.abc import Sequence
 from typing import Any
 
-from wksbm_cli import __version__
+import wksbm_cli
 from wksbm_cli.engine import FileResult, content_digest, shown_path
 from wksbm_cli.load.files import Entry, read_bytes
 from wksbm_cli.load.yamldoc import ENGINE
@@ -118,7 +118,7 @@ class Cache:
         secret = user_secret()
         if secret is None:
             return None
-        parts = [FORMAT, __version__, ENGINE, config.fingerprint(), today.isoformat()]
+        parts = [FORMAT, wksbm_cli.__version__, ENGINE, config.fingerprint(), today.isoformat()]
         key = hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
         return cls(folder, root, shown_root, key, secret, config.ukuran_berkas_maks)
 
