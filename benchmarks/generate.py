@@ -201,9 +201,10 @@ def event(rng: random.Random, number: int, org_ids: list[str]) -> tuple[str, str
     return str(when.year), ev_id, "\n".join(lines) + "\n"
 
 
+PHONE = '"0812-3456-7890"'
 PROBLEMS = (
     ("missing-sekretaris", lambda t: t.replace("  - jabatan: sekretaris", "  - jabatan: anggota")),
-    ("personal-phone", lambda t: t.replace("    nama: ", '    telepon: "0812-3456-7890"\n    nama: ', 1)),
+    ("personal-phone", lambda t: t.replace("  nama: ", f"  telepon: {PHONE}\n    nama: ", 1)),
     ("duplicate-key", lambda t: t + "jenis: wksbm\n"),
     ("invalid-value", lambda t: t.replace("jumlah_anggota: ", "jumlah_anggota: -", 1)),
     ("yaml-syntax", lambda t: t.replace("pengurus:\n", "pengurus:\n\t- x\n", 1)),

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 AS_OF = "2026-01-01"
 
@@ -178,7 +178,9 @@ def row(t: Timing, floor: Timing | None = None, target: float | None = None) -> 
     ratio = f"{t.median / floor.median:6.2f} x {floor.label}" if floor else ""
     verdict = ""
     if floor and target is not None:
-        verdict = f"(target <= {target:g}: {'met' if t.median <= target * floor.median else 'MISSED'})"
+        verdict = (
+            f"(target <= {target:g}: {'met' if t.median <= target * floor.median else 'MISSED'})"
+        )
     return (
         f"  {t.label:<34} {t.median:8.3f} s  peak {t.peak_kib / 1024:7.1f} MiB  {ratio} {verdict}"
     ).rstrip()
@@ -238,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.orgs > 10000:
         base_root, base_files = tree(args.dir, 10000)
-        base = measure("validate cold, 10^4 folder", wksbm(base_root), repeat, lambda: drop_cache(base_root))
+        base = measure(
+            "validate cold, 10^4 folder", wksbm(base_root), repeat, lambda: drop_cache(base_root)
+        )
         per_big = cold.median / files
         per_base = base.median / base_files
         print("scale")

@@ -56,10 +56,14 @@ def _validate(run_cli: Run, root: Path, *extra: str) -> Any:
 
 
 def _rules(result: Any) -> list[tuple[str, str]]:
-    return [(p["file"].rsplit("/", 1)[-1], p["rule"]) for p in json.loads(result.stdout)["problems"]]
+    return [
+        (p["file"].rsplit("/", 1)[-1], p["rule"]) for p in json.loads(result.stdout)["problems"]
+    ]
 
 
-def test_warm_run_parses_nothing(make_records: Callable[..., Path], run_cli: Run, parses: list[int]) -> None:
+def test_warm_run_parses_nothing(
+    make_records: Callable[..., Path], run_cli: Run, parses: list[int]
+) -> None:
     root = make_records(_files())
     first = _validate(run_cli, root)
     assert len(parses) == 3
@@ -71,7 +75,9 @@ def test_warm_run_parses_nothing(make_records: Callable[..., Path], run_cli: Run
     assert second.stdout == _validate(run_cli, root, "--no-cache").stdout
 
 
-def test_edited_file_is_checked_again(make_records: Callable[..., Path], run_cli: Run, parses: list[int]) -> None:
+def test_edited_file_is_checked_again(
+    make_records: Callable[..., Path], run_cli: Run, parses: list[int]
+) -> None:
     root = make_records(_files())
     _validate(run_cli, root)
     target = root / "organisasi/depok/wksbm-kedua.yaml"
@@ -83,7 +89,9 @@ def test_edited_file_is_checked_again(make_records: Callable[..., Path], run_cli
     assert result.exit_code == 1
 
 
-def test_same_size_same_mtime_edit_is_caught(make_records: Callable[..., Path], run_cli: Run) -> None:
+def test_same_size_same_mtime_edit_is_caught(
+    make_records: Callable[..., Path], run_cli: Run
+) -> None:
     root = make_records(_files())
     _validate(run_cli, root)
     target = root / "organisasi/depok/wksbm-kedua.yaml"
@@ -93,7 +101,9 @@ def test_same_size_same_mtime_edit_is_caught(make_records: Callable[..., Path], 
     assert ("wksbm-kedua.yaml", "invalid-value") in _rules(_validate(run_cli, root))
 
 
-def test_config_edit_invalidates(make_records: Callable[..., Path], run_cli: Run, parses: list[int]) -> None:
+def test_config_edit_invalidates(
+    make_records: Callable[..., Path], run_cli: Run, parses: list[int]
+) -> None:
     root = make_records(_files())
     _validate(run_cli, root)
     (root / "wksbm.yaml").write_text(CONFIG + "jabatan_disarankan: [bendahara, wakil_ketua]\n")
@@ -107,13 +117,17 @@ def test_as_of_day_invalidates(make_records: Callable[..., Path], run_cli: Run) 
     root = make_records(_files())
     assert "sk-expired" not in {r for _, r in _rules(_validate(run_cli, root))}
     late = run_cli(
-        "--lang", "en", "--records", str(root), "validate", "--format", "json", "--as-of", "2100-01-01"
+        "--lang", "en", "--records", str(root), "validate", "--format", "json",
+        "--as-of", "2100-01-01",
     )  # fmt: skip
     assert "sk-expired" in {r for _, r in _rules(late)}
 
 
 def test_tool_upgrade_invalidates(
-    make_records: Callable[..., Path], run_cli: Run, parses: list[int], monkeypatch: pytest.MonkeyPatch
+    make_records: Callable[..., Path],
+    run_cli: Run,
+    parses: list[int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     root = make_records(_files())
     _validate(run_cli, root)
@@ -123,7 +137,9 @@ def test_tool_upgrade_invalidates(
     assert len(parses) == 3
 
 
-def test_corrupt_cache_is_rebuilt(make_records: Callable[..., Path], run_cli: Run, parses: list[int]) -> None:
+def test_corrupt_cache_is_rebuilt(
+    make_records: Callable[..., Path], run_cli: Run, parses: list[int]
+) -> None:
     root = make_records(_files())
     expected = _validate(run_cli, root, "--no-cache").stdout
     _validate(run_cli, root)
@@ -188,7 +204,10 @@ def test_read_only_root_runs_without_cache(make_records: Callable[..., Path], ru
 
 
 def test_cache_serves_other_working_folders(
-    make_records: Callable[..., Path], run_cli: Run, parses: list[int], monkeypatch: pytest.MonkeyPatch
+    make_records: Callable[..., Path],
+    run_cli: Run,
+    parses: list[int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     root = make_records(_files())
     _validate(run_cli, root)
@@ -198,9 +217,12 @@ def test_cache_serves_other_working_folders(
     assert parses == []
     files = {p["file"] for p in json.loads(inside.stdout)["problems"]}
     assert files and all(not f.startswith(str(root)) and ".." not in f for f in files)
-    assert inside.stdout == run_cli(
-        "--lang", "en", "validate", "--format", "json", "--as-of", "2026-01-01", "--no-cache"
-    ).stdout
+    assert (
+        inside.stdout
+        == run_cli(
+            "--lang", "en", "validate", "--format", "json", "--as-of", "2026-01-01", "--no-cache"
+        ).stdout
+    )
 
 
 def test_concurrent_runs_do_not_corrupt(
@@ -208,7 +230,9 @@ def test_concurrent_runs_do_not_corrupt(
 ) -> None:
     files = _files()
     for i in range(40):
-        files[f"organisasi/sleman/wksbm-n{i}.yaml"] = GOOD_ORG.replace("wksbm-contoh", f"wksbm-n{i}")
+        files[f"organisasi/sleman/wksbm-n{i}.yaml"] = GOOD_ORG.replace(
+            "wksbm-contoh", f"wksbm-n{i}"
+        )
     root = make_records(files)
     expected = _validate(run_cli, root, "--no-cache").stdout
     cmd = [

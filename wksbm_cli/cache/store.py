@@ -155,9 +155,10 @@ class Cache:
         """The stored result if ``entry`` is unchanged, else None."""
         if entry.issue is not None or entry.stat is None:
             return None
-        item = self._shard(shard_of(entry.rel)).get(entry.rel)
+        stored = self._shard(shard_of(entry.rel)).get(entry.rel)
         try:
-            size, mtime_ns, inode, checked_ns, payload = item  # type: ignore[misc]
+            size, mtime_ns, inode, checked_ns, payload = stored  # type: ignore[misc]
+            item: Item = stored  # type: ignore[assignment]
             seen = (size, mtime_ns, inode)
             if seen != entry.stat or mtime_ns >= checked_ns - RACY_NS:
                 data, _ = read_bytes(os.path.join(self.root, entry.rel), self.limit)

@@ -24,7 +24,9 @@ class Entry:
     kind: str | None
     issue: str | None = None  # a message id when the path itself is a problem
     what: str = ""
-    stat: tuple[int, int, int] | None = None  # (size, mtime_ns, inode) seen by the walk, for the cache
+    stat: tuple[int, int, int] | None = (
+        None  # (size, mtime_ns, inode) seen by the walk, for the cache
+    )
 
 
 @dataclass(frozen=True, slots=True)
