@@ -12,10 +12,12 @@ fresh process and reporting the median of ``--repeat`` runs:
 - ``wksbm --help`` against the ``--help`` of a minimal two-command Typer app, and ``wksbm
   validate`` of a five-file folder against that same floor.
 
-Ratios are printed against floors measured in the same run, so a busy machine skews both sides
-alike. Peak RSS is the largest resident size of the process tree (``os.wait4``). With
-``--orgs`` above 10,000 the 10,000-organisation folder is also validated cold, to compare the
-time per file. Trees are kept under ``--dir`` (default: the system temp folder) for reuse.
+Ratios (of wall-clock medians) are printed against floors measured in the same run, so a busy
+machine skews both sides alike; CPU seconds (user + system, workers included) are printed too, as
+they depend less on what else the machine is doing. Peak RSS is the largest resident size in the
+process tree (``os.wait4``). With ``--orgs`` above 10,000 the 10,000-organisation folder is also
+validated cold, to compare the time per file. Trees are kept under ``--dir`` (default: the
+system temp folder) for reuse.
 """
 
 from __future__ import annotations
@@ -87,14 +89,20 @@ class Timing:
     label: str
     seconds: list[float]
     peak_kib: int
+    cpu: list[float]
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
 
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
 
-def timed(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS in KiB of the process tree, exit code) of one fresh process."""
+
+def timed(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, int, float, int]:
+    """(wall seconds, peak RSS in KiB, CPU seconds, exit code) of one fresh process and the
+    workers it waited for."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or dict(os.environ)
@@ -107,7 +115,7 @@ def timed(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float,
         proc.stderr.close()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
-    return elapsed, usage.ru_maxrss, proc.returncode
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, proc.returncode
 
 
 def measure(
@@ -118,14 +126,16 @@ def measure(
     env: dict[str, str] | None = None,
 ) -> Timing:
     seconds: list[float] = []
+    cpu: list[float] = []
     peak = 0
     for _ in range(repeat):
         if callable(before):
             before()
-        elapsed, rss, _ = timed(cmd, env)
+        elapsed, rss, used, _ = timed(cmd, env)
         seconds.append(elapsed)
+        cpu.append(used)
         peak = max(peak, rss)
-    return Timing(label, seconds, peak)
+    return Timing(label, seconds, peak, cpu)
 
 
 def tree(base: str, orgs: int) -> tuple[str, int]:
@@ -182,7 +192,8 @@ def row(t: Timing, floor: Timing | None = None, target: float | None = None) -> 
             f"(target <= {target:g}: {'met' if t.median <= target * floor.median else 'MISSED'})"
         )
     return (
-        f"  {t.label:<34} {t.median:8.3f} s  peak {t.peak_kib / 1024:7.1f} MiB  {ratio} {verdict}"
+        f"  {t.label:<32}{t.median:7.3f} s {t.cpu_median:7.2f} cpu-s {t.peak_kib / 1024:6.1f} MiB"
+        f"  {ratio} {verdict}"
     ).rstrip()
 
 
