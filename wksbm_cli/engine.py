@@ -319,7 +319,7 @@ def _checked(
     cache = Cache.open(root, shown_root, config, today)
     if cache is None:
         return check_many(root, shown_root, entries, config, today)
-    found: list[FileResult | None] = [cache.lookup(e) for e in entries]
+    found = cache.lookup_all(entries)
     todo = [i for i, r in enumerate(found) if r is None]
     fresh = check_many(root, shown_root, [entries[i] for i in todo], config, today)
     for i, r in zip(todo, fresh, strict=True):

@@ -94,6 +94,7 @@ class Cache:
         self.started_ns = time.time_ns()
         self.loaded: dict[int, dict[str, Item]] = {}
         self.reused: dict[str, Item] = {}  # rel -> the item to keep for a file served from cache
+        self.dirty: set[int] = set()  # shards to write back
 
     @classmethod
     def open(cls, root: str, shown_root: str, config: Config, today: dt.date) -> Cache | None:
@@ -151,6 +152,34 @@ class Cache:
         except (OSError, ValueError, RecursionError):
             return {}
 
+    def lookup_all(self, entries: Sequence[Entry]) -> list[FileResult | None]:
+        """Stored results (None for a miss), one shard at a time: a shard's text is dropped as
+        soon as its files are looked up, and so are the items of a shard that stays as it is,
+        so memory holds the results, not the cache besides them."""
+        found: list[FileResult | None] = [None] * len(entries)
+        by_shard: dict[int, list[int]] = {}
+        for i, entry in enumerate(entries):
+            if entry.issue is None and entry.stat is not None:
+                by_shard.setdefault(shard_of(entry.rel), []).append(i)
+        for index in range(SHARDS):
+            members = by_shard.get(index, [])
+            if not members and not os.path.exists(self._path(index)):
+                continue
+            for i in members:
+                found[i] = self.lookup(entries[i])
+            shard = self._shard(index)
+            rels = [entries[i].rel for i in members]
+            same = len(shard) == len(rels) and all(
+                shard.get(rel) is self.reused.get(rel, False) for rel in rels
+            )
+            if same:
+                for rel in rels:
+                    del self.reused[rel]
+            else:
+                self.dirty.add(index)
+            del self.loaded[index]
+        return found
+
     def lookup(self, entry: Entry) -> FileResult | None:
         """The stored result if ``entry`` is unchanged, else None."""
         if entry.issue is not None or entry.stat is None:
@@ -174,28 +203,32 @@ class Cache:
         return result
 
     def save(self, entries: Sequence[Entry], results: Sequence[FileResult]) -> None:
-        """Write back the shards whose content changed; silently skipped if that fails."""
+        """Write back the shards that changed, one at a time; silently skipped if that fails."""
         from wksbm_cli.cache.codec import Unsupported, encode
 
-        fresh: dict[int, dict[str, Item]] = {i: {} for i in range(SHARDS)}
-        for entry, result in zip(entries, results, strict=True):
-            if entry.issue is not None or entry.stat is None or not result.digest:
-                continue
-            item = self.reused.get(entry.rel)
-            if item is None:
-                try:
-                    item = [*entry.stat, self.started_ns, encode(result)]
-                except Unsupported:
-                    continue
-            fresh[shard_of(entry.rel)][entry.rel] = item
-        for index, shard in fresh.items():
-            if index in self.loaded and self.loaded[index] == shard:
-                continue
-            if index not in self.loaded and not shard and not os.path.exists(self._path(index)):
-                continue
+        members: dict[int, list[int]] = {index: [] for index in self.dirty}
+        for i, entry in enumerate(entries):
+            if entry.issue is None and entry.stat is not None:
+                index = shard_of(entry.rel)
+                if index in members:
+                    members[index].append(i)
+        for index, chosen in sorted(members.items()):
+            shard: dict[str, Item] = {}
+            for i in chosen:
+                entry, result = entries[i], results[i]
+                item = self.reused.pop(entry.rel, None)
+                if item is None:
+                    if not result.digest:
+                        continue
+                    try:
+                        item = [*entry.stat, self.started_ns, encode(result)]  # type: ignore[misc]
+                    except Unsupported:
+                        continue
+                shard[entry.rel] = item
             payload = json.dumps(
                 {"key": self.key, "files": shard}, ensure_ascii=False, separators=(",", ":")
             ).encode("utf-8")
+            del shard
             self._write(index, HEADER + self._mac(payload) + b"\n" + payload)
 
     def _write(self, index: int, data: bytes) -> None:
