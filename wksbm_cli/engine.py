@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from typing import Any
 
 from wksbm_cli.diagnostics import Problem, Severity, make_args
 from wksbm_cli.errors import InternalError, WksbmError
-from wksbm_cli.load.files import Entry, read_text, walk
+from wksbm_cli.load.files import Entry, decode, read_bytes, walk
 from wksbm_cli.load.yamldoc import Document, Path, load_document
 from wksbm_cli.model.records import (
     Config,
@@ -40,6 +41,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     as_of: dt.date | None = None
     paths: tuple[str, ...] = ()  # relative to the records root, "/" separated; () = all
+    use_cache: bool = False  # per-file results kept in .wksbm_cache/ (the CLI turns it on)
 
 
 @dataclass
@@ -50,6 +52,11 @@ class FileResult:
     record: Record | None = None
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     lines: dict[int, str] = field(default_factory=dict)  # source lines at the kept marks
+    digest: str = ""  # blake2b of the file's bytes, for the cache ("" when it was not read)
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 SNIPPET_LIMIT = 200
@@ -129,7 +136,10 @@ def check_file(
         rule = entry.issue.split(".", 1)[0]
         result.problems.append(_problem(shown, 1, 1, rule, entry.issue, {"what": entry.what}))
         return result
-    read = read_text(os.path.join(root, entry.rel), config.ukuran_berkas_maks)
+    data, read = read_bytes(os.path.join(root, entry.rel), config.ukuran_berkas_maks)
+    if data is not None:
+        result.digest = content_digest(data)
+        read = decode(data)
     if read.text is None:
         key = read.issue or "encoding"
         result.problems.append(
@@ -285,8 +295,38 @@ def check_folder(
     options = options or Options()
     allowed = rule_filter(options.select, options.ignore)
     today = options.as_of or dt.date.today()
-    results = [check_file(root, shown_root, e, config, today) for e in walk(root)]
+    entries = list(walk(root))
+    results = check_entries(root, shown_root, entries, config, today, options.use_cache)
     return finish(root, shown_root, config, options, results, allowed, today)
+
+
+def check_entries(
+    root: str,
+    shown_root: str,
+    entries: list[Entry],
+    config: Config,
+    today: dt.date,
+    use_cache: bool,
+) -> list[FileResult]:
+    """Per-file results: from the cache where the file is unchanged, the rest computed (in a
+    pool of processes when there are many)."""
+    from wksbm_cli.parallel import check_many
+
+    if not use_cache:
+        return check_many(root, shown_root, entries, config, today)
+    from wksbm_cli.cache.store import Cache
+
+    cache = Cache.open(root, shown_root, config, today)
+    if cache is None:
+        return check_many(root, shown_root, entries, config, today)
+    found = cache.lookup_all(entries)
+    todo = [i for i, r in enumerate(found) if r is None]
+    fresh = check_many(root, shown_root, [entries[i] for i in todo], config, today)
+    for i, r in zip(todo, fresh, strict=True):
+        found[i] = r
+    results = [r for r in found if r is not None]
+    cache.save(entries, results)
+    return results
 
 
 def finish(

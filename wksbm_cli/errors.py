@@ -30,3 +30,7 @@ class InternalError(Exception):
         super().__init__(f"{stage}: {type(original).__name__}: {original}")
         self.stage = stage
         self.original = original
+
+    def __reduce__(self) -> tuple[type[InternalError], tuple[str, BaseException]]:
+        # Raised in pool workers too: pickling must rebuild it from (stage, original).
+        return (type(self), (self.stage, self.original))

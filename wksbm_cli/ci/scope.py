@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import replace
 
 from wksbm_cli import git
-from wksbm_cli.engine import CheckResult, Options, check_file, finish, rule_filter
+from wksbm_cli.engine import CheckResult, Options, check_entries, finish, rule_filter
 from wksbm_cli.load.files import walk
 from wksbm_cli.model.records import Config, Event, Organisation
 
@@ -30,7 +30,8 @@ def check_changed(
     changes = git.changes_since(root, ref)
     allowed = rule_filter(options.select, options.ignore)
     today = options.as_of or dt.date.today()
-    results = [check_file(root, shown_root, e, config, today) for e in walk(root)]
+    # The same cached, parallel per-file step as a full run: only the report is narrowed.
+    results = check_entries(root, shown_root, list(walk(root)), config, today, options.use_cache)
     touched_orgs = {
         r.record.id
         for r in results

@@ -83,6 +83,14 @@ def validate(
             help="Leave out the problems recorded in this baseline (wksbm baseline write FILE).",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            envvar="WKSBM_NO_CACHE",
+            help="Check every file afresh; neither read nor write .wksbm_cache/.",
+        ),
+    ] = False,
 ) -> None:
     """Check every record: file, YAML, schema, references, completeness and privacy.
 
@@ -97,7 +105,11 @@ def validate(
     folder = open_folder()
     scope = tuple(_scope(folder.root, p) for p in paths or [])
     options = Options(
-        select=tuple(select or ()), ignore=tuple(ignore or ()), as_of=day, paths=scope
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        as_of=day,
+        paths=scope,
+        use_cache=not no_cache,
     )
     if changed_since is not None:
         from wksbm_cli.ci.scope import check_changed

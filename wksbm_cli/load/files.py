@@ -24,6 +24,9 @@ class Entry:
     kind: str | None
     issue: str | None = None  # a message id when the path itself is a problem
     what: str = ""
+    stat: tuple[int, int, int] | None = (
+        None  # (size, mtime_ns, inode) seen by the walk, for the cache
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +74,10 @@ def walk(root: str) -> Iterator[Entry]:
             looks_yaml = name.lower().endswith(YAML_SUFFIXES)
             in_kind = rel.split("/", 1)[0] in KINDS
             try:
-                mode = entry.stat(follow_symlinks=False).st_mode
+                info = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
+            mode = info.st_mode
             if stat.S_ISLNK(mode):
                 if looks_yaml or in_kind or _points_to_dir(entry.path):
                     yield Entry(rel, _kind_of(rel), "unsafe-path.symlink")
@@ -91,7 +95,8 @@ def walk(root: str) -> Iterator[Entry]:
             if rel == CONFIG_NAME:
                 continue
             kind = _kind_of(rel)
-            yield Entry(rel, kind, None if kind else "unexpected-file")
+            seen = (info.st_size, info.st_mtime_ns, info.st_ino)
+            yield Entry(rel, kind, None if kind else "unexpected-file", stat=seen)
         stack.extend(reversed(subdirs))
 
 
@@ -103,7 +108,13 @@ def _points_to_dir(path: str) -> bool:
 
 
 def read_text(path: str, limit: int) -> ReadResult:
-    """Read a regular file of at most ``limit`` bytes as strict UTF-8 (a BOM is dropped).
+    """Read a regular file of at most ``limit`` bytes as strict UTF-8 (a BOM is dropped)."""
+    data, refused = read_bytes(path, limit)
+    return refused if data is None else decode(data)
+
+
+def read_bytes(path: str, limit: int) -> tuple[bytes | None, ReadResult]:
+    """The raw bytes (for decoding and for the cache's content hash), or why they were refused.
 
     The checks are made on the opened descriptor (``O_NOFOLLOW``, ``O_NONBLOCK``, ``fstat``), so a
     file swapped for a link or a FIFO between the walk and the read is still refused.
@@ -114,14 +125,18 @@ def read_text(path: str, limit: int) -> ReadResult:
         fd = os.open(path, flags)
     except OSError as exc:
         if exc.errno in (getattr(os, "ELOOP", -1), getattr(os, "EMLINK", -1)):
-            return ReadResult(None, "unsafe-path.symlink")
-        return ReadResult(None, "unsafe-path.special", (("what", exc.strerror or "error"),))
+            return None, ReadResult(None, "unsafe-path.symlink")
+        return None, ReadResult(None, "unsafe-path.special", (("what", exc.strerror or "error"),))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            return ReadResult(None, "unsafe-path.special", (("what", _special(info.st_mode)),))
+            return None, ReadResult(
+                None, "unsafe-path.special", (("what", _special(info.st_mode)),)
+            )
         if info.st_size > limit:
-            return ReadResult(None, "file-too-large", (("limit", limit), ("size", info.st_size)))
+            return None, ReadResult(
+                None, "file-too-large", (("limit", limit), ("size", info.st_size))
+            )
         chunks = []
         remaining = limit + 1
         while remaining > 0:
@@ -134,8 +149,11 @@ def read_text(path: str, limit: int) -> ReadResult:
     finally:
         os.close(fd)
     if len(data) > limit:
-        return ReadResult(None, "file-too-large", (("limit", limit), ("size", len(data))))
-    return decode(data)
+        return None, ReadResult(None, "file-too-large", (("limit", limit), ("size", len(data))))
+    return data, _READ
+
+
+_READ = ReadResult("")
 
 
 def decode(data: bytes) -> ReadResult:

@@ -1,0 +1,272 @@
+"""Time ``wksbm validate`` against the floors every YAML checker pays, in one run.
+
+    python benchmarks/run.py --orgs 10000 --repeat 3
+
+Generates (or reuses) a records folder of N organisations and N/10 events, then times, each as a
+fresh process and reporting the median of ``--repeat`` runs:
+
+- the floors: reading every byte; PyYAML's libyaml ``yaml.load`` (CSafeLoader) of every file in
+  one process;
+- ``wksbm validate --format json`` cold (no ``.wksbm_cache/``) and warm (cache present, nothing
+  changed; one untimed warm-up run first);
+- ``wksbm --help`` against the ``--help`` of a minimal two-command Typer app, and ``wksbm
+  validate`` of a five-file folder against that same floor.
+
+Ratios (of wall-clock medians) are printed against floors measured in the same run, so a busy
+machine skews both sides alike; CPU seconds (user + system, workers included) are printed too, as
+they depend less on what else the machine is doing. Peak RSS is the largest resident size in the
+process tree (``os.wait4``). With ``--orgs`` above 10,000 the 10,000-organisation folder is also
+validated cold, to compare the time per file. Trees are kept under ``--dir`` (default: the
+system temp folder) for reuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from generate import generate
+
+AS_OF = "2026-01-01"
+
+READ_ALL = """
+import os, sys
+n = 0
+for top, dirs, files in os.walk(sys.argv[1]):
+    dirs[:] = [d for d in dirs if not d.startswith(".")]
+    for name in files:
+        if name.endswith(".yaml"):
+            with open(os.path.join(top, name), "rb") as f:
+                n += len(f.read())
+"""
+
+YAML_LOAD = """
+import os, sys, yaml
+for top, dirs, files in os.walk(sys.argv[1]):
+    dirs[:] = [d for d in dirs if not d.startswith(".")]
+    for name in files:
+        if name.endswith(".yaml") and name != "wksbm.yaml":
+            with open(os.path.join(top, name), "rb") as f:
+                yaml.load(f.read(), Loader=yaml.CSafeLoader)
+"""
+
+MINIMAL_TYPER = '''
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello(name: str) -> None:
+    """Say hello."""
+    typer.echo(name)
+
+
+@app.command()
+def bye(name: str) -> None:
+    """Say goodbye."""
+    typer.echo(name)
+
+
+if __name__ == "__main__":
+    app()
+'''
+
+
+@dataclass
+class Timing:
+    label: str
+    seconds: list[float]
+    peak_kib: int
+    cpu: list[float]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
+
+
+def timed(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, int, float, int]:
+    """(wall seconds, peak RSS in KiB, CPU seconds, exit code) of one fresh process and the
+    workers it waited for."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or dict(os.environ)
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, proc.returncode
+
+
+def measure(
+    label: str,
+    cmd: Sequence[str],
+    repeat: int,
+    before: object = None,
+    env: dict[str, str] | None = None,
+) -> Timing:
+    seconds: list[float] = []
+    cpu: list[float] = []
+    peak = 0
+    for _ in range(repeat):
+        if callable(before):
+            before()
+        elapsed, rss, used, _ = timed(cmd, env)
+        seconds.append(elapsed)
+        cpu.append(used)
+        peak = max(peak, rss)
+    return Timing(label, seconds, peak, cpu)
+
+
+def tree(base: str, orgs: int) -> tuple[str, int]:
+    """A generated folder of ``orgs`` organisations, reused when it is already complete."""
+    path = os.path.join(base, f"wksbm-bench-{orgs}")
+    marker = os.path.join(path, ".complete")
+    if os.path.exists(marker):
+        with open(marker, encoding="utf-8") as handle:
+            return path, int(handle.read())
+    shutil.rmtree(path, ignore_errors=True)
+    started = time.perf_counter()
+    count = generate(path, orgs)
+    with open(marker, "w", encoding="utf-8") as handle:
+        handle.write(str(count))
+    print(f"generated {count} files in {time.perf_counter() - started:.1f} s: {path}")
+    return path, count
+
+
+def wksbm(root: str, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "wksbm_cli",
+        "--lang",
+        "en",
+        "--records",
+        root,
+        "validate",
+        "--format",
+        "json",
+        "--as-of",
+        AS_OF,
+        *extra,
+    ]
+
+
+def drop_cache(root: str) -> None:
+    shutil.rmtree(os.path.join(root, ".wksbm_cache"), ignore_errors=True)
+
+
+def folder_bytes(root: str) -> int:
+    total = 0
+    for top, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        total += sum(os.path.getsize(os.path.join(top, f)) for f in files if f.endswith(".yaml"))
+    return total
+
+
+def row(t: Timing, floor: Timing | None = None, target: float | None = None) -> str:
+    ratio = f"{t.median / floor.median:6.2f} x {floor.label}" if floor else ""
+    verdict = ""
+    if floor and target is not None:
+        verdict = (
+            f"(target <= {target:g}: {'met' if t.median <= target * floor.median else 'MISSED'})"
+        )
+    return (
+        f"  {t.label:<32}{t.median:7.3f} s {t.cpu_median:7.2f} cpu-s {t.peak_kib / 1024:6.1f} MiB"
+        f"  {ratio} {verdict}"
+    ).rstrip()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--orgs", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--dir", default=tempfile.gettempdir(), help="where trees are kept")
+    args = parser.parse_args(argv)
+    repeat = max(1, args.repeat)
+
+    root, files = tree(args.dir, args.orgs)
+    small, _ = tree(args.dir, 4)  # 4 organisations + 1 event = 5 files
+    py = sys.executable
+    print(
+        f"wksbm benchmark: {args.orgs} organisations + {files - args.orgs} events = {files} files,"
+        f" {folder_bytes(root) / 1e6:.1f} MB; python {sys.version.split()[0]},"
+        f" {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; median of {repeat}"
+    )
+
+    read_all = measure("floor: read all bytes", [py, "-c", READ_ALL, root], repeat)
+    yaml_floor = measure("floor: PyYAML libyaml load", [py, "-c", YAML_LOAD, root], repeat)
+    yaml_floor.label = "libyaml load"
+    cold = measure("validate cold (no cache)", wksbm(root), repeat, lambda: drop_cache(root))
+    no_cache = measure("validate --no-cache", wksbm(root, "--no-cache"), repeat)
+    timed(wksbm(root))  # warm-up: the cache is written and settled
+    warm = measure("validate warm (nothing changed)", wksbm(root), repeat)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        minimal_app = os.path.join(tmp, "minimal_typer_app.py")
+        with open(minimal_app, "w", encoding="utf-8") as handle:
+            handle.write(textwrap.dedent(MINIMAL_TYPER))
+        many = max(5, repeat * 3)
+        typer_floor = measure("minimal Typer app --help", [py, minimal_app, "--help"], many)
+        typer_floor.label = "Typer --help"
+        help_run = measure("wksbm --help", [py, "-m", "wksbm_cli", "--help"], many)
+        version = measure("wksbm --version", [py, "-m", "wksbm_cli", "--version"], many)
+        five = measure(
+            "validate, 5-file folder", wksbm(small, "--no-cache"), many, lambda: drop_cache(small)
+        )
+
+    print("\nfloors")
+    print(row(read_all, yaml_floor))
+    print(row(yaml_floor))
+    print(f"validate, {files} files")
+    print(row(cold, yaml_floor, 0.8))
+    print(row(no_cache, yaml_floor, 0.8))
+    print(row(warm, yaml_floor, 0.1))
+    print(f"  per file, cold: {cold.median / files * 1e3:.3f} ms")
+    print("start-up")
+    print(row(typer_floor))
+    print(row(help_run, typer_floor, 1.2))
+    print(row(version, typer_floor))
+    print(row(five, typer_floor, 2.0))
+
+    if args.orgs > 10000:
+        base_root, base_files = tree(args.dir, 10000)
+        base = measure(
+            "validate cold, 10^4 folder", wksbm(base_root), repeat, lambda: drop_cache(base_root)
+        )
+        per_big = cold.median / files
+        per_base = base.median / base_files
+        print("scale")
+        print(row(base))
+        print(
+            f"  per file: {per_big * 1e3:.3f} ms at {files} files vs {per_base * 1e3:.3f} ms at"
+            f" {base_files}: {per_big / per_base:.2f} x (target <= 1.2:"
+            f" {'met' if per_big <= 1.2 * per_base else 'MISSED'}); peak RSS"
+            f" {max(cold.peak_kib, warm.peak_kib) / 1024:.0f} MiB (target <= 500:"
+            f" {'met' if max(cold.peak_kib, warm.peak_kib) <= 500 * 1024 else 'MISSED'})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,250 @@
+"""``.wksbm_cache/``: each file's result, reused while the file, the tool and the settings stay.
+
+A result is reused only when everything it depends on is unchanged: the file's bytes (blake2b;
+size, mtime and inode let an untouched file skip even the read), the tool version, the YAML
+engine, the folder configuration and the day it is judged as of (completeness rules depend on
+it). Anything else is a miss, and a miss only costs the work the cache would have saved.
+
+The cache is split into shards, each one JSON document written whole through ``atomic_write``
+(temporary file + ``os.replace``): two runs at once can only replace a shard by another complete
+one. Every shard carries a keyed hash (blake2b) under a secret kept in the user's own cache folder,
+not in the records folder: a shard someone else wrote (a committed or planted cache) fails the
+check and is ignored like a corrupt one, so it cannot hide a problem. Nothing here raises: a
+cache that cannot be read is rebuilt, one that cannot be written is skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import stat
+import time
+import zlib
+from collections.abc import Sequence
+from typing import Any
+
+import wksbm_cli
+from wksbm_cli.engine import FileResult, content_digest, shown_path
+from wksbm_cli.load.files import Entry, read_bytes
+from wksbm_cli.load.yamldoc import ENGINE
+from wksbm_cli.model.records import Config
+
+CACHE_DIR = ".wksbm_cache"
+FORMAT = 1
+SHARDS = 64
+HEADER = b"wksbm-cache 1\n"
+#: A file changed within this long of being checked may share its mtime with the old content
+#: (coarse file-system clocks): its bytes are hashed rather than trusting size and mtime.
+RACY_NS = 2_000_000_000
+
+Item = list[Any]  # [size, mtime_ns, inode, checked_ns, encoded result]
+
+
+def disabled_by_env() -> bool:
+    return os.environ.get("WKSBM_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def shard_of(rel: str) -> int:
+    return zlib.crc32(rel.encode("utf-8", "surrogatepass")) % SHARDS
+
+
+def user_secret() -> bytes | None:
+    """The per-user key of the shards' keyed hash, created on first use (mode 0600)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "wksbm")
+    path = os.path.join(folder, "secret")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(256)
+        if len(data) >= 32:
+            return data[:32]
+    except OSError:
+        pass
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        fresh = secrets.token_bytes(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(fresh)
+        return fresh
+    except FileExistsError:
+        with contextlib.suppress(OSError), open(path, "rb") as handle:
+            data = handle.read(256)
+            return data[:32] if len(data) >= 32 else None
+        return None
+    except OSError:
+        return None
+
+
+class Cache:
+    def __init__(
+        self, folder: str, root: str, shown_root: str, key: str, secret: bytes, limit: int
+    ) -> None:
+        self.folder = folder
+        self.root = root
+        self.shown_root = shown_root
+        self.key = key
+        self.secret = secret
+        self.limit = limit
+        self.started_ns = time.time_ns()
+        self.loaded: dict[int, dict[str, Item]] = {}
+        self.reused: dict[str, Item] = {}  # rel -> the item to keep for a file served from cache
+        self.dirty: set[int] = set()  # shards to write back
+
+    @classmethod
+    def open(cls, root: str, shown_root: str, config: Config, today: dt.date) -> Cache | None:
+        """The cache of ``root``, or None when it cannot be used (turned off, not writable)."""
+        if disabled_by_env():
+            return None
+        folder = os.path.join(root, CACHE_DIR)
+        try:
+            info = os.lstat(folder)
+            if not stat.S_ISDIR(info.st_mode):
+                return None  # a link or a file in its place: leave it alone
+        except FileNotFoundError:
+            try:
+                os.mkdir(folder)
+            except OSError:
+                return None
+        except OSError:
+            return None
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return None
+        _ignore_file(folder)
+        secret = user_secret()
+        if secret is None:
+            return None
+        parts = [FORMAT, wksbm_cli.__version__, ENGINE, config.fingerprint(), today.isoformat()]
+        key = hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
+        return cls(folder, root, shown_root, key, secret, config.ukuran_berkas_maks)
+
+    def _path(self, index: int) -> str:
+        return os.path.join(self.folder, f"shard-{index:02d}.json")
+
+    def _mac(self, payload: bytes) -> bytes:
+        return hashlib.blake2b(payload, key=self.secret, digest_size=32).hexdigest().encode()
+
+    def _shard(self, index: int) -> dict[str, Item]:
+        shard = self.loaded.get(index)
+        if shard is None:
+            shard = self.loaded[index] = self._read(index)
+        return shard
+
+    def _read(self, index: int) -> dict[str, Item]:
+        try:
+            with open(self._path(index), "rb") as handle:
+                raw = handle.read()
+            if not raw.startswith(HEADER):
+                return {}
+            mac, _, payload = raw[len(HEADER) :].partition(b"\n")
+            if not hmac.compare_digest(mac, self._mac(payload)):
+                return {}
+            data = json.loads(payload)
+            if not isinstance(data, dict) or data.get("key") != self.key:
+                return {}
+            files = data.get("files")
+            return files if isinstance(files, dict) else {}
+        except (OSError, ValueError, RecursionError):
+            return {}
+
+    def lookup_all(self, entries: Sequence[Entry]) -> list[FileResult | None]:
+        """Stored results (None for a miss), one shard at a time: a shard's text is dropped as
+        soon as its files are looked up, and so are the items of a shard that stays as it is,
+        so memory holds the results, not the cache besides them."""
+        found: list[FileResult | None] = [None] * len(entries)
+        by_shard: dict[int, list[int]] = {}
+        for i, entry in enumerate(entries):
+            if entry.issue is None and entry.stat is not None:
+                by_shard.setdefault(shard_of(entry.rel), []).append(i)
+        for index in range(SHARDS):
+            members = by_shard.get(index, [])
+            if not members and not os.path.exists(self._path(index)):
+                continue
+            for i in members:
+                found[i] = self.lookup(entries[i])
+            shard = self._shard(index)
+            rels = [entries[i].rel for i in members]
+            same = len(shard) == len(rels) and all(
+                shard.get(rel) is self.reused.get(rel, False) for rel in rels
+            )
+            if same:
+                for rel in rels:
+                    del self.reused[rel]
+            else:
+                self.dirty.add(index)
+            del self.loaded[index]
+        return found
+
+    def lookup(self, entry: Entry) -> FileResult | None:
+        """The stored result if ``entry`` is unchanged, else None."""
+        if entry.issue is not None or entry.stat is None:
+            return None
+        stored = self._shard(shard_of(entry.rel)).get(entry.rel)
+        try:
+            size, mtime_ns, inode, checked_ns, payload = stored  # type: ignore[misc]
+            item: Item = stored  # type: ignore[assignment]
+            seen = (size, mtime_ns, inode)
+            if seen != entry.stat or mtime_ns >= checked_ns - RACY_NS:
+                data, _ = read_bytes(os.path.join(self.root, entry.rel), self.limit)
+                if data is None or content_digest(data) != payload[5]:
+                    return None
+                item = [*entry.stat, self.started_ns, payload]
+            from wksbm_cli.cache.codec import decode
+
+            result = decode(payload, entry.rel, shown_path(self.shown_root, entry.rel))
+        except Exception:
+            return None  # missing, foreign or malformed: computed afresh and rewritten
+        self.reused[entry.rel] = item
+        return result
+
+    def save(self, entries: Sequence[Entry], results: Sequence[FileResult]) -> None:
+        """Write back the shards that changed, one at a time; silently skipped if that fails."""
+        from wksbm_cli.cache.codec import Unsupported, encode
+
+        members: dict[int, list[int]] = {index: [] for index in self.dirty}
+        for i, entry in enumerate(entries):
+            if entry.issue is None and entry.stat is not None:
+                index = shard_of(entry.rel)
+                if index in members:
+                    members[index].append(i)
+        for index, chosen in sorted(members.items()):
+            shard: dict[str, Item] = {}
+            for i in chosen:
+                entry, result = entries[i], results[i]
+                item = self.reused.pop(entry.rel, None)
+                if item is None:
+                    if not result.digest:
+                        continue
+                    try:
+                        item = [*entry.stat, self.started_ns, encode(result)]  # type: ignore[misc]
+                    except Unsupported:
+                        continue
+                shard[entry.rel] = item
+            payload = json.dumps(
+                {"key": self.key, "files": shard}, ensure_ascii=False, separators=(",", ":")
+            ).encode("utf-8")
+            del shard
+            self._write(index, HEADER + self._mac(payload) + b"\n" + payload)
+
+    def _write(self, index: int, data: bytes) -> None:
+        from wksbm_cli.errors import WksbmError
+        from wksbm_cli.write import atomic_write
+
+        with contextlib.suppress(OSError, WksbmError):
+            atomic_write(self._path(index), data, force=True)
+
+
+def _ignore_file(folder: str) -> None:
+    """Keeps the cache out of git even where ``wksbm init`` did not write a .gitignore."""
+    path = os.path.join(folder, ".gitignore")
+    if not os.path.lexists(path):
+        from wksbm_cli.errors import WksbmError
+        from wksbm_cli.write import atomic_write
+
+        with contextlib.suppress(OSError, WksbmError):
+            atomic_write(path, "*\n")
