@@ -157,7 +157,7 @@ _READ = ReadResult("")
 
 
 def decode(data: bytes) -> ReadResult:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data):
         return ReadResult(None, "encoding.utf16")
     try:
         text = data.decode("utf-8-sig")
@@ -170,3 +170,9 @@ def decode(data: bytes) -> ReadResult:
             None, "encoding", (("byte", f"{data[start]:02X}"),), line=line, column=column
         )
     return ReadResult(text)
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """A record starts with ASCII text, which UTF-16 pairs with a NUL byte on one side."""
+    head = data[:2]
+    return len(head) == 2 and (head[0] == 0) != (head[1] == 0)

@@ -1,7 +1,9 @@
 """``--format github``: workflow commands that GitHub shows as annotations on the changed lines.
 
 File names and messages are escaped the way the runner decodes them (``%``, CR, LF; and ``:``
-and ``,`` inside properties), so a file named ``x\n::error ...`` cannot forge an annotation.
+and ``,`` inside properties), so a file named ``x\n::error ...`` cannot forge an annotation;
+other control characters (terminal escapes) are shown as visible escapes first, since the log
+would otherwise pass them to whoever reads it in a terminal.
 """
 
 from __future__ import annotations
@@ -9,12 +11,13 @@ from __future__ import annotations
 import os
 
 from wksbm_cli.engine import CheckResult
+from wksbm_cli.render.safe import visible
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
