@@ -88,4 +88,10 @@ MESSAGES: dict[str, str] = {
     "waived": "waived until {date}: {reason}",
     # config
     "config.prefix": "configuration {file}:{line}:{column}: ",
+    # regions
+    "region.unknown": "{label} `{name}` does not exist there",
+    "region.ambiguous": "{label} `{name}` exists in several places ({found}); give the level above",
+    "region.mismatch": "{label} `{name}` is not inside the region given; it is at {found}",
+    "region.kode-unknown": "region code `{name}` does not exist",
+    "region.kode-mismatch": "region code `{name}` disagrees with the names ({found})",
 }

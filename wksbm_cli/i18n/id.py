@@ -81,4 +81,11 @@ MESSAGES: dict[str, str] = {
     " perpanjang pengecualiannya",
     "waived": "dikecualikan sampai {date}: {reason}",
     "config.prefix": "konfigurasi {file}:{line}:{column}: ",
+    # wilayah
+    "region.unknown": "{label} `{name}` tidak ada di sana",
+    "region.ambiguous": "{label} `{name}` ada di beberapa tempat ({found});"
+    " tulis wilayah di atasnya",
+    "region.mismatch": "{label} `{name}` tidak berada di wilayah yang disebut; letaknya di {found}",
+    "region.kode-unknown": "kode wilayah `{name}` tidak ada",
+    "region.kode-mismatch": "kode wilayah `{name}` tidak cocok dengan namanya ({found})",
 }
