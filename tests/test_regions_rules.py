@@ -36,3 +36,19 @@ def test_variant_passes_misplaced_fails(
     )
     found = [p for p in problems_of(result.stdout) if p[3].startswith("region-")]
     assert found == [("wksbm-salah.yaml", 5, 29, "region-mismatch")]
+
+
+def test_check_folder_counts_one_kalurahan(make_records: Callable[..., Any]) -> None:
+    from wksbm_cli.engine import check_folder
+    from wksbm_cli.model.records import Config, Wilayah
+
+    files = {
+        f"organisasi/wksbm-{i}.yaml": _org(
+            f"wilayah: {{kapanewon: Depok, kalurahan: {name}}}"
+        ).replace("id: wksbm-contoh", f"id: wksbm-{i}")
+        for i, name in enumerate(("Condongcatur", "Condong Catur", "condong-catur"))
+    }
+    root = make_records(files)
+    config = Config(wilayah=Wilayah(kabupaten="Sleman", kode="34.04"))
+    result = check_folder(str(root), "records", config)
+    assert {o.wilayah.desa for o in result.organisations} == {"Condongcatur"}
