@@ -32,8 +32,13 @@ def data_dir() -> str | None:
     return folder if os.path.isdir(folder) else None
 
 
+MEMO: dict[object, object] = {}
+"""Results computed from the data (resolved places), cleared with it."""
+
+
 def clear_cache() -> None:
     _CACHE.clear()
+    MEMO.clear()
 
 
 def base(folder: str) -> dict[str, str]:

@@ -58,7 +58,15 @@ def _children(table: dict[str, str], parent: str) -> dict[str, str]:
 
 
 def resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
-    """None when there is no reference data for the configured region (or no package)."""
+    """None when there is no reference data for the configured region (or no package).
+    Memoised: a folder repeats the same few places thousands of times."""
+    key = (wilayah, config.wilayah)
+    if key not in reference.MEMO:
+        reference.MEMO[key] = _resolve(wilayah, config)
+    return reference.MEMO[key]  # type: ignore[return-value]
+
+
+def _resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
     folder = reference.data_dir()
     if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
         return None
