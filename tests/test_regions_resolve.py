@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -59,3 +60,17 @@ def test_no_data_for_region_or_package(monkeypatch: pytest.MonkeyPatch) -> None:
     reference.clear_cache()
     assert resolve(_w(kecamatan="Depok"), SLEMAN) is None
     assert canonical_wilayah(_w(desa="Condong Catur"), SLEMAN).desa == "Condong Catur"
+
+
+def test_desa_name_in_two_kecamatan_resolved_by_kecamatan() -> None:
+    gunungkidul = Config(wilayah=Wilayah(kabupaten="Gunungkidul", kode="34.03"))
+    base = Wilayah(kabupaten="Gunungkidul")
+    alone = resolve(replace(base, desa="Kepek"), gunungkidul)
+    assert alone is not None and [i.kind for i in alone.issues] == ["ambiguous"]
+    first = {"34.03.01.2002", "34.03.15.2004"}
+    both = [
+        resolve(replace(base, kecamatan=k, desa="Kepek"), gunungkidul)
+        for k in ("Wonosari", "Saptosari")
+    ]
+    codes = {r.codes.get("desa") for r in both if r is not None}
+    assert codes == first
