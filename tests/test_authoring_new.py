@@ -39,6 +39,17 @@ def test_new_organisation_from_flags(make_records: Any, run_cli: Any) -> None:
     assert data["nama"] == "no" and data["wilayah"]["kalurahan"] == "0812"  # stayed text
     assert data["tingkat"] == "kalurahan"  # DIY words under istilah: diy
     assert "# pengurus:" in text and "# pengecualian:" in text
+    # "0812" is no kalurahan of Depok: the region check is right to say so.
+    assert _rules(run_cli, root) - COMPLETENESS == {"region-unknown"}
+
+
+def test_new_organisation_in_a_real_kalurahan_validates(make_records: Any, run_cli: Any) -> None:
+    root = make_records({})
+    result = run_cli(
+        "--lang", "en", "--records", str(root), "new", "organisasi", "wksbm-condongcatur",
+        "--nama", "WKSBM Condongcatur", "--kecamatan", "Depok", "--desa", "Condong Catur",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
     assert _rules(run_cli, root) <= COMPLETENESS
 
 

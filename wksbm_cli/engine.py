@@ -340,6 +340,10 @@ def finish(
 ) -> CheckResult:
     organisations = [r.record for r in results if isinstance(r.record, Organisation)]
     events = [r.record for r in results if isinstance(r.record, Event)]
+    if allowed & {"region-unknown", "region-mismatch"}:
+        from wksbm_cli.regions.canonical import canonical_records
+
+        organisations, events = canonical_records(organisations, events, config)
     problems = [p for r in results if _in_scope(r.rel, options.paths) for p in r.problems]
     marks = {shown_path(shown_root, r.rel): r.marks for r in results}
     lines = {shown_path(shown_root, r.rel): r.lines for r in results}

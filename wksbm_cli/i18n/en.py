@@ -195,4 +195,10 @@ MESSAGES: dict[str, str] = {
     "export.wrote": "wrote {path}",
     "list.empty": "no records match",
     "show.not-found": "no record has id `{id}`",
+    # regions
+    "region.unknown": "{label} `{name}` does not exist there",
+    "region.ambiguous": "{label} `{name}` exists in several places ({found}); give the level above",
+    "region.mismatch": "{label} `{name}` is not inside the region given; it is at {found}",
+    "region.kode-unknown": "region code `{name}` does not exist",
+    "region.kode-mismatch": "region code `{name}` disagrees with the names ({found})",
 }

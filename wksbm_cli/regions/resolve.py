@@ -1,0 +1,148 @@
+"""Resolving a written ``wilayah`` against the official list: codes, nesting and suggestions.
+
+The result lists what each level resolved to and what is wrong (unknown, misplaced, ambiguous,
+a ``kode`` that disagrees), as plain values; rules turn them into located, labelled messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from wksbm_cli.model.records import Config, Wilayah
+from wksbm_cli.regions import reference
+from wksbm_cli.regions.names import display, match, suggest
+
+LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
+
+
+@dataclass(frozen=True)
+class Issue:
+    level: str
+    kind: str  # unknown | mismatch | ambiguous | kode-unknown | kode-mismatch
+    written: str
+    parent: str = ""  # code of the parent searched in
+    suggestions: tuple[str, ...] = ()
+    found: tuple[str, ...] = ()  # codes where the name does exist
+
+
+@dataclass
+class Resolution:
+    codes: dict[str, str] = field(default_factory=dict)  # level -> code
+    issues: list[Issue] = field(default_factory=list)
+
+
+def _scope(folder: str, config: Config) -> str | None:
+    """The code prefix of the configured region (kode, else the kabupaten/provinsi names)."""
+    w = config.wilayah
+    base = reference.base(folder)
+    if w.kode:
+        code = ".".join(w.kode.split(".")[:2])
+        return code if code in base else None
+    prov = match(w.provinsi, 1, _children(base, "")) if w.provinsi else []
+    if w.kabupaten:
+        parent = prov[0] if len(prov) == 1 else None
+        pool = _children(base, parent) if parent else _level(base, 2)
+        kab = match(w.kabupaten, 2, pool)
+        return kab[0] if len(kab) == 1 else None
+    return prov[0] if len(prov) == 1 else None
+
+
+def _level(table: dict[str, str], level: int) -> dict[str, str]:
+    return {c: n for c, n in table.items() if c.count(".") == level - 1}
+
+
+def _children(table: dict[str, str], parent: str) -> dict[str, str]:
+    depth = parent.count(".") + 1 if parent else 0
+    want = parent + "." if parent else ""
+    return {c: n for c, n in table.items() if c.startswith(want) and c.count(".") == depth}
+
+
+def resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
+    """None when there is no reference data for the configured region (or no package).
+    Memoised: a folder repeats the same few places thousands of times."""
+    key = (wilayah, config.wilayah)
+    if key not in reference.MEMO:
+        reference.MEMO[key] = _resolve(wilayah, config)
+    return reference.MEMO[key]  # type: ignore[return-value]
+
+
+def _resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
+    folder = reference.data_dir()
+    if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
+        return None
+    scope = _scope(folder, config)
+    if scope is None:
+        return None
+    base = reference.base(folder)
+    out = Resolution()
+    parent = ""
+    for depth, level in enumerate(LEVELS, start=1):
+        written = getattr(wilayah, level)
+        if not written:
+            if depth <= scope.count(".") + 1:
+                parent = ".".join(scope.split(".")[:depth])
+            continue
+        if depth == 4:
+            table = reference.villages(folder, ".".join((parent or scope).split(".")[:2]))
+        else:
+            table = base
+        pool = _children(table, parent) if depth <= parent.count(".") + 2 or not parent else {}
+        if parent and parent.count(".") + 2 < depth:  # a level skipped: search the subtree
+            pool = {
+                c: n
+                for c, n in table.items()
+                if c.startswith(parent + ".") and c.count(".") == depth - 1
+            }
+        hits = match(written, depth, pool)
+        if len(hits) == 1:
+            out.codes[level] = parent = hits[0]
+            continue
+        if len(hits) > 1:
+            out.issues.append(Issue(level, "ambiguous", written, parent, found=tuple(hits)))
+            break
+        wider = match(
+            written, depth, {c: n for c, n in _level(table, depth).items() if c[:2] == scope[:2]}
+        )
+        kind = "mismatch" if wider else "unknown"
+        out.issues.append(
+            Issue(level, kind, written, parent, tuple(suggest(written, depth, pool)), tuple(wider))
+        )
+        break
+    if wilayah.kode:
+        _check_kode(wilayah.kode, out, base, folder)
+    return out
+
+
+def _check_kode(kode: str, out: Resolution, base: dict[str, str], folder: str) -> None:
+    table = reference.villages(folder, kode[:5]) if kode.count(".") == 3 else base
+    if kode not in table:
+        out.issues.append(Issue("kode", "kode-unknown", kode))
+        return
+    for code in out.codes.values():
+        short, long_ = sorted((code, kode), key=len)
+        if not long_.startswith(short):
+            out.issues.append(Issue("kode", "kode-mismatch", kode, found=(code,)))
+            return
+
+
+def official_name(code: str) -> str | None:
+    folder = reference.data_dir()
+    if folder is None:
+        return None
+    table = reference.villages(folder, code[:5]) if code.count(".") == 3 else reference.base(folder)
+    name = table.get(code)
+    return display(name, code.count(".") + 1) if name else None
+
+
+def canonical_wilayah(wilayah: Wilayah, config: Config) -> Wilayah:
+    """The same place with every accepted name in its official spelling (for summaries,
+    reports and exports); names that are not accepted are left as written."""
+    res = resolve(wilayah, config)
+    if res is None:
+        return wilayah
+    changes = {
+        level: name
+        for level, code in res.codes.items()
+        if (name := official_name(code)) is not None
+    }
+    return replace(wilayah, **changes) if changes else wilayah
