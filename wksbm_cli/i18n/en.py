@@ -201,4 +201,7 @@ MESSAGES: dict[str, str] = {
     "region.mismatch": "{label} `{name}` is not inside the region given; it is at {found}",
     "region.kode-unknown": "region code `{name}` does not exist",
     "region.kode-mismatch": "region code `{name}` disagrees with the names ({found})",
+    # regions: wksbm wilayah
+    "wilayah.children": "{n} {label}:",
+    "wilayah.not-found": "no official region is called `{name}` here",
 }

@@ -197,4 +197,7 @@ MESSAGES: dict[str, str] = {
     "region.mismatch": "{label} `{name}` tidak berada di wilayah yang disebut; letaknya di {found}",
     "region.kode-unknown": "kode wilayah `{name}` tidak ada",
     "region.kode-mismatch": "kode wilayah `{name}` tidak cocok dengan namanya ({found})",
+    # wilayah: wksbm wilayah
+    "wilayah.children": "{n} {label}:",
+    "wilayah.not-found": "tidak ada wilayah resmi bernama `{name}` di sini",
 }
