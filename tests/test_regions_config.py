@@ -100,7 +100,10 @@ def test_config_unknown_kabupaten_name(
     )
     found = _region_problems(_validate(run_cli, root))
     assert [(p["rule"], p["severity"]) for p in found] == [("region-unknown", "error")]
-    assert "did you mean `Sleman`" in found[0]["message"]
+    assert found[0]["message"] == (
+        "Kabupaten `Slemann` does not exist in Provinsi Daerah Istimewa Yogyakarta"
+        " (did you mean `Sleman`?)"
+    )
 
 
 def test_config_kabupaten_in_another_provinsi(
@@ -111,6 +114,9 @@ def test_config_kabupaten_in_another_provinsi(
     )
     found = _region_problems(_validate(run_cli, root))
     assert [(p["rule"], p["severity"]) for p in found] == [("region-mismatch", "error")]
+    assert found[0]["message"] == (
+        "Kabupaten `Sleman` is not in Provinsi Jawa Tengah (it is in Daerah Istimewa Yogyakarta)"
+    )
 
 
 def test_good_config_has_no_region_problem(

@@ -72,10 +72,39 @@ def check(ctx: FileContext) -> Iterator[Finding]:
                 {
                     "label": labels.get(issue.level, issue.level),
                     "name": issue.written,
-                    "found": ", ".join(issue.found),
+                    "where": _where(issue.parent, labels),
+                    "found": _found(issue, labels),
                     "suggestion": "`, `".join(issue.suggestions),
                 },
             )
+
+
+def _where(parent: str, labels: dict[str, str]) -> str:
+    """The parent searched in, as people say it: ``Kapanewon Depok``."""
+    from wksbm_cli.regions.resolve import LEVELS, official_name
+
+    if not parent:
+        return "Indonesia"
+    level = LEVELS[parent.count(".")]
+    return f"{labels.get(level, level)} {official_name(parent) or parent}"
+
+
+def _found(issue: Any, labels: dict[str, str]) -> str:
+    """Where the name does exist, named at the level of the parent searched in (``Kalasan``);
+    codes stay codes for a ``kode`` that disagrees."""
+    from wksbm_cli.regions.resolve import official_name
+
+    if issue.kind not in ("mismatch", "ambiguous"):
+        return ", ".join(issue.found)
+    depth = issue.parent.count(".") + 1 if issue.parent else 0
+    names: list[str] = []
+    for code in issue.found:
+        parts = code.split(".")
+        at = ".".join(parts[: depth if issue.kind == "mismatch" and depth else len(parts) - 1])
+        name = official_name(at) or at
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
 
 
 REGISTRY.add(
@@ -134,6 +163,7 @@ def check_config(ctx: FolderContext) -> Iterator[Finding]:
             {
                 "label": "Provinsi",
                 "name": w.provinsi,
+                "where": "Indonesia",
                 "suggestion": _join(suggest(w.provinsi, 1, pool)),
             },
             file=file,
@@ -143,6 +173,7 @@ def check_config(ctx: FolderContext) -> Iterator[Finding]:
     if w.kabupaten:
         inside = _children(base, prov[0]) if len(prov) == 1 else _level(base, 2)
         kab = match(w.kabupaten, 2, inside)
+        where = f"Provinsi {display(base[prov[0]], 1)}" if len(prov) == 1 else "Indonesia"
         if not kab:
             elsewhere = match(w.kabupaten, 2, _level(base, 2))
             if elsewhere:
@@ -150,7 +181,12 @@ def check_config(ctx: FolderContext) -> Iterator[Finding]:
                     "region-mismatch",
                     ("wilayah", "kabupaten"),
                     "region.mismatch",
-                    {"label": "Kabupaten", "name": w.kabupaten, "found": ", ".join(elsewhere)},
+                    {
+                        "label": "Kabupaten",
+                        "name": w.kabupaten,
+                        "where": where,
+                        "found": ", ".join(display(base[c[:2]], 1) for c in elsewhere),
+                    },
                     file=file,
                     at=at("kabupaten"),
                 )
@@ -164,6 +200,7 @@ def check_config(ctx: FolderContext) -> Iterator[Finding]:
                     {
                         "label": "Kabupaten",
                         "name": w.kabupaten,
+                        "where": where,
                         "suggestion": _join(suggest(w.kabupaten, 2, inside)),
                     },
                     file=file,
