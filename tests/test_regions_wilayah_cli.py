@@ -110,3 +110,9 @@ def test_no_reference_data_exits_2(
     result = _run(make_records, run_cli, "--lang", "en", "wilayah", "Depok")
     assert result.exit_code == 2
     assert "no official region data" in result.stderr
+
+
+def test_english_alias(make_records: Callable[..., Any], run_cli: Callable[..., Any]) -> None:
+    result = _run(make_records, run_cli, "--lang", "en", "region", "Depok")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Kapanewon Depok (34.04.07)\n")
