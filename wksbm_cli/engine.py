@@ -348,7 +348,7 @@ def finish(
     marks = {shown_path(shown_root, r.rel): r.marks for r in results}
     lines = {shown_path(shown_root, r.rel): r.lines for r in results}
     rel_of = {shown_path(shown_root, r.rel): r.rel for r in results}
-    folder = FolderContext(organisations, events, config, today)
+    folder = FolderContext(organisations, events, config, today, root, shown_root)
     records: dict[str, Record] = {r.file: r for r in organisations}
     records.update({r.file: r for r in events})
     for info in folder_checks():

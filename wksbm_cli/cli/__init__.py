@@ -25,6 +25,7 @@ from wksbm_cli.cli.schema import schema
 from wksbm_cli.cli.show import show
 from wksbm_cli.cli.summary import summary
 from wksbm_cli.cli.validate import validate
+from wksbm_cli.cli.wilayah import wilayah
 
 app = typer.Typer(
     cls=WksbmGroup,
@@ -102,6 +103,8 @@ app.command("daftar", hidden=True, help="Alias of list.")(list_records)
 app.command("show")(show)
 app.command("lihat", hidden=True, help="Alias of show.")(show)
 app.command("export")(export)
+app.command("wilayah")(wilayah)
+app.command("region", hidden=True, help="Alias of wilayah.")(wilayah)
 
 
 def main() -> None:

