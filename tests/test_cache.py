@@ -268,3 +268,20 @@ def test_settled_warm_run_writes_nothing(make_records: Callable[..., Path], run_
     _validate(run_cli, root)
     stored = b"".join(s.read_bytes() for s in (root / ".wksbm_cache").glob("shard-*.json"))
     assert b"wksbm-kedua" not in stored and b"wksbm-contoh" in stored
+
+
+def test_a_changed_module_invalidates_the_cache() -> None:
+    """A rule or message edited without a version bump must not replay stale results."""
+    from wksbm_cli.cache import store
+
+    first = store.code_fingerprint()
+    store.code_fingerprint.cache_clear()
+    module = Path(store.__file__)
+    stat = module.stat()
+    try:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        assert store.code_fingerprint() != first
+    finally:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        store.code_fingerprint.cache_clear()
+    assert store.code_fingerprint() == first

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import json
@@ -51,6 +52,22 @@ def disabled_by_env() -> bool:
 
 def shard_of(rel: str) -> int:
     return zlib.crc32(rel.encode("utf-8", "surrogatepass")) % SHARDS
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The installed code itself (each module's size and mtime), so that a changed rule or
+    message invalidates cached results even when the version number did not move (a
+    development install, a patched copy). One stat per module: well under a millisecond."""
+    package = os.path.dirname(os.path.abspath(wksbm_cli.__file__))
+    digest = hashlib.blake2b(digest_size=16)
+    for folder, dirs, files in os.walk(package):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns};".encode())
+    return digest.hexdigest()
 
 
 def user_secret() -> bytes | None:
@@ -119,7 +136,14 @@ class Cache:
         secret = user_secret()
         if secret is None:
             return None
-        parts = [FORMAT, wksbm_cli.__version__, ENGINE, config.fingerprint(), today.isoformat()]
+        parts = [
+            FORMAT,
+            wksbm_cli.__version__,
+            code_fingerprint(),
+            ENGINE,
+            config.fingerprint(),
+            today.isoformat(),
+        ]
         key = hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
         return cls(folder, root, shown_root, key, secret, config.ukuran_berkas_maks)
 
