@@ -17,7 +17,6 @@ from wksbm_cli.rules.registry import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-INFORMATION_URI = "https://pypi.org/project/wksbm/"
 
 
 def _uri(path: str) -> str:
@@ -78,7 +77,6 @@ def sarif_document(result: CheckResult, lang: str) -> dict[str, Any]:
                     "driver": {
                         "name": "wksbm",
                         "version": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },

@@ -21,7 +21,7 @@ README = """\
 
 Repositori ini menyimpan catatan WKSBM (Wahana Kesejahteraan Sosial Berbasis Masyarakat) dan
 kegiatan pelatihannya di {kabupaten}, {provinsi}, sebagai berkas YAML yang diperiksa dengan
-[wksbm](https://pypi.org/project/wksbm/).
+alat baris perintah `wksbm`.
 
 ## Cara menyumbang
 
