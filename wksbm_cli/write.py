@@ -44,32 +44,41 @@ def atomic_write(path: str, data: bytes | str, *, force: bool = False, mode: int
     folder = os.path.dirname(os.path.abspath(path)) or "."
     if not force and os.path.lexists(path):
         raise FileExists(path)
+    # Written through mkstemp's own descriptor: the name is never reopened, so nothing planted
+    # at it can redirect the write.
     fd, tmp = tempfile.mkstemp(prefix=".wksbm-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode & ~_umask())
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise FileExists(path) from None
-            except OSError:
-                # Filesystems without hard links: exclusive create is still non-clobbering.
-                _exclusive_copy(tmp, path, payload)
-            os.unlink(tmp)
-        _fsync_dir(folder)
+        _publish(tmp, path, folder, force, mode)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
 
-def _exclusive_copy(tmp: str, path: str, payload: bytes) -> None:
+def _publish(tmp: str, path: str, folder: str, force: bool, mode: int) -> None:
+    """Put a finished, fsynced temporary file in place: renamed over ``path`` when forced, else
+    hard-linked (which fails if ``path`` exists, so of racing writers exactly one wins)."""
+    os.chmod(tmp, mode & ~_umask())
+    if force:
+        os.replace(tmp, path)
+    else:
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise FileExists(path) from None
+        except OSError:
+            # Filesystems without hard links: exclusive create is still non-clobbering.
+            with open(tmp, "rb") as handle:
+                _exclusive_copy(path, handle.read())
+        os.unlink(tmp)
+    _fsync_dir(folder)
+
+
+def _exclusive_copy(path: str, payload: bytes) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
@@ -86,9 +95,11 @@ def _umask() -> int:
     return current
 
 
-def atomic_write_via(path: str, writer: Callable[[str], None], *, force: bool = False) -> None:
-    """Like ``atomic_write`` for data that a library writes to a path itself (an SQLite file):
-    ``writer`` fills a temporary file in the same folder, which is then linked into place."""
+def atomic_write_via(
+    path: str, writer: Callable[[str], None], *, force: bool = False, mode: int = 0o644
+) -> None:
+    """Atomic write of data that a function writes to a path itself (bytes, an SQLite file):
+    ``writer`` fills a fresh temporary file in the same folder, which is fsynced and published."""
     folder = os.path.dirname(os.path.abspath(path)) or "."
     if not force and os.path.lexists(path):
         raise FileExists(path)
@@ -99,19 +110,7 @@ def atomic_write_via(path: str, writer: Callable[[str], None], *, force: bool = 
         writer(tmp)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644 & ~_umask())
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise FileExists(path) from None
-            except OSError:
-                with open(tmp, "rb") as handle:
-                    _exclusive_copy(tmp, path, handle.read())
-            os.unlink(tmp)
-        _fsync_dir(folder)
+        _publish(tmp, path, folder, force, mode)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
