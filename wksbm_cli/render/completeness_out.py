@@ -19,7 +19,7 @@ from rich.text import Text
 
 from wksbm_cli.model.records import Config
 from wksbm_cli.render.safe import visible
-from wksbm_cli.render.tables import left_out, percent, pipe_table, t
+from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
 from wksbm_cli.reports.completeness import CHECKS, Completeness, Row, mean_score
 
 YES, NO, NA = "✓", "✗", "–"
@@ -171,9 +171,7 @@ def render_markdown(
     counts = _footer(table, EMPTY, lang)
     for line in counts:
         out += [line, ""]
-    lost = left_out(unreadable, lang)
-    if lost:
-        out += [lost[0], "", *(f"- {line}" for line in lost[1:]), ""]
+    out += left_out_markdown(unreadable, lang)
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from wksbm_cli.model.records import Config, Event
 from wksbm_cli.render.safe import visible
-from wksbm_cli.render.tables import left_out, percent, pipe_table, t
+from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
 from wksbm_cli.reports.history import Snapshot
 from wksbm_cli.reports.yearly import YearReport, event_days
 
@@ -241,9 +241,7 @@ def render_markdown(r: YearReport, config: Config, lang: str) -> str:
         headers = [t(f"col.{k}", lang) for k in ("organisation", "before", "after")]
         out += [pipe_table(headers, rows), ""]
     out += [t("report.notes", lang), ""]
-    lost = left_out(r.unreadable, lang)
-    if lost:
-        out += [lost[0], "", *(f"- {line}" for line in lost[1:]), ""]
+    out += left_out_markdown(r.unreadable, lang)
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from wksbm_cli.model.records import Config
 from wksbm_cli.render.safe import visible
-from wksbm_cli.render.tables import bar, left_out, pipe_table, t
+from wksbm_cli.render.tables import bar, left_out, left_out_markdown, pipe_table, t
 from wksbm_cli.reports.summary import Summary
 
 
@@ -108,7 +108,5 @@ def render_markdown(s: Summary, config: Config, lang: str, root: str) -> str:
         out += [f"## {visible(title)}", ""]
         out.append(pipe_table(["", t("col.count", lang)], list(counts.items())))
         out.append("")
-    lines = left_out(s.unreadable, lang)
-    if lines:
-        out += [lines[0], "", *(f"- {line}" for line in lines[1:]), ""]
+    out += left_out_markdown(s.unreadable, lang)
     return "\n".join(out).rstrip("\n") + "\n"

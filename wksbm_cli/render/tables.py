@@ -51,6 +51,14 @@ def left_out(unreadable: dict[str, str], lang: str) -> list[str]:
     return lines
 
 
+def left_out_markdown(unreadable: dict[str, str], lang: str) -> list[str]:
+    """The same note as Markdown: a paragraph and a bullet per record, or nothing."""
+    lines = left_out(unreadable, lang)
+    if not lines:
+        return []
+    return [lines[0], "", *(f"- {line}" for line in lines[1:]), ""]
+
+
 def percent(score: float) -> str:
     return f"{round(score * 100)}%"
 
