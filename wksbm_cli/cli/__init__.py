@@ -19,10 +19,14 @@ from wksbm_cli.cli.export import export
 from wksbm_cli.cli.init import init
 from wksbm_cli.cli.list_records import list_records
 from wksbm_cli.cli.new import new
+from wksbm_cli.cli.pengurus import pengurus_app
+from wksbm_cli.cli.peserta import peserta_app
 from wksbm_cli.cli.report import report
 from wksbm_cli.cli.rules import rules
 from wksbm_cli.cli.schema import schema
 from wksbm_cli.cli.show import show
+from wksbm_cli.cli.sk import sk
+from wksbm_cli.cli.status import status
 from wksbm_cli.cli.summary import summary
 from wksbm_cli.cli.validate import validate
 from wksbm_cli.cli.wilayah import wilayah
@@ -102,6 +106,14 @@ app.command("list")(list_records)
 app.command("daftar", hidden=True, help="Alias of list.")(list_records)
 app.command("show")(show)
 app.command("lihat", hidden=True, help="Alias of show.")(show)
+# everyday edits in place
+app.add_typer(pengurus_app, name="pengurus")
+app.add_typer(pengurus_app, name="officers", hidden=True, help="Alias of pengurus.")
+app.command("sk")(sk)
+app.command("decree", hidden=True, help="Alias of sk.")(sk)
+app.command("status")(status)
+app.add_typer(peserta_app, name="peserta")
+app.add_typer(peserta_app, name="participants", hidden=True, help="Alias of peserta.")
 app.command("export")(export)
 app.command("wilayah")(wilayah)
 app.command("region", hidden=True, help="Alias of wilayah.")(wilayah)

@@ -303,9 +303,27 @@ ORGANISASI = Struct(
             doc_id="Status; bawaan aktif.",
             doc_en="Status; default aktif.",
         ),
+        Field(
+            "status_sejak",
+            Date(),
+            doc_id="Sejak kapan status ini berlaku (diisi oleh `wksbm status`).",
+            doc_en="The day the status took effect (written by `wksbm status`).",
+        ),
+        Field(
+            "status_alasan",
+            Text(),
+            doc_id="Alasan status ini, mis. pengurus belum dipilih ulang.",
+            doc_en="Why it has this status, e.g. officers not yet re-elected.",
+        ),
         Field("dibentuk", Date(), doc_id="Tanggal dibentuk.", doc_en="Founding date."),
         Field(
             "sk", SK, doc_id="Surat keputusan pengesahan.", doc_en="The decree that legalised it."
+        ),
+        Field(
+            "sk_riwayat",
+            ListOf(SK),
+            doc_id="SK terdahulu, yang lama lebih dulu (diisi oleh `wksbm sk`).",
+            doc_en="Earlier decrees, oldest first (written by `wksbm sk`).",
         ),
         Field("pengurus", ListOf(PENGURUS), doc_id="Daftar pengurus.", doc_en="Officers."),
         Field("unsur", ListOf(UNSUR), doc_id="Unsur anggota.", doc_en="Member elements."),
