@@ -275,3 +275,26 @@ def test_help_lists_the_commands(run_cli: Any) -> None:
     assert out.exit_code == 0
     assert all(word in out.stdout for word in ("ganti", "tambah", "akhiri"))
     assert "replace" not in out.stdout  # the English aliases stay hidden
+
+
+def test_ganti_takes_the_old_holders_last_day_and_reason(folder: Path, run_cli: Any) -> None:
+    out = _run(run_cli, "officers", "replace", "wksbm-ngudi-rahayu", "--jabatan", "sekretaris",
+               "--nama", "Dwi Lestari", "--mulai", "2026-02-10", "--sampai", "2026-01-31",
+               "--alasan", "pindah domisili")  # fmt: skip
+    assert out.exit_code == 0, out.output
+    officers = _data(folder)["pengurus"]
+    assert officers[1]["selesai"].isoformat() == "2026-01-31"
+    assert officers[1]["catatan"] == "pindah domisili"
+    assert officers[-1]["nama"] == "Dwi Lestari"
+
+
+def test_tambah_with_a_fixed_term(folder: Path, run_cli: Any) -> None:
+    out = _run(run_cli, "pengurus", "tambah", "wksbm-ngudi-rahayu", "--jabatan", "bendahara",
+               "--nama", "Sri Lestari", "--mulai", "2026-02-01",
+               "--sampai", "2029-01-31")  # fmt: skip
+    assert out.exit_code == 0, out.output
+    added = _data(folder)["pengurus"][-1]
+    assert (added["mulai"].isoformat(), added["selesai"].isoformat()) == (
+        "2026-02-01",
+        "2029-01-31",
+    )

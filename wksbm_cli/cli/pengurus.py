@@ -48,6 +48,10 @@ Email = Annotated[
     ),
 ]
 Catatan = Annotated[str | None, typer.Option("--catatan", help="A note on this officer.")]
+Alasan = Annotated[
+    str | None,
+    typer.Option("--alasan", help="Why the term ended; added to the officer's catatan."),
+]
 
 
 def _need(option: str, value: str | None) -> str:
@@ -64,6 +68,16 @@ def ganti(
     jabatan: Jabatan = None,
     nama: Nama = None,
     mulai: Mulai = None,
+    sampai: Annotated[
+        str | None,
+        typer.Option(
+            "--sampai",
+            "--selesai",
+            metavar="YYYY-MM-DD",
+            help="Last day of the current holder (default: the day before --mulai).",
+        ),
+    ] = None,
+    alasan: Alasan = None,
     bidang: Bidang = None,
     telepon: Telepon = None,
     email: Email = None,
@@ -100,6 +114,8 @@ def ganti(
         name,
         start,
         notes,
+        sampai=ec.day("--sampai", sampai, start) if sampai else None,
+        alasan=ec.text_value(alasan),
         bidang=ec.text_value(bidang),
         telepon=ec.text_value(telepon),
         email=ec.text_value(email),
@@ -114,6 +130,15 @@ def tambah(
     jabatan: Jabatan = None,
     nama: Nama = None,
     mulai: Mulai = None,
+    sampai: Annotated[
+        str | None,
+        typer.Option(
+            "--sampai",
+            "--selesai",
+            metavar="YYYY-MM-DD",
+            help="End of the term when it is already fixed (written as selesai).",
+        ),
+    ] = None,
     bidang: Bidang = None,
     telepon: Telepon = None,
     email: Email = None,
@@ -145,6 +170,7 @@ def tambah(
         name,
         start,
         bidang=ec.text_value(bidang),
+        selesai=ec.day("--sampai", sampai, start) if sampai else None,
         telepon=ec.text_value(telepon),
         email=ec.text_value(email),
         catatan=ec.text_value(catatan),
@@ -167,10 +193,7 @@ def akhiri(
             help="Last day in office, written as selesai (default: the day before --as-of).",
         ),
     ] = None,
-    alasan: Annotated[
-        str | None,
-        typer.Option("--alasan", help="Why the term ended; added to the officer's catatan."),
-    ] = None,
+    alasan: Alasan = None,
     dry_run: DryRun = False,
     fmt: Format = EditFormat.text,
     as_of: AsOf = None,

@@ -83,6 +83,7 @@ def add_officer(
     mulai: dt.date,
     *,
     bidang: str | None = None,
+    selesai: dt.date | None = None,
     telepon: str | None = None,
     email: str | None = None,
     catatan: str | None = None,
@@ -102,6 +103,15 @@ def add_officer(
     if bidang:
         officer["bidang"] = bidang
     officer["mulai"] = mulai
+    if selesai is not None:
+        if selesai < mulai:
+            raise refuse(
+                "edit.end-before-start",
+                nama=nama,
+                mulai=mulai.isoformat(),
+                sampai=selesai.isoformat(),
+            )
+        officer["selesai"] = selesai
     if telepon:
         officer["telepon"] = telepon
     if email:
@@ -172,11 +182,22 @@ def find_officer(ed: Editor, jabatan: str | None, nama: str | None, day: dt.date
 
 
 def replace_officer(
-    ed: Editor, jabatan: str, nama: str, mulai: dt.date, notes: Notes, **extra: str | None
+    ed: Editor,
+    jabatan: str,
+    nama: str,
+    mulai: dt.date,
+    notes: Notes,
+    *,
+    sampai: dt.date | None = None,
+    alasan: str | None = None,
+    bidang: str | None = None,
+    telepon: str | None = None,
+    email: str | None = None,
+    catatan: str | None = None,
 ) -> None:
-    """The musyawarah chose someone new: the current holder's term ends the day before
-    ``mulai``, then the new holder is added. A role several people hold at once (seksi,
-    anggota) is refused: end one with ``akhiri`` and add with ``tambah``."""
+    """The musyawarah chose someone new: the current holder's term ends on ``sampai`` (by
+    default the day before ``mulai``), then the new holder is added. A role several people hold
+    at once (seksi, anggota) is refused: end one with ``akhiri`` and add with ``tambah``."""
     check_jabatan(jabatan)
     current = holders(ed, jabatan, mulai)
     if len(current) > 1 and jabatan != "ketua":
@@ -184,12 +205,22 @@ def replace_officer(
         raise refuse("edit.replace-several", jabatan=jabatan, names=names)
     if any(_fold(str(_officers(ed)[i].get("nama", ""))) == _fold(nama) for i in current):
         raise refuse("edit.already-holds", jabatan=jabatan, nama=nama)
-    end = mulai - dt.timedelta(days=1)
+    end = sampai if sampai is not None else mulai - dt.timedelta(days=1)
     for i in current:
-        end_officer(ed, i, end, None, notes)
+        end_officer(ed, i, end, alasan, notes)
     if not current:
         notes.add("edit.note.no-holder", jabatan=jabatan)
-    add_officer(ed, jabatan, nama, mulai, notes=notes, **extra)
+    add_officer(
+        ed,
+        jabatan,
+        nama,
+        mulai,
+        bidang=bidang,
+        telepon=telepon,
+        email=email,
+        catatan=catatan,
+        notes=notes,
+    )
 
 
 def record_sk(
