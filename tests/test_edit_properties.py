@@ -69,9 +69,12 @@ def records(draw: Any) -> tuple[str, list[str]]:
         lines.append("status: aktif   " + comment("# per 2024"))
     sk_style = draw(st.integers(0, 2))
     if sk_style == 1:
-        lines.append('sk: {nomor: "1/KEP/2023", tanggal: 2023-02-01}')
+        lines.append('sk: {nomor: "1/KEP/2023", tanggal: 2023-02-01,')
+        lines.append("     berlaku_sampai: 2026-02-01}  " + comment("# salinan di balai"))
     elif sk_style == 2:
         lines += ["sk:", '  nomor: "1/KEP/2023"', "  tanggal: 2023-02-01"]
+        if draw(st.booleans()):
+            lines.append("  penerbit: Lurah Condongcatur   " + comment("# lurah lama"))
     n = draw(st.integers(0, 4))
     if n or draw(st.booleans()):
         lines.append("pengurus:" + ("  " + comment("# hasil musyawarah") if n else " []"))
@@ -108,7 +111,7 @@ edits = st.lists(
         st.tuples(st.just("ganti"), st.sampled_from(ROLES), st.sampled_from(NAMES)),
         st.tuples(st.just("akhiri"), st.integers(0, 6), st.integers(0, 400)),
         st.tuples(st.just("status"), st.sampled_from(ops.STATUSES), st.integers(0, 400)),
-        st.tuples(st.just("sk"), st.integers(1, 99), st.integers(0, 400)),
+        st.tuples(st.just("sk"), st.integers(1, 99), st.integers(0, 400), st.booleans()),
     ),
     min_size=1,
     max_size=5,
@@ -130,9 +133,10 @@ def _apply(ed: Editor, edit: tuple[Any, ...], day: dt.date) -> None:
     elif kind == "status":
         ops.set_status(ed, edit[1], BASE + dt.timedelta(days=edit[2]), None, notes)
     else:
-        ops.record_sk(
-            ed, f"{edit[1]}/KEP/2026", BASE + dt.timedelta(days=edit[2]), None, None, notes
-        )
+        day_sk = BASE + dt.timedelta(days=edit[2])
+        until = day_sk + dt.timedelta(days=1095) if edit[3] else None
+        issuer = "Lurah Caturtunggal" if edit[3] else None
+        ops.record_sk(ed, f"{edit[1]}/KEP/2026", day_sk, until, issuer, notes)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -259,13 +259,25 @@ def record_sk(
             ed.set(("sk_riwayat",), [kept])
         else:
             ed.add((), "sk_riwayat", [kept], after=("sk",))
-        ed.set(("sk",), new)
         notes.add("edit.note.sk-kept", nomor=str(old.get("nomor", "?")))
+        _replace_sk_fields(ed, new)
     elif "sk" in ed.data:
         ed.set(("sk",), new)
     else:
         ed.add((), "sk", new, after=AFTER_SK)
     notes.add("edit.note.sk", nomor=nomor, tanggal=tanggal.isoformat())
+
+
+def _replace_sk_fields(ed: Editor, new: dict[str, Any]) -> None:
+    """Field by field, so the mapping keeps its layout (flow or block, one line or several) and
+    the comments on its lines; a field the new SK lacks is removed, not carried over."""
+    current = ed.data["sk"]
+    for i, key in enumerate(SK_KEYS):
+        if key in new:
+            before = tuple(reversed(SK_KEYS[:i]))
+            ed.put(("sk",), key, new[key], after=before)
+        elif key in current:
+            ed.remove(("sk",), key)
 
 
 STATUSES = ("aktif", "vakum", "bubar")

@@ -272,8 +272,17 @@ class Editor:
             start = self._line_start(key_node.start)
             if self.text[start : key_node.start].strip():
                 raise _bug(f"{key} shares its line")
-            newline = self.text.find("\n", content_end(self.text, value_node))
-            self._splice(start, len(self.text) if newline == -1 else newline + 1, "")
+            value_end = content_end(self.text, value_node)
+            newline = self.text.find("\n", value_end)
+            end = len(self.text) if newline == -1 else newline + 1
+            # A comment after the removed value is the volunteer's note: it stays, on its own line.
+            tail = self.text[value_end:end].strip()
+            kept = ""
+            if tail.startswith("#"):
+                kept = (
+                    self.text[start : key_node.start] + tail + (self.eol if newline != -1 else "")
+                )
+            self._splice(start, end, kept)
         container = self.value(map_path)
         old = container.pop(key)
         self.changes.append(Change("remove", (*map_path, key), old, None))
