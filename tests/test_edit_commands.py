@@ -3,6 +3,7 @@ changed meanwhile, a failed or interrupted write, aliases, JSON, YAML 1.1-safe v
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 import os
@@ -298,3 +299,24 @@ def test_tambah_with_a_fixed_term(folder: Path, run_cli: Any) -> None:
         "2026-02-01",
         "2029-01-31",
     )
+
+
+def test_an_edit_that_would_add_an_error_is_refused(folder: Path, monkeypatch: Any) -> None:
+    """Through the library: an operation gone wrong (here a made-up jenis) never reaches disk."""
+    from wksbm_cli.edit import operations as ops
+    from wksbm_cli.edit.session import conclude, open_record
+    from wksbm_cli.edit.splice import Editor
+    from wksbm_cli.errors import WksbmError
+    from wksbm_cli.load.config import load_config
+
+    root = str(folder)
+    config = load_config(root, "records")
+    target = open_record(
+        root, "records", config, "wksbm-ngudi-rahayu", dt.date(2026, 2, 1), "organisasi"
+    )
+    ed = Editor(target.text)
+    ed.set(("jenis",), "paguyuban")
+    with pytest.raises(WksbmError) as caught:
+        conclude(target, ed, "test", ops.Notes(), dry_run=False)
+    assert "would add the problem invalid-value" in caught.value.message("en")
+    assert (folder / REL).read_text(encoding="utf-8") == ORG

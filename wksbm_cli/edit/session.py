@@ -14,6 +14,7 @@ import difflib
 import os
 import stat
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -179,8 +180,16 @@ def conclude(
     results = [new if r.rel == target.rel else r for r in target.results]
     after = judge(target.root, target.shown_root, target.config, target.today, results)
     mine = target.shown
-    seen = {_key(p) for p in target.before.problems if p.file == mine}
-    fresh = [p for p in after.problems if p.file == mine and _key(p) not in seen and not p.waived]
+    # A multiset: a second copy of a problem the record already had is still a new one.
+    seen = Counter(_key(p) for p in target.before.problems if p.file == mine)
+    fresh = []
+    for p in after.problems:
+        if p.file != mine or p.waived:
+            continue
+        if seen[_key(p)] > 0:
+            seen[_key(p)] -= 1
+        else:
+            fresh.append(p)
     breaking = [
         p
         for p in fresh
