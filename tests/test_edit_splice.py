@@ -108,3 +108,23 @@ def test_participants_into_a_flow_peserta() -> None:
 def test_a_file_that_is_not_valid_yaml_is_not_touched() -> None:
     with pytest.raises(WksbmError):
         Editor("id: wksbm-x\nnama: [unclosed\n")
+
+
+def test_a_record_from_wksbm_new_keeps_its_commented_template_in_place() -> None:
+    from wksbm_cli.authoring import new_record as nr
+
+    org = nr.NewOrganisation(
+        "wksbm-ngudi-rahayu", "WKSBM Ngudi Rahayu", "wksbm", "kalurahan", "Depok", "Condongcatur"
+    )
+    text = nr.organisation_text("/r", "/r/organisasi/depok/x.yaml", org, "diy")
+    ed = Editor(text)
+    ops.add_officer(ed, "ketua", "Siti Aminah", DAY, notes=ops.Notes())
+    ed.verify()
+    lines = ed.text.splitlines()
+    at = lines.index("pengurus:")
+    assert lines[at - 1].startswith('  # kode: "34.04.07.2003"')  # wilayah's own comments first
+    assert lines[at + 1] == "  - {jabatan: ketua, nama: Siti Aminah, mulai: 2026-02-01}"
+    assert lines[at + 2].startswith("# status: aktif")
+    assert [x for x in lines if x.lstrip().startswith("#")] == [
+        x for x in text.splitlines() if x.lstrip().startswith("#")
+    ]

@@ -151,9 +151,20 @@ class Editor:
     def _splice(self, start: int, end: int, new: str) -> None:
         self.text = self.text[:start] + new + self.text[end:]
 
-    def _insert_lines_after(self, index: int, lines: Sequence[str]) -> None:
-        """New whole lines after the line holding ``index``, in the file's own line ending."""
+    def _insert_lines_after(self, index: int, lines: Sequence[str], column: int = -1) -> None:
+        """New whole lines after the line holding ``index``, in the file's own line ending.
+
+        Comment lines right below that are indented deeper than ``column`` belong to the entry
+        above (``wksbm new`` leaves optional keys commented out inside ``wilayah``), so the new
+        lines go after them."""
         newline = self.text.find("\n", index)
+        while newline != -1:
+            following = self.text.find("\n", newline + 1)
+            line = self.text[newline + 1 : len(self.text) if following == -1 else following]
+            body = line.lstrip(" ")
+            if not body.startswith("#") or len(line) - len(body) <= column:
+                break
+            newline = following
         block = self.eol.join(lines)
         if newline == -1:  # the last line has no line break: keep it that way
             self._splice(len(self.text), len(self.text), self.eol + block)
@@ -214,7 +225,7 @@ class Editor:
             first = node.entries[0][0]
             indent = " " * self._column(first.start)
             self._insert_lines_after(
-                content_end(self.text, anchor), block_lines(key, value, indent)
+                content_end(self.text, anchor), block_lines(key, value, indent), len(indent)
             )
         container = self.value(map_path)
         container[key] = copy.deepcopy(value)
@@ -249,7 +260,7 @@ class Editor:
                 lines += [f"{inner}{k}: {flow_text(v)}" for k, v in items[1:]]
             else:
                 lines = [f"{dash}- {flow_text(value)}"]
-            self._insert_lines_after(content_end(self.text, last), lines)
+            self._insert_lines_after(content_end(self.text, last), lines, len(dash))
         container = self.value(seq_path)
         index = len(container)
         container.append(copy.deepcopy(value))
