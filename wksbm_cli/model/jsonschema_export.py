@@ -11,7 +11,7 @@ import json
 import os
 from typing import Any
 
-from wksbm_cli.model.schema import CONFIG, KEGIATAN, ORGANISASI
+from wksbm_cli.model.schema import CONFIG, FORMAT_VERSION, KEGIATAN, ORGANISASI
 from wksbm_cli.model.types import Struct
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -47,7 +47,7 @@ def schema_of(kind: str) -> dict[str, Any]:
     body.pop("title", None)
     return {
         "$schema": DIALECT,
-        "$id": f"urn:wksbm:schema:{kind}:1",
+        "$id": f"urn:wksbm:schema:{kind}:{FORMAT_VERSION}",
         "title": title,
         "description": f"{doc_id}\n\n{doc_en}",
         **body,

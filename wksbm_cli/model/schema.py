@@ -29,6 +29,10 @@ from wksbm_cli.model.types import (
     wrong_type,
 )
 
+#: The record format's version: 1 as first published; 2 added the optional organisation fields
+#: ``sk_riwayat``, ``status_sejak`` and ``status_alasan`` (every version-1 file stays valid).
+FORMAT_VERSION = 2
+
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID = Text(pattern=SLUG_PATTERN, max_length=80, pattern_name="slug")
 URL = Text(pattern=r"https?://\S+", pattern_name="url")
