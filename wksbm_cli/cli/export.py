@@ -33,8 +33,9 @@ def export(
     Keys that join: organisasi.id = pengurus.organisasi_id = unsur.organisasi_id =
     kegiatan_peserta.organisasi_id; kegiatan.id = kegiatan_peserta.kegiatan_id =
     narasumber.kegiatan_id. Officers' telepon and email are exported only when the folder's
-    wksbm.yaml says privasi: internal. Everything is written atomically; nothing is replaced
-    without --force. CSV writes one file per table into a folder that must not exist yet.
+    wksbm.yaml says privasi: internal; such an export is readable by its owner only. Everything
+    is written atomically; nothing is replaced without --force. CSV writes one file per table into
+    a new folder, marked with a .wksbm-export file; --force replaces only a folder so marked.
 
     Example: wksbm export --format sqlite --output wksbm.db
     """
@@ -45,6 +46,7 @@ def export(
     from wksbm_cli.engine import check_folder
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
+    from wksbm_cli.render.safe import visible
 
     found = open_folder()
     parent = os.path.dirname(os.path.abspath(output))
@@ -66,4 +68,4 @@ def export(
     else:
         export_files.write_json(output, tables, personal, force)
     shown = os.path.relpath(output).replace(os.sep, "/")
-    err_console().print(Text(translate("export.wrote", current_lang(), {"path": shown})))
+    err_console().print(Text(visible(translate("export.wrote", current_lang(), {"path": shown}))))
