@@ -227,16 +227,29 @@ def _without_boxes(renderable: Any) -> None:
 def print_rich(renderable: Any) -> None:
     """Print for people. Piped output gets no colour, no boxes and no trailing padding."""
     console = out_console()
-    if console.is_terminal:
-        try:
+    try:
+        if console.is_terminal:
             console.print(renderable)
-        except OSError as exc:
-            raise WriteFailed(None, exc) from exc
-        return
-    _without_boxes(renderable)
-    with console.capture() as captured:
-        console.print(renderable)
+            return
+        _without_boxes(renderable)
+        with console.capture() as captured:  # rich flushes stdout when the capture ends
+            console.print(renderable)
+    except OSError as exc:
+        raise WriteFailed(None, exc) from exc
     write_out("\n".join(line.rstrip() for line in captured.get().split("\n")))
+
+
+def run(app: Callable[[], Any]) -> None:
+    """The program's entry: stdout failing outside a command (``--help``, ``--version`` into
+    /dev/full or a closed pipe) ends like a failing command, exit 2 and at most one line."""
+    try:
+        app()
+    except OSError as exc:
+        failed = WriteFailed(None, exc)
+        _silence_stdout()
+        if not failed.quiet:
+            err_console().print(_plain(f"wksbm: {failed.message(current_lang())}"))
+        raise SystemExit(2) from None
 
 
 def write_out(text: str) -> None:
