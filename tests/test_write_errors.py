@@ -125,11 +125,13 @@ def _wksbm(
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
-def test_stdout_to_dev_full_is_exit_2_one_line(records: Path) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [["validate", "-f", "json"], ["summary"], ["rules"], ["list", "organisasi"], ["--help"]],
+)
+def test_stdout_to_dev_full_is_exit_2_one_line(records: Path, command: list[str]) -> None:
     with open("/dev/full", "w") as full:
-        done = _wksbm(
-            "--records", str(records), "--lang", "en", "validate", "-f", "json", stdout=full
-        )
+        done = _wksbm("--records", str(records), "--lang", "en", *command, stdout=full)
     assert done.returncode == 2
     assert _one_line(done.stderr) == (
         "wksbm: cannot write standard output: no space left on the disk"
