@@ -131,7 +131,8 @@ def _wksbm(
 )
 def test_stdout_to_dev_full_is_exit_2_one_line(records: Path, command: list[str]) -> None:
     with open("/dev/full", "w") as full:
-        done = _wksbm("--records", str(records), "--lang", "en", *command, stdout=full)
+        env = {**os.environ, "WKSBM_LANG": "en"}  # --help stops before --lang is applied
+        done = _wksbm("--records", str(records), "--lang", "en", *command, stdout=full, env=env)
     assert done.returncode == 2
     assert _one_line(done.stderr) == (
         "wksbm: cannot write standard output: no space left on the disk"
