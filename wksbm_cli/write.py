@@ -137,7 +137,7 @@ def _parent_of(path: str, beneath: str | None) -> tuple[int, str]:
         return _open_dir(os.path.dirname(os.path.abspath(path)) or "."), name
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(beneath))
     parts = rel.split(os.sep)
-    if rel.startswith("..") or os.path.isabs(rel) or ".." in parts:
+    if os.path.isabs(rel) or ".." in parts or rel == os.curdir:
         raise UnsafeTarget(path, beneath)
     fd = _open_dir(beneath)
     try:
@@ -196,10 +196,15 @@ def _owner() -> str:
 
 @functools.cache
 def _host() -> str:
-    import socket
     import zlib
 
-    return f"{zlib.crc32(socket.gethostname().encode('utf-8', 'replace')):08x}"
+    if hasattr(os, "uname"):
+        name = os.uname().nodename
+    else:  # pragma: no cover - not POSIX
+        import socket
+
+        name = socket.gethostname()
+    return f"{zlib.crc32(name.encode('utf-8', 'replace')):08x}"
 
 
 def _create_temp(dir_fd: int, base: str) -> tuple[int, str]:
