@@ -228,6 +228,22 @@ def test_of_six_racing_exports_exactly_one_wins(tmp_path: Path, mode: str) -> No
     assert _leftovers(tmp_path) == []
 
 
+def test_six_racing_forced_exports_leave_one_whole_folder(tmp_path: Path) -> None:
+    """Each checks the folder it replaces is the one it swapped out; a loser swaps back."""
+    records = _records(tmp_path, ["Sidoarum", "Sidoluhur"])
+    target = tmp_path / "ekspor"
+    assert _export_here(records, target) == 0
+    whole = _tree(target)
+    start = time.time() + 2.0
+    procs = [_export(records, target, "--force", start=start) for _ in range(6)]
+    outcomes = [_finish(p) for p in procs]
+    assert 0 in [code for code, _err in outcomes]
+    for code, err in outcomes:
+        assert code == 0 or (code == 2 and "changed while it was being replaced" in err), err
+    assert _tree(target) == whole
+    assert _leftovers(tmp_path) == []
+
+
 @pytest.mark.parametrize("mode", ["exchange", "fallback"])
 def test_a_folder_appearing_during_the_export_is_left_alone(tmp_path: Path, mode: str) -> None:
     """Someone else creates the target while the tables are written: exit 2, theirs intact."""
