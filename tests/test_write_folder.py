@@ -306,6 +306,26 @@ def test_a_kill_at_any_step_leaves_the_old_or_the_new_folder_whole(
     assert _leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_a_killed_first_export_without_the_swap_blocks_nothing(tmp_path: Path, when: str) -> None:
+    """Killed holding the lock around its rename: no folder or a whole one, and the next export
+    takes over the dead writer's lock and removes its leftovers."""
+    records = _records(tmp_path, ["Sidoarum"])
+    target = tmp_path / "ekspor"
+    code, err = _finish(_export(records, target, mode="fallback", step="_move", when=when))
+    assert code == -signal.SIGKILL, err
+    assert ".ekspor.wksbm-lock" in _leftovers(tmp_path)
+    if when == "before":
+        assert not target.exists()
+        code, err = _finish(_export(records, target, mode="fallback"))
+        assert code == 0, err
+    else:
+        code, err = _finish(_export(records, target, "--force", mode="fallback"))
+        assert code == 0, err
+    assert (target / "organisasi.csv").read_text().count("\n") == 2
+    assert _leftovers(tmp_path) == []
+
+
 def test_leftovers_of_a_live_writer_are_not_touched(tmp_path: Path) -> None:
     from wksbm_cli import write
 

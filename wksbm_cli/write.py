@@ -518,8 +518,8 @@ def atomic_folder(
     ``writer`` fills a temporary folder ``.NAME.wksbm-<host>-<pid>-<random>.tmp`` next to
     ``path``; its files are fsynced, then:
 
-    - ``path`` absent: the folder takes the name with ``renameat2(RENAME_NOREPLACE)`` (else
-      ``mkdir`` + rename over that empty folder), so of racing writers exactly one wins and the
+    - ``path`` absent: the folder takes the name with ``renameat2(RENAME_NOREPLACE)`` (else a
+      check and a rename under the lock file), so of racing writers exactly one wins and the
       others stop with "already exists", removing only their own temporary folder.
     - ``path`` present: without ``force``, "already exists". With ``force`` it is replaced only if
       it is a real folder holding the marker (checked before anything is touched), else exit 2.
@@ -643,16 +643,8 @@ def _seal_folder(dir_fd: int, tmp: str, old: str | None, private: bool) -> None:
 
 
 def _publish_new_folder(dir_fd: int, tmp: str, name: str, shown: str) -> None:
-    try:
-        if _renameat2(dir_fd, tmp, name, RENAME_NOREPLACE):
-            return
-    except FileExistsError:
-        raise FileExists(shown) from None
-    try:
-        os.mkdir(name, 0o700, dir_fd=dir_fd)  # exclusive: of racing writers, one gets it
-    except FileExistsError:
-        raise FileExists(shown) from None
-    _move(dir_fd, tmp, name)  # over the empty folder this writer just made
+    """The same no-replace step as for a file (a plain rename would replace an empty folder)."""
+    _rename_noreplace(dir_fd, tmp, name, shown)
 
 
 def _replace_folder(dir_fd: int, tmp: str, name: str, shown: str, old: tuple[int, int]) -> None:
@@ -685,8 +677,11 @@ def _remove_tree(dir_fd: int, name: str) -> None:
 
 def _recover(dir_fd: int, name: str) -> None:
     """Leftovers of a dead writer of ``name`` on this host: an old folder set aside while
-    ``name`` is missing is put back; temporary folders holding the marker are removed."""
+    ``name`` is missing is put back; temporary folders holding the marker and its lock file
+    are removed."""
     prefix = f".{name[:150]}.wksbm-"
+    if _stale_lock(dir_fd, prefix + "lock"):
+        _unlink_quietly(dir_fd, prefix + "lock")
     for entry in sorted(os.listdir(dir_fd)):
         if not entry.startswith(prefix) or not entry.endswith((".tmp", ".old")):
             continue
