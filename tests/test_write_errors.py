@@ -234,3 +234,26 @@ def test_permission_denied_is_exit_2_as_a_non_root_user(
     assert line.startswith(f"wksbm: cannot write {target}"), line
     assert line.endswith("permission denied")
     assert list(locked.iterdir()) == []
+
+
+def test_sqlite_export_on_a_full_disk_is_exit_2(
+    records: Path, run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from wksbm_cli.access import export_files
+
+    def full(path: str, *args: Any) -> None:
+        sqlite3.connect(path).close()
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = sqlite3.SQLITE_FULL
+        raise error
+
+    monkeypatch.setattr(export_files, "_fill_sqlite", full)
+    target = tmp_path / "wksbm.db"
+    result = run_cli(
+        "--records", str(records), "--lang", "en", "export", "-f", "sqlite", "-o", str(target)
+    )
+    assert result.exit_code == 2
+    assert _one_line(result.stderr) == f"wksbm: cannot write {target}: no space left on the disk"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["records"]
