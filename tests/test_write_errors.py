@@ -61,7 +61,7 @@ def test_missing_folder_is_exit_2_naming_the_given_path(
     result = run_cli("--records", str(records), "--lang", "en", *command, target)
     assert result.exit_code == 2
     line = _one_line(result.stderr)
-    assert line.startswith("wksbm: cannot write ") or "no such folder" in line
+    assert line.startswith(f"wksbm: cannot write {target}: ")
     assert str(tmp_path / "tidak-ada") in line
 
 

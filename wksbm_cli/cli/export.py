@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from enum import StrEnum
 from typing import Annotated
@@ -44,17 +45,14 @@ def export(
     from wksbm_cli.access import export_files
     from wksbm_cli.access.tables import build_tables, personal_fields
     from wksbm_cli.engine import check_folder
-    from wksbm_cli.errors import WksbmError
+    from wksbm_cli.errors import WriteFailed
     from wksbm_cli.i18n import translate
     from wksbm_cli.render.safe import visible
 
     found = open_folder()
     parent = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(parent):
-        raise WksbmError(
-            f"folder tujuan tidak ada: {os.path.dirname(output)}",
-            f"no such folder: {os.path.dirname(output)}",
-        )
+    if not os.path.isdir(parent):  # said before the records are read, as the write would say
+        raise WriteFailed(output, FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT)))
     result = check_folder(found.root, found.shown_root, found.config)
     personal = found.config.privasi == "internal"
     extra = (
