@@ -119,6 +119,22 @@ def test_a_lock_left_by_a_dead_writer_is_taken_over(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.md"]
 
 
+def test_a_live_writers_lock_is_waited_for_then_named(
+    make_records: Callable[..., Path], run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(write, "_renameat2_function", lambda: None)
+    monkeypatch.setattr(write, "LOCK_WAIT", 0.2)
+    _no_hard_links(monkeypatch)
+    records = make_records({})
+    (tmp_path / ".laporan.md.wksbm-lock").write_text(write._owner() + "\n")  # alive: this test
+    target = tmp_path / "laporan.md"
+    args = ("--records", str(records), "--lang", "en", "report", "--year", "2025")
+    result = run_cli(*args, "--output", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"wksbm: {target} is being written by another wksbm")
+    assert not target.exists()
+
+
 # ---------------------------------------------------------------- modes
 
 

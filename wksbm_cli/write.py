@@ -43,6 +43,7 @@ MARKER_TEXT = (
     b"This folder was written by `wksbm export --format csv`; `wksbm export --force` may replace"
     b" it. A folder without this file is never replaced.\n"
 )
+LOCK_WAIT = 5.0  # seconds to wait for a live writer's lock (held for one check and rename)
 RENAME_NOREPLACE = 1
 RENAME_EXCHANGE = 2
 _NO_HARD_LINKS = {
@@ -307,7 +308,7 @@ def _locked(dir_fd: int, name: str, shown: str) -> Iterator[None]:
 
     lock = f".{name[:150]}.wksbm-lock"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + LOCK_WAIT
     while True:
         try:
             fd = os.open(lock, flags, 0o600, dir_fd=dir_fd)
