@@ -179,7 +179,7 @@ def _final_mode(old: os.stat_result | None, mode: int) -> int:
     its owner when ``mode`` is private (no group or other bits)."""
     if old is None or not stat.S_ISREG(old.st_mode):
         return mode & ~_umask() & 0o7777
-    kept = stat.S_IMODE(old.st_mode)
+    kept = stat.S_IMODE(old.st_mode) & 0o777  # never carries set-id bits over
     return kept & ~0o077 if not mode & 0o077 else kept
 
 
