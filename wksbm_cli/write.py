@@ -437,8 +437,9 @@ def atomic_write_set(
     Every file is written and fsynced under a temporary name first, so a full disk or a denied
     write fails before any target is touched. Then the names are taken; if one cannot be (it
     appeared meanwhile, or a rename fails), the files already published are taken back and the
-    replaced ones restored from hard-linked backups. Only a kill during those last renames (no
-    data is written then) can leave a mix. Returns the paths written."""
+    replaced ones restored from hard-linked backups (none where the filesystem has no hard
+    links). Only a kill during those last renames (no data is written then) can leave a mix.
+    Returns the paths written."""
     paths = {name: os.path.join(folder, name) for name in files}
     staged: list[tuple[str, int, str]] = []  # (name, fd, tmp)
     done: list[tuple[str, str | None]] = []  # (name, backup of the replaced file or None)
