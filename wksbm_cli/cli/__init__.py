@@ -16,6 +16,7 @@ from wksbm_cli.cli.common import State, WksbmGroup, reset_state
 from wksbm_cli.cli.completeness import completeness
 from wksbm_cli.cli.diff import diff
 from wksbm_cli.cli.export import export
+from wksbm_cli.cli.import_cmd import import_file
 from wksbm_cli.cli.init import init
 from wksbm_cli.cli.list_records import list_records
 from wksbm_cli.cli.new import new
@@ -115,6 +116,8 @@ app.command("status")(status)
 app.add_typer(peserta_app, name="peserta")
 app.add_typer(peserta_app, name="participants", hidden=True, help="Alias of peserta.")
 app.command("export")(export)
+app.command("import")(import_file)
+app.command("impor", hidden=True, help="Alias of import.")(import_file)
 app.command("wilayah")(wilayah)
 app.command("region", hidden=True, help="Alias of wilayah.")(wilayah)
 

@@ -1,0 +1,284 @@
+"""``wksbm import`` (``impor``): organisations from the Excel, ODS or CSV lists a Dinas keeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from wksbm_cli.cli.common import current_lang, err_console, guarded, open_folder, write_out
+
+if TYPE_CHECKING:
+    from wksbm_cli.importing.plan import Item, Mapping_, Plan
+
+
+class ImportFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@guarded
+def import_file(
+    path: Annotated[str, typer.Argument(metavar="FILE", help=".xlsx, .xls, .ods or .csv")],
+    sheet: Annotated[
+        str, typer.Option("--sheet", metavar="NAME|all", help="The sheet to read (default all).")
+    ] = "all",
+    mapping: Annotated[
+        str | None,
+        typer.Option("--mapping", metavar="FILE", help="Column names -> fields (YAML)."),
+    ] = None,
+    write_mapping: Annotated[
+        str | None,
+        typer.Option(
+            "--write-mapping",
+            metavar="FILE",
+            help="Draft a mapping file from the sheet's headers, to edit; import nothing.",
+        ),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the plan; write nothing.")] = (
+        False
+    ),
+    update: Annotated[
+        bool, typer.Option("--update", help="Also write changed fields of existing records.")
+    ] = False,
+    fmt: Annotated[ImportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ImportFormat.text
+    ),
+) -> None:
+    """Import organisations from a spreadsheet: new rows become new records, rows of existing
+    records (same id, else same name and kalurahan) update only the fields that differ.
+
+    The header row is found below any title block; columns are recognised by their usual names
+    (Nama WKSBM, Desa/Kel., Kecamatan, Ketua, No. HP, SK Nomor, Tgl SK, legalitas_wksbm, ...).
+    Without --update a changed field is only reported. Rows that cannot become a valid record
+    are listed with sheet, row and reason, and written nowhere; the exit status is then 1.
+    Phone numbers and e-mails are imported only when wksbm.yaml says privasi: internal.
+
+    Example: wksbm import data-wksbm-2025.xlsx --dry-run
+    """
+    from rich.text import Text
+
+    from wksbm_cli.i18n import translate
+    from wksbm_cli.importing import plan as pl
+    from wksbm_cli.importing.readers import read_sheets
+
+    found = open_folder()
+    lang = current_lang()
+    columns = _load_mapping(mapping) if mapping else pl.Mapping_()
+    sheets = read_sheets(path, sheet)
+    if write_mapping:
+        _draft(write_mapping, sheets, columns)
+        shown = os.path.relpath(write_mapping).replace(os.sep, "/")
+        err_console().print(Text(translate("import.mapping-wrote", lang, {"path": shown})))
+        return
+    folder = pl.Folder(found.root, found.shown_root, found.config)
+    plan = pl.build(folder, sheets, columns, os.path.basename(path), dt.date.today())
+    if not dry_run:
+        pl.apply(folder, plan, update)
+    if fmt is ImportFormat.json:
+        write_out(json.dumps(_json(plan, lang, dry_run, update), ensure_ascii=False, indent=2))
+        write_out("\n")
+    else:
+        write_out(_text(plan, lang, dry_run, update))
+    if plan.count("rejected") or plan.count("ambiguous"):
+        raise typer.Exit(1)
+
+
+def _load_mapping(path: str) -> Mapping_:
+    import yaml
+
+    from wksbm_cli.errors import WksbmError
+    from wksbm_cli.importing.headers import FIELDS, IGNORE
+    from wksbm_cli.importing.plan import Mapping_
+    from wksbm_cli.model.types import did_you_mean
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise WksbmError(
+            f"{path}: berkas pemetaan tidak dapat dibaca ({reason})",
+            f"{path}: the mapping file could not be read ({reason})",
+        ) from None
+    if not isinstance(data, dict):
+        data = {}
+    raw = data.get("kolom", data.get("columns")) or {}
+    out = Mapping_()
+    row = data.get("baris_header", data.get("header_row"))
+    if isinstance(row, int) and row > 0:
+        out.header_row = row
+    if not isinstance(raw, dict):
+        raise WksbmError(
+            f"{path}: `kolom` harus berupa pemetaan", f"{path}: `kolom` must be a mapping"
+        )
+    for header, name in raw.items():
+        target = IGNORE if name in (None, "", "-") else str(name)
+        if target not in (*FIELDS, IGNORE):
+            hint = did_you_mean(target, (*FIELDS, IGNORE))
+            tip = f" (did you mean `{hint}`?)" if hint else ""
+            saran = f" (maksud Anda `{hint}`?)" if hint else ""
+            raise WksbmError(
+                f"{path}: kolom `{header}`: ruas `{target}` tidak dikenal{saran}",
+                f"{path}: column `{header}`: field `{target}` is not known{tip}",
+            )
+        out.columns[str(header)] = target
+    return out
+
+
+def _draft(path: str, sheets: list[Any], columns: Mapping_) -> None:
+    from wksbm_cli.authoring.new_record import scalar
+    from wksbm_cli.importing.headers import FIELDS, IGNORE, find_header
+    from wksbm_cli.write import atomic_write
+
+    lines = [
+        "# Pemetaan kolom untuk `wksbm import --mapping` / column mapping.",
+        f"# Ruas / fields: {', '.join(FIELDS)}; `{IGNORE}` = lewati / skip.",
+        "kolom:",
+    ]
+    seen: set[str] = set()
+    row = None
+    for sheet in sheets:
+        header = find_header(sheet, columns.columns or None, columns.header_row)
+        if header is None:
+            continue
+        row = row or header.row + 1
+        known = {header.texts[c]: f for c, f in header.columns.items()}
+        known.update({t: IGNORE for t in header.ignored})
+        for text, name in known.items():
+            if text not in seen:
+                seen.add(text)
+                lines.append(f"  {scalar(text)}: {name}")
+        for _, text, hint in header.unknown:
+            if text not in seen:
+                seen.add(text)
+                note = f"  # {hint}?" if hint else ""
+                lines.append(f"  {scalar(text)}: {IGNORE}  # ?{note}")
+    if row:
+        lines.append(f"baris_header: {row}")
+    atomic_write(path, "\n".join(lines) + "\n")
+
+
+def _reason(item: Item, lang: str) -> str:
+    from wksbm_cli.i18n import translate
+
+    if item.action == "ambiguous":
+        return translate("import.ambiguous", lang, {"ids": ", ".join(item.candidates)})
+    if item.reason is None:
+        return ""
+    key, args = item.reason
+    if "problem" in args:
+        problem = args["problem"]
+        return translate(key, lang, {"rule": args["rule"], "message": problem.message(lang)})
+    return translate(key, lang, args)
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_value(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(_value(v) for v in value)
+    return str(value)
+
+
+def _summary(plan: Plan, lang: str, dry_run: bool, update: bool) -> list[str]:
+    from wksbm_cli.i18n import translate
+
+    args = {a: plan.count(a) for a in ("new", "update", "unchanged", "rejected", "ambiguous")}
+    out = [translate("import.summary", lang, {"source": plan.source, **args})]
+    if plan.dropped_personal:
+        out.append(translate("import.dropped", lang, {"count": plan.dropped_personal}))
+    if dry_run:
+        out.append(translate("import.dry-run", lang))
+    elif plan.count("update") and not update:
+        out.append(translate("import.not-updated", lang))
+    return out
+
+
+def _text(plan: Plan, lang: str, dry_run: bool, update: bool) -> str:
+    from wksbm_cli.i18n import translate
+
+    out: list[str] = []
+    for sh in plan.sheets:
+        if sh.skipped:
+            key, args = sh.skipped
+            out.append(translate(key, lang, {"sheet": sh.name, **args}))
+        for header, hint in sh.unknown:
+            args = {"sheet": sh.name, "header": header, "suggestion": hint}
+            out.append(translate("import.unknown-column", lang, args))
+    for item in plan.items:
+        where = f"{item.sheet}:{item.row}"
+        label = translate(f"import.action.{item.action}", lang)
+        head = f"{label:<12} {where:<14} {item.nama}"
+        if item.file:
+            head += f" -> {item.file}"
+        out.append(head)
+        for ch in item.changes:
+            out.append(f"    {ch.field}: {_value(ch.old)} -> {_value(ch.new)}")
+        for key, args in item.notes:
+            out.append("    " + translate(key, lang, args))
+        if reason := _reason(item, lang):
+            out.append("    " + reason)
+    out.extend(_summary(plan, lang, dry_run, update))
+    return "\n".join(out) + "\n"
+
+
+def _json(plan: Plan, lang: str, dry_run: bool, update: bool) -> dict[str, Any]:
+    from wksbm_cli.i18n import translate
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value
+
+    return {
+        "version": 1,
+        "source": plan.source,
+        "dry_run": dry_run,
+        "update": update,
+        "counts": {
+            a: plan.count(a) for a in ("new", "update", "unchanged", "rejected", "ambiguous")
+        },
+        "dropped_personal": plan.dropped_personal,
+        "skipped_rows": plan.skipped_rows,
+        "sheets": [
+            {
+                "name": s.name,
+                "header_row": s.header_row,
+                "columns": s.columns,
+                "unknown_columns": [{"header": h, "suggestion": g or None} for h, g in s.unknown],
+                "skipped": translate(s.skipped[0], lang, {"sheet": s.name}) if s.skipped else None,
+            }
+            for s in plan.sheets
+        ],
+        "rows": [
+            {
+                "action": i.action,
+                "sheet": i.sheet,
+                "row": i.row,
+                "nama": i.nama,
+                "id": i.id or None,
+                "file": i.file or None,
+                "written": i.written,
+                "changes": [
+                    {"field": c.field, "old": plain(c.old), "new": plain(c.new)} for c in i.changes
+                ],
+                "notes": [translate(k, lang, a) for k, a in i.notes],
+                "reason": _reason(i, lang) or None,
+                "candidates": i.candidates,
+            }
+            for i in plan.items
+        ],
+    }

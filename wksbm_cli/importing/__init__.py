@@ -1,0 +1,6 @@
+"""Bringing the spreadsheets a Dinas Sosial already keeps into the records folder: reading
+workbooks and CSV files, finding and mapping their header rows, turning cells into record
+values, matching rows to existing records, and the plan of what an import would write.
+
+Library code only: nothing here prints or exits; ``wksbm_cli/cli/import_cmd.py`` shows the plan.
+"""
