@@ -115,3 +115,69 @@ def write_json(path: str, tables: dict[str, list[Row]], personal: bool, force: b
 
     text = json.dumps(json_document(tables, personal), ensure_ascii=False, indent=2) + "\n"
     atomic_write(path, text, force=force, mode=_mode(personal))
+
+
+DATE_COLUMNS = {"dibentuk", "sk_tanggal", "sk_berlaku_sampai", "mulai", "selesai", "tanggal"}
+DATE_COLUMNS |= {"tanggal_selesai"}
+README_ROWS = (
+    ("wksbm export", "Satu lembar per tabel / one sheet per table."),
+    ("organisasi.id", "= pengurus.organisasi_id = unsur.organisasi_id"),
+    ("kegiatan.id", "= kegiatan_peserta.kegiatan_id = narasumber.kegiatan_id"),
+    (
+        "wksbm import",
+        "Ubah sel di lembar organisasi, lalu `wksbm import <berkas> --update`: hanya ruas"
+        " yang diubah yang ditulis. / Edit cells of the organisasi sheet, then"
+        " `wksbm import <file> --update`: only the edited fields are written.",
+    ),
+)
+
+
+def _fill_xlsx(path: str, tables: dict[str, list[Row]], personal: bool) -> None:
+    """One sheet per table with a frozen, filtered header, dates as dates and widths that fit;
+    openpyxl is the well-kept pure-Python writer (calamine only reads)."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    readme = book.active
+    assert readme is not None
+    readme.title = "README"
+    for row in README_ROWS:
+        readme.append(list(row))
+    readme.column_dimensions["A"].width = 16
+    readme.column_dimensions["B"].width = 100
+    for table in TABLES:
+        sheet = book.create_sheet(table)
+        names = [c.name for c in columns_of(table, personal)]
+        sheet.append(names)
+        widths = [len(n) for n in names]
+        for row in tables[table]:
+            out: list[Any] = []
+            for i, name in enumerate(names):
+                value = row.get(name)
+                if name in DATE_COLUMNS and isinstance(value, str):
+                    try:
+                        value = dt.date.fromisoformat(value)
+                    except ValueError:
+                        pass
+                out.append(value)
+                widths[i] = max(widths[i], 10 if isinstance(value, dt.date) else len(str(value)))
+            sheet.append(out)
+        for i, name in enumerate(names, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = min(60, widths[i - 1] + 2)
+            if name in DATE_COLUMNS:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                    cell.number_format = "yyyy-mm-dd"
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+    book.save(path)
+
+
+def write_xlsx(path: str, tables: dict[str, list[Row]], personal: bool, force: bool) -> None:
+    from wksbm_cli.write import atomic_write_via
+
+    atomic_write_via(
+        path, lambda tmp: _fill_xlsx(tmp, tables, personal), force=force, mode=_mode(personal)
+    )

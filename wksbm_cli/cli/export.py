@@ -16,6 +16,7 @@ class ExportFormat(StrEnum):
     sqlite = "sqlite"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 @guarded
@@ -24,7 +25,7 @@ def export(
     output: Annotated[
         str,
         typer.Option(
-            "--output", "-o", metavar="PATH", help="File (sqlite, json) or new folder (csv)."
+            "--output", "-o", metavar="PATH", help="File (sqlite, json, xlsx) or new folder (csv)."
         ),
     ],
     force: Annotated[bool, typer.Option(help="Replace an existing file or folder.")] = False,
@@ -37,6 +38,9 @@ def export(
     wksbm.yaml says privasi: internal; such an export is readable by its owner only. Everything
     is written atomically; nothing is replaced without --force. CSV writes one file per table into
     a new folder, marked with a .wksbm-export file; --force replaces only a folder so marked.
+
+    xlsx writes one sheet per table (frozen header, filters, dates as dates) and a README
+    sheet; `wksbm import` of that workbook after edits writes back exactly the edited fields.
 
     Example: wksbm export --format sqlite --output wksbm.db
     """
@@ -63,6 +67,8 @@ def export(
         export_files.write_sqlite(output, tables, personal, force)
     elif fmt is ExportFormat.csv:
         export_files.write_csv(output, tables, personal, force)
+    elif fmt is ExportFormat.xlsx:
+        export_files.write_xlsx(output, tables, personal, force)
     else:
         export_files.write_json(output, tables, personal, force)
     shown = os.path.relpath(output).replace(os.sep, "/")

@@ -1,0 +1,256 @@
+"""``wksbm import``: Dinas workbooks and PSKS exports in, records out, exactly as planned."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from import_books import EXISTING, EXISTING_REL, dinas_workbook, serial
+
+from wksbm_cli.importing import values
+
+CONFIG = """\
+wilayah: {provinsi: Daerah Istimewa Yogyakarta, kabupaten: Sleman, kode: "34.04"}
+istilah: diy
+bahasa: en
+privasi: publik
+aturan: {missing-sekretaris: warning}
+"""
+
+
+@pytest.fixture
+def folder(make_records: Any, tmp_path: Path, monkeypatch: Any) -> Path:
+    monkeypatch.chdir(tmp_path)
+    root: Path = make_records({EXISTING_REL: EXISTING}, config=CONFIG)
+    dinas_workbook(tmp_path / "dinas.xlsx")
+    return root
+
+
+def _run(run_cli: Any, *args: str) -> Any:
+    return run_cli("--lang", "en", "--records", "records", *args)
+
+
+def _plan(result: Any) -> list[tuple[str, str, int, str]]:
+    doc = json.loads(result.stdout)
+    return [(r["action"], r["sheet"], r["row"], r["id"] or r["reason"]) for r in doc["rows"]]
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(root.rglob("*.yaml"))
+    }
+
+
+def test_dry_run_plans_every_row_and_writes_nothing(folder: Path, run_cli: Any) -> None:
+    before = _tree(folder)
+    result = _run(run_cli, "import", "dinas.xlsx", "--dry-run", "--format", "json")
+    assert result.exit_code == 1  # one row is rejected
+    assert _plan(result) == [
+        ("new", "Kalasan", 6, "wksbm-ngudi-rahayu-tirtomartani"),
+        ("new", "Kalasan", 7, "wksbm-ngudi-rahayu-purwomartani"),
+        ("new", "Kalasan", 9, "wksbm-sido-mulyo"),
+        ("new", "Depok", 2, "wksbm-manunggal"),
+        ("update", "Depok", 3, "wksbm-bina-sejahtera"),
+        (
+            "rejected",
+            "Depok",
+            4,
+            "Kalurahan `Condongcatuur` is not in the official list (did you mean `Condongcatur`?)",
+        ),
+    ]
+    doc = json.loads(result.stdout)
+    assert doc["counts"] == {"new": 4, "update": 1, "unchanged": 0, "rejected": 1, "ambiguous": 0}
+    assert doc["dropped_personal"] == 4  # two phones on Kalasan, a phone and an e-mail on Depok
+    assert doc["skipped_rows"] == 2  # the empty row and the totals row
+    assert doc["sheets"][0]["header_row"] == 5
+    assert doc["rows"][2]["notes"] == ["Kapanewon `Kalsan` read as Kalasan (where Selomartani is)"]
+    assert doc["rows"][4]["changes"] == [{"field": "jumlah_anggota", "old": 20, "new": 25}]
+    assert _tree(folder) == before
+
+
+def test_written_records_are_exactly_these(folder: Path, run_cli: Any) -> None:
+    result = _run(run_cli, "import", "dinas.xlsx")
+    assert result.exit_code == 1
+    tree = _tree(folder)
+    assert tree["organisasi/kalasan/wksbm-ngudi-rahayu-purwomartani.yaml"] == (
+        "# yaml-language-server: $schema=../../schemas/organisasi.schema.json\n"
+        "# Diimpor dari dinas.xlsx, lembar Kalasan, baris 7.\n"
+        "id: wksbm-ngudi-rahayu-purwomartani\n"
+        "nama: WKSBM Ngudi Rahayu\n"
+        "jenis: wksbm\n"
+        "tingkat: kalurahan\n"
+        "wilayah:\n"
+        "  kapanewon: Kalasan\n"
+        "  kalurahan: Purwomartani\n"
+        '  kode: "34.04.10.2001"\n'
+        "sk:\n"
+        '  nomor: "7/KPTS/2023"\n'
+        "  tanggal: 2025-06-17\n"
+        "pengurus:\n"
+        "  - {jabatan: ketua, nama: Ngatijo}\n"
+        "  - {jabatan: sekretaris, nama: Wartini}\n"
+    )
+    tirto = yaml.safe_load(tree["organisasi/kalasan/wksbm-ngudi-rahayu-tirtomartani.yaml"])
+    assert tirto["sk"] == {"nomor": "12/KEP/2024", "tanggal": dt.date(2024, 6, 17)}
+    manunggal = yaml.safe_load(tree["organisasi/depok/wksbm-manunggal.yaml"])
+    assert manunggal["sk"] == {
+        "nomor": "45/KEP/2024",
+        "tanggal": dt.date(2024, 3, 3),
+        "penerbit": "Lurah Condongcatur",
+    }
+    assert manunggal["jumlah_anggota"] == 30
+    assert "0812" not in "".join(tree.values())  # privasi: publik, phones never written
+    assert "gmail" not in "".join(tree.values())
+    assert tree[EXISTING_REL] == EXISTING  # changed field reported, not written without --update
+    assert _run(run_cli, "validate").exit_code == 0
+
+
+def test_update_writes_only_the_changed_line_and_keeps_the_comment(
+    folder: Path, run_cli: Any
+) -> None:
+    _run(run_cli, "import", "dinas.xlsx", "--update")
+    assert (folder / EXISTING_REL).read_text(encoding="utf-8") == EXISTING.replace(
+        "jumlah_anggota: 20", "jumlah_anggota: 25"
+    )
+
+
+def test_importing_twice_changes_nothing(folder: Path, run_cli: Any) -> None:
+    _run(run_cli, "import", "dinas.xlsx", "--update")
+    once = _tree(folder)
+    result = _run(run_cli, "import", "dinas.xlsx", "--update", "--format", "json")
+    assert _tree(folder) == once
+    assert json.loads(result.stdout)["counts"] == {
+        "new": 0,
+        "update": 0,
+        "unchanged": 5,
+        "rejected": 1,
+        "ambiguous": 0,
+    }
+
+
+def test_round_trip_export_edit_two_cells_import_changes_two_lines(
+    folder: Path, run_cli: Any, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    _run(run_cli, "import", "dinas.xlsx")
+    before = _tree(folder)
+    assert _run(run_cli, "export", "--format", "xlsx", "--output", "wksbm.xlsx").exit_code == 0
+    book = load_workbook(tmp_path / "wksbm.xlsx")
+    sheet = book["organisasi"]
+    names = [c.value for c in sheet[1]]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    for row in sheet.iter_rows(min_row=2):
+        cells = dict(zip(names, row, strict=True))
+        if cells["id"].value == "wksbm-manunggal":
+            assert isinstance(cells["sk_tanggal"].value, dt.datetime)  # a date, not text
+            cells["jumlah_anggota"].value = 34
+        if cells["id"].value == "wksbm-ngudi-rahayu-tirtomartani":
+            cells["sk_nomor"].value = "13/KEP/2024"
+    book.save(tmp_path / "wksbm.xlsx")
+    result = _run(run_cli, "import", "wksbm.xlsx", "--update")
+    assert result.exit_code == 0, result.stdout
+    after = _tree(folder)
+    changed = [
+        line
+        for rel in before
+        for line in difflib.unified_diff(before[rel].splitlines(), after[rel].splitlines(), n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed == [
+        "-jumlah_anggota: 30",
+        "+jumlah_anggota: 34",
+        '-  nomor: "12/KEP/2024"',
+        '+  nomor: "13/KEP/2024"',
+    ]
+
+
+def test_csv_with_semicolons_in_cp1252_and_an_ambiguous_name(
+    folder: Path, run_cli: Any, tmp_path: Path
+) -> None:
+    text = (
+        "Nama WKSBM;Desa/Kel.;Kecamatan;Ketua;Tgl SK;Keterangan\r\n"
+        "WKSBM Bina Sejahtra;Caturtunggal;Depok;Bambang Riyadi;;\r\n"
+        "WKSBM Karya Bhakti;Maguwoharjo;Depok;Siti Aminah;1 Agustus 2024;Pembina: Pak Lurah\r\n"
+    )
+    (tmp_path / "daftar.csv").write_bytes(text.encode("cp1252"))
+    result = _run(run_cli, "import", "daftar.csv", "--dry-run", "--format", "json")
+    doc = json.loads(result.stdout)
+    assert [(r["action"], r["candidates"]) for r in doc["rows"]] == [
+        ("ambiguous", ["wksbm-bina-sejahtera"]),
+        ("new", []),
+    ]
+    assert doc["sheets"][0]["unknown_columns"] == []
+    assert result.exit_code == 1
+
+
+def test_unknown_header_gets_did_you_mean_and_a_mapping_fixes_it(
+    folder: Path, run_cli: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "daftar.csv").write_text(
+        "Nama WKSBM,Kelurahn,Kapanewon,Ketua\nWKSBM Karya Bhakti,Maguwoharjo,Depok,Siti Aminah\n",
+        encoding="utf-8",
+    )
+    result = _run(run_cli, "import", "daftar.csv", "--dry-run")
+    assert "column `Kelurahn` not recognised" in result.stdout
+    assert "(did you mean `desa`?)" in result.stdout
+    assert _run(run_cli, "import", "daftar.csv", "--write-mapping", "peta.yaml").exit_code == 0
+    draft = (tmp_path / "peta.yaml").read_text(encoding="utf-8")
+    assert "  Kelurahn: abaikan  # ?  # desa?\n" in draft
+    (tmp_path / "peta.yaml").write_text(draft.replace("Kelurahn: abaikan", "Kelurahn: desa"))
+    result = _run(run_cli, "import", "daftar.csv", "--mapping", "peta.yaml", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    written = yaml.safe_load(
+        (folder / "organisasi/depok/wksbm-karya-bhakti.yaml").read_text(encoding="utf-8")
+    )
+    assert written["wilayah"] == {
+        "kapanewon": "Depok",
+        "kalurahan": "Maguwoharjo",
+        "kode": "34.04.07.2002",
+    }
+
+
+def test_indonesian_alias_and_messages(folder: Path, run_cli: Any) -> None:
+    result = run_cli("--lang", "id", "--records", "records", "impor", "dinas.xlsx", "--dry-run")
+    assert "dinas.xlsx: 4 baru, 1 diperbarui, 0 tetap, 1 ditolak, 0 meragukan" in result.stdout
+    assert "uji coba: tidak ada yang ditulis" in result.stdout
+
+
+def test_a_file_that_is_not_a_workbook_is_one_line_exit_2(folder: Path, run_cli: Any) -> None:
+    Path("rusak.xlsx").write_bytes(b"not a zip")
+    result = _run(run_cli, "import", "rusak.xlsx")
+    assert result.exit_code == 2
+    assert "rusak.xlsx: could not be read" in result.stderr
+
+
+@given(st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 12, 31)))
+def test_excel_serials_read_back_as_their_dates(day: dt.date) -> None:
+    assert values.parse_date(serial(day)) == day
+    assert values.parse_date(float(serial(day))) == day
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("17 Juni 2025", dt.date(2025, 6, 17)),
+        ("1 Agustus 2024", dt.date(2024, 8, 1)),
+        ("3 Nopember 2023", dt.date(2023, 11, 3)),
+        ("17/06/2025", dt.date(2025, 6, 17)),
+        ("2025-06-17", dt.date(2025, 6, 17)),
+    ],
+)
+def test_written_dates(written: str, day: dt.date) -> None:
+    assert values.parse_date(written) == day
+
+
+def test_a_date_that_cannot_be_read_is_an_error_not_a_guess() -> None:
+    with pytest.raises(values.BadValue):
+        values.parse_date("Juni 2025")
