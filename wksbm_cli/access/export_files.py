@@ -135,6 +135,7 @@ README_ROWS = (
 def _fill_xlsx(path: str, tables: dict[str, list[Row]], personal: bool) -> None:
     """One sheet per table with a frozen, filtered header, dates as dates and widths that fit;
     openpyxl is the well-kept pure-Python writer (calamine only reads)."""
+    import contextlib
     import datetime as dt
 
     from openpyxl import Workbook
@@ -144,8 +145,8 @@ def _fill_xlsx(path: str, tables: dict[str, list[Row]], personal: bool) -> None:
     readme = book.active
     assert readme is not None
     readme.title = "README"
-    for row in README_ROWS:
-        readme.append(list(row))
+    for line in README_ROWS:
+        readme.append(list(line))
     readme.column_dimensions["A"].width = 16
     readme.column_dimensions["B"].width = 100
     for table in TABLES:
@@ -158,10 +159,8 @@ def _fill_xlsx(path: str, tables: dict[str, list[Row]], personal: bool) -> None:
             for i, name in enumerate(names):
                 value = row.get(name)
                 if name in DATE_COLUMNS and isinstance(value, str):
-                    try:
+                    with contextlib.suppress(ValueError):
                         value = dt.date.fromisoformat(value)
-                    except ValueError:
-                        pass
                 out.append(value)
                 widths[i] = max(widths[i], 10 if isinstance(value, dt.date) else len(str(value)))
             sheet.append(out)
