@@ -36,17 +36,25 @@ def dinas_workbook(path: Path) -> Path:
     ws["A1"] = "DATA WKSBM KAPANEWON KALASAN TAHUN 2025"
     ws.merge_cells("A1:I1")
     ws["A2"] = "Dinas Sosial Kabupaten Sleman"
-    heads = ["No.", "Nama WKSBM", "Desa/Kel.", "Kecamatan", "Pengurus", None, "No. HP"]
+    heads: list[str | None] = [
+        "No.",
+        "Nama WKSBM",
+        "Desa/Kel.",
+        "Kecamatan",
+        "Pengurus",
+        None,
+        "No. HP",
+    ]
     heads += ["SK Nomor", "Tgl SK"]
     for col, head in enumerate(heads, start=1):
         if head:
             ws.cell(row=4, column=col, value=head)
-    for col in "ABCDGHI":
-        ws.merge_cells(f"{col}4:{col}5")
+    for letter in "ABCDGHI":
+        ws.merge_cells(f"{letter}4:{letter}5")
     ws.merge_cells("E4:F4")
     ws["E5"] = "Ketua"
     ws["F5"] = "Sekretaris"
-    rows = [
+    rows: list[list[str | int | None]] = [
         [
             1,
             "WKSBM Ngudi Rahayu",
