@@ -20,6 +20,7 @@ import os
 import re
 import stat
 import tempfile
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -160,33 +161,34 @@ def _raw_name(sheet: Sheet, header: Header, index: int) -> str:
 # -- matching -------------------------------------------------------------------------------
 
 
-def _match(
-    cand: rw.Candidate, by_id: dict[str, Organisation], orgs: Sequence[Organisation]
-) -> tuple[Organisation | None, list[str]]:
-    """The record this row describes, or None; a non-empty list means: ambiguous, these ids."""
-    if cand.id:
-        return by_id.get(cand.id), []
-    key = name_key(cand.nama)
-    where = place_key(cand.desa) if cand.desa else None
-    kec = place_key(cand.kecamatan)
+def _where(desa: str | None, kecamatan: str | None) -> tuple[str, str]:
+    return ("desa", place_key(desa)) if desa else ("kecamatan", place_key(kecamatan))
 
-    def same_place(o: Organisation) -> bool:
-        if where is not None:
-            return place_key(o.wilayah.desa) == where
-        return not o.wilayah.desa and place_key(o.wilayah.kecamatan) == kec
 
-    exact = [o for o in orgs if name_key(o.nama or "") == key and same_place(o)]
-    if len(exact) == 1:
-        return exact[0], []
-    if len(exact) > 1:
-        return None, sorted(o.id or "" for o in exact)
-    near = [
-        o
-        for o in orgs
-        if same_place(o)
-        and difflib.SequenceMatcher(None, name_key(o.nama or ""), key).ratio() >= NEAR
-    ]
-    return None, sorted(o.id or "" for o in near)
+class Index:
+    """Existing organisations by id and by place, names keyed once (a list of thousands)."""
+
+    def __init__(self, orgs: Sequence[Organisation]) -> None:
+        self.by_id = {o.id: o for o in orgs if o.id}
+        self.by_place: dict[tuple[str, str], list[tuple[str, Organisation]]] = {}
+        for o in orgs:
+            where = _where(o.wilayah.desa, o.wilayah.kecamatan)
+            self.by_place.setdefault(where, []).append((name_key(o.nama or ""), o))
+
+    def match(self, cand: rw.Candidate) -> tuple[Organisation | None, list[str]]:
+        """The record this row describes, or None; a non-empty list means: ambiguous, these
+        ids."""
+        if cand.id:
+            return self.by_id.get(cand.id), []
+        key = name_key(cand.nama)
+        here = self.by_place.get(_where(cand.desa, cand.kecamatan), [])
+        exact = [o for k, o in here if k == key]
+        if len(exact) == 1:
+            return exact[0], []
+        if len(exact) > 1:
+            return None, sorted(o.id or "" for o in exact)
+        near = [o for k, o in here if difflib.SequenceMatcher(None, k, key).ratio() >= NEAR]
+        return None, sorted(o.id or "" for o in near)
 
 
 # -- the fields of a record -----------------------------------------------------------------
@@ -228,9 +230,42 @@ def record_data(cand: rw.Candidate, record_id: str, config: Config) -> dict[str,
     return data
 
 
+_SCALARS: dict[str, str] = {}
+
+
+def _scalar(value: Any) -> str:
+    """``scalar_text`` of the round-trip writer, remembered per text: a list repeats the same
+    places and dates thousands of times, and each costs a YAML dump."""
+    from wksbm_cli.edit.splice import scalar_text
+
+    if not isinstance(value, str):
+        return scalar_text(value)
+    if value not in _SCALARS:
+        _SCALARS[value] = scalar_text(value)
+    return _SCALARS[value]
+
+
+def _flow(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    return _scalar(value)
+
+
+def _block(key: str, value: Any, indent: str) -> list[str]:
+    if isinstance(value, dict) and value:
+        out = [f"{indent}{key}:"]
+        for k, v in value.items():
+            out.extend(_block(k, v, indent + "  "))
+        return out
+    return [f"{indent}{key}: {_flow(value)}"]
+
+
 def new_text(root: str, target: str, data: Mapping[str, Any], source: str) -> str:
+    """The record in the layout ``wksbm new`` and the round-trip writer use: nested mappings in
+    block style, one flow mapping per officer, values quoted by the same rule."""
     from wksbm_cli.authoring.new_record import SCHEMA_FOLDER
-    from wksbm_cli.edit.splice import block_lines, flow_text
 
     schema = os.path.join(root, SCHEMA_FOLDER, "organisasi.schema.json")
     rel = os.path.relpath(schema, os.path.dirname(target)).replace(os.sep, "/")
@@ -238,9 +273,9 @@ def new_text(root: str, target: str, data: Mapping[str, Any], source: str) -> st
     for key, value in data.items():
         if key == "pengurus":
             out.append("pengurus:")
-            out.extend(f"  - {flow_text(o)}" for o in value)
+            out.extend(f"  - {_flow(o)}" for o in value)
         else:
-            out.extend(block_lines(key, value, ""))
+            out.extend(_block(key, value, ""))
     return "\n".join(out) + "\n"
 
 
@@ -412,9 +447,9 @@ def build(
     from wksbm_cli.regions.canonical import canonical_records
 
     orgs, _ = canonical_records(orgs, [], config)
-    by_id = {o.id: o for o in orgs if o.id}
-    taken = set(by_id) | {os.path.splitext(os.path.basename(e.rel))[0] for e in entries}
-    bases = [slug(c.nama) for c in cands if not c.id]
+    index = Index(orgs)
+    taken = set(index.by_id) | {os.path.splitext(os.path.basename(e.rel))[0] for e in entries}
+    bases = Counter(slug(c.nama) for c in cands if not c.id)
     seen: dict[tuple[str, str], int] = {}
     updated_files: set[str] = set()
     for cand in cands:
@@ -426,7 +461,7 @@ def build(
             item.reason = ("import.duplicate-row", {"row": seen[key]})
             continue
         seen[key] = cand.row
-        org, ambiguous = _match(cand, by_id, orgs)
+        org, ambiguous = index.match(cand)
         if ambiguous:
             item.action, item.candidates = "ambiguous", ambiguous
             continue
@@ -450,9 +485,7 @@ def build(
                     continue
             else:
                 base = slug(cand.nama)
-                rid = _unique_id(
-                    base, cand.desa or cand.kecamatan or "", taken, bases.count(base) > 1
-                )
+                rid = _unique_id(base, cand.desa or cand.kecamatan or "", taken, bases[base] > 1)
             taken.add(rid)
             data = record_data(cand, rid, config)
             spec = NewOrganisation(
@@ -510,8 +543,6 @@ def _judge(
     folder: Folder, plan: Plan, entries: list[Any], results: list[Any], today: dt.date
 ) -> None:
     """Reject the new and updated records that would carry an error ``validate`` reports."""
-    from collections import Counter
-
     from wksbm_cli.diagnostics import Severity
     from wksbm_cli.engine import Options, check_entries, finish, rule_filter
     from wksbm_cli.load.files import Entry

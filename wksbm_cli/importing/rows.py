@@ -218,10 +218,33 @@ def _sk(cells: dict[str, Cell], notes: list[Note]) -> dict[str, Any]:
     return {k: sk[k] for k in ("nomor", "tanggal", "penerbit", "berlaku_sampai") if k in sk}
 
 
+_PLACES: dict[
+    tuple[Any, ...], tuple[tuple[str | None, str | None, str | None], list[Note]] | Refuse
+] = {}
+
+
 def place(
     kecamatan: str | None, desa: str | None, config: Config, notes: list[Note]
 ) -> tuple[str | None, str | None, str | None]:
-    """Official kecamatan and desa names and the desa's code (the kecamatan's without a desa)."""
+    """Official kecamatan and desa names and the desa's code (the kecamatan's without a desa).
+    Memoised: a list repeats the same few places thousands of times."""
+    key = (kecamatan, desa, config.wilayah, config.istilah)
+    if key not in _PLACES:
+        found: list[Note] = []
+        try:
+            _PLACES[key] = (_place(kecamatan, desa, config, found), found)
+        except Refuse as exc:
+            _PLACES[key] = exc
+    known = _PLACES[key]
+    if isinstance(known, Refuse):
+        raise Refuse(known.key, **known.args_)
+    notes.extend(known[1])
+    return known[0]
+
+
+def _place(
+    kecamatan: str | None, desa: str | None, config: Config, notes: list[Note]
+) -> tuple[str | None, str | None, str | None]:
     from wksbm_cli.regions import reference
     from wksbm_cli.regions.names import match
     from wksbm_cli.regions.resolve import _scope, has_data, official_name, resolve

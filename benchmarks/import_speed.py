@@ -1,0 +1,98 @@
+"""Time ``wksbm import`` of a generated Dinas workbook against reading the workbook alone.
+
+Usage: python -m benchmarks.import_speed [N]  (default 10000 rows; everything in a temp dir)
+
+Three figures: reading the sheets (python-calamine), planning the import (mapping, normalising,
+matching, validating every new record with the engine ``validate`` uses), and the import that
+also writes the N new files. A second import of the same workbook is timed too: it matches every
+row to its record and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from wksbm_cli.importing import plan as pl
+from wksbm_cli.importing.readers import read_sheets
+from wksbm_cli.model.records import Config, Wilayah
+
+PLACES = (
+    ("Depok", "Condongcatur"),
+    ("Depok", "Caturtunggal"),
+    ("Depok", "Maguwoharjo"),
+    ("Kalasan", "Tirtomartani"),
+    ("Kalasan", "Purwomartani"),
+    ("Kalasan", "Selomartani"),
+)
+KETUA = ("Suparno", "Sri Lestari", "Heru Santoso", "Ngatijo", "Endang Rahayu", "Slamet Widodo")
+
+
+def workbook(path: Path, n: int) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("WKSBM")
+    sheet.append(["DATA WKSBM KABUPATEN SLEMAN"])
+    sheet.append([])
+    sheet.append(["No.", "Nama WKSBM", "Kecamatan", "Desa/Kel.", "Ketua", "Sekretaris", "Tgl SK"])
+    for i in range(n):
+        kec, desa = PLACES[i % len(PLACES)]
+        sheet.append(
+            [
+                i + 1,
+                f"WKSBM Nomor {i}",
+                kec,
+                desa,
+                KETUA[i % 6],
+                KETUA[(i + 1) % 6],
+                45000 + i % 900,
+            ]
+        )
+    book.save(path)
+
+
+def _timed(label: str, fn: object) -> float:
+    start = time.perf_counter()
+    fn()  # type: ignore[operator]
+    took = time.perf_counter() - start
+    print(f"{label}: {took:.2f} s")
+    return took
+
+
+def main(n: int) -> None:
+    config = Config(wilayah=Wilayah(kabupaten="Sleman", kode="34.04"), istilah="diy")
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Path(tmp) / "wksbm.xlsx"
+        workbook(book, n)
+        root = Path(tmp) / "records"
+        root.mkdir()
+        folder = pl.Folder(str(root), "records", config)
+        today = dt.date(2026, 1, 1)
+        read = _timed(f"read {n} rows", lambda: read_sheets(str(book)))
+        plan = _timed(
+            "plan (dry run)",
+            lambda: pl.build(folder, read_sheets(str(book)), pl.Mapping_(), "wksbm.xlsx", today),
+        )
+
+        def full() -> None:
+            p = pl.build(folder, read_sheets(str(book)), pl.Mapping_(), "wksbm.xlsx", today)
+            pl.apply(folder, p, False)
+            assert p.count("new") == n, (p.count("new"), p.items[0])
+
+        write = _timed("import (writes the records)", full)
+        again = _timed(
+            "import again (all unchanged)",
+            lambda: pl.build(folder, read_sheets(str(book)), pl.Mapping_(), "wksbm.xlsx", today),
+        )
+        print(
+            f"ratios to reading alone: plan {plan / read:.0f}x, import {write / read:.0f}x,"
+            f" again {again / read:.0f}x"
+        )
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10000)
