@@ -195,8 +195,8 @@ MESSAGES: dict[str, str] = {
     "export.wrote": "wrote {path}",
     "import.summary": "{source}: {new} new, {update} updated, {unchanged} unchanged,"
     " {rejected} rejected, {ambiguous} ambiguous",
-    "import.dropped": "{count} phone numbers/e-mails not imported: the folder is public"
-    " (privasi: publik)",
+    "import.dropped": "phone numbers and e-mails left out: {count} (the folder is public,"
+    " privasi: publik)",
     "import.dry-run": "dry run: nothing written",
     "import.not-updated": "changed fields were not written; add --update to write them",
     "import.mapping-wrote": "wrote {path}: check it, then import with --mapping {path}",
