@@ -190,7 +190,8 @@ MESSAGES: dict[str, str] = {
     "export.wrote": "menulis {path}",
     "import.summary": "{source}: {new} baru, {update} diperbarui, {unchanged} tetap,"
     " {rejected} ditolak, {ambiguous} meragukan",
-    "import.dropped": "{count} nomor HP/e-mail tidak diimpor: folder ini publik (privasi: publik)",
+    "import.dropped": "nomor HP dan e-mail yang tidak diimpor: {count} (folder ini publik,"
+    " privasi: publik)",
     "import.dry-run": "uji coba: tidak ada yang ditulis",
     "import.not-updated": "ruas yang berubah tidak ditulis; tambahkan --update untuk menulisnya",
     "import.mapping-wrote": "{path} ditulis: periksa, lalu impor dengan --mapping {path}",
