@@ -254,3 +254,11 @@ def test_written_dates(written: str, day: dt.date) -> None:
 def test_a_date_that_cannot_be_read_is_an_error_not_a_guess() -> None:
     with pytest.raises(values.BadValue):
         values.parse_date("Juni 2025")
+
+
+@given(st.text(alphabet="AaBbYyNnOo019.,:#'()- \"", max_size=12))
+def test_the_quoting_shortcut_writes_what_the_yaml_dump_writes(written: str) -> None:
+    from wksbm_cli.edit.splice import scalar_text
+    from wksbm_cli.importing.plan import _scalar
+
+    assert _scalar(written) == scalar_text(written)

@@ -231,6 +231,10 @@ def record_data(cand: rw.Candidate, record_id: str, config: Config) -> dict[str,
 
 
 _SCALARS: dict[str, str] = {}
+# Names and places: letters first, then letters, digits, spaces and . ' ( ) -- never a
+# number, a date, a boolean, a key (``: ``) or a comment (`` #``) to YAML 1.1 or 1.2.
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9.'()]*(?: [A-Za-z0-9.'()]+)*")
+_KEYWORD = re.compile(r"y|n|yes|no|on|off|true|false|null|nan|inf|\.nan|\.inf", re.IGNORECASE)
 
 
 def _scalar(value: Any) -> str:
@@ -240,6 +244,8 @@ def _scalar(value: Any) -> str:
 
     if not isinstance(value, str):
         return scalar_text(value)
+    if _PLAIN.fullmatch(value) and not _KEYWORD.fullmatch(value):
+        return value  # what the YAML dump gives for such text, without paying for one
     if value not in _SCALARS:
         _SCALARS[value] = scalar_text(value)
     return _SCALARS[value]
@@ -551,9 +557,17 @@ def _judge(
     if not todo:
         return
     allowed = rule_filter((), ())
-    before = finish(
-        folder.root, folder.shown_root, folder.config, Options(as_of=today), results, allowed, today
-    )
+    before = None
+    if any(i.action == "update" for i in todo):
+        before = finish(
+            folder.root,
+            folder.shown_root,
+            folder.config,
+            Options(as_of=today),
+            results,
+            allowed,
+            today,
+        )
     with tempfile.TemporaryDirectory(prefix="wksbm-import-") as scratch:
         for item in todo:
             path = os.path.join(scratch, *item.rel.split("/"))
@@ -581,7 +595,8 @@ def _judge(
                 out.setdefault(p.file, Counter())[(p.rule, p.message_key, p.args)] += 1
         return out
 
-    old, new = errors(before.problems), errors(after.problems)
+    old = errors(before.problems) if before is not None else {}
+    new = errors(after.problems)
     for item in todo:
         gained = new.get(item.file, Counter()) - old.get(item.file, Counter())
         if not gained:
