@@ -262,3 +262,85 @@ def test_the_quoting_shortcut_writes_what_the_yaml_dump_writes(written: str) -> 
     from wksbm_cli.importing.plan import _scalar
 
     assert _scalar(written) == scalar_text(written)
+
+
+def test_export_of_the_bundled_records_imports_back_unchanged(
+    tmp_path: Path, monkeypatch: Any, run_cli: Any
+) -> None:
+    """Regression: a data row holding "kabupaten" was taken for a second header row, and a
+    record without ``tingkat`` or ``jenis`` got the importer's defaults written into it."""
+    import shutil
+
+    shutil.copytree(Path(__file__).parent.parent / "records", tmp_path / "records")
+    monkeypatch.chdir(tmp_path)
+    before = _tree(tmp_path / "records")
+    assert _run(run_cli, "export", "-f", "xlsx", "-o", "semua.xlsx").exit_code == 0
+    result = _run(run_cli, "import", "semua.xlsx", "--update", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    doc = json.loads(result.stdout)
+    assert doc["counts"]["unchanged"] == len(
+        list((tmp_path / "records/organisasi").rglob("*.yaml"))
+    )
+    assert doc["counts"]["unchanged"] > 0
+    assert {s["name"]: s["skipped"] is None for s in doc["sheets"]}["organisasi"]
+    assert _tree(tmp_path / "records") == before
+
+
+def test_phones_go_to_the_ketua_in_an_internal_folder(
+    make_records: Any, tmp_path: Path, monkeypatch: Any, run_cli: Any
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    root = make_records({}, config=CONFIG.replace("publik", "internal"))
+    dinas_workbook(tmp_path / "dinas.xlsx")
+    result = _run(run_cli, "import", "dinas.xlsx", "--sheet", "Kalasan", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(result.stdout)["dropped_personal"] == 0
+    data = yaml.safe_load(
+        (root / "organisasi/kalasan/wksbm-sido-mulyo.yaml").read_text(encoding="utf-8")
+    )
+    assert data["pengurus"][0] == {
+        "jabatan": "ketua",
+        "nama": "Heru Santoso",
+        "telepon": "0813-2765-4410",
+    }
+
+
+def test_a_row_that_would_not_validate_is_rejected_and_written_nowhere(
+    make_records: Any, tmp_path: Path, monkeypatch: Any, run_cli: Any
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    root = make_records({}, config=CONFIG.replace("aturan: {missing-sekretaris: warning}\n", ""))
+    dinas_workbook(tmp_path / "dinas.xlsx")
+    result = _run(run_cli, "import", "dinas.xlsx", "--sheet", "Depok", "--format", "json")
+    assert result.exit_code == 1
+    rows = json.loads(result.stdout)["rows"]
+    assert rows[0]["action"] == "rejected"
+    assert rows[0]["reason"] == (
+        "the record would not validate: missing-sekretaris: this WKSBM has no active sekretaris"
+    )
+    assert not (root / "organisasi/depok/wksbm-manunggal.yaml").exists()
+
+
+def test_an_officer_who_differs_is_reported_not_replaced(folder: Path, run_cli: Any) -> None:
+    path = folder / EXISTING_REL
+    path.write_text(EXISTING.replace("Bambang Riyadi", "Agus Salim"), encoding="utf-8")
+    result = _run(run_cli, "import", "dinas.xlsx", "--sheet", "Depok", "--update")
+    assert "ketua: the record has Agus Salim, the sheet Bambang Riyadi; not changed" in (
+        result.stdout
+    )
+    assert "Bambang" not in path.read_text(encoding="utf-8")
+
+
+def test_an_unknown_sheet_names_the_sheets(folder: Path, run_cli: Any) -> None:
+    result = _run(run_cli, "import", "dinas.xlsx", "--sheet", "Sleman")
+    assert result.exit_code == 2
+    assert "no sheet `Sleman`; the sheets are: Kalasan, Depok" in result.stderr
+
+
+def test_a_mapping_naming_an_unknown_field_gets_did_you_mean(
+    folder: Path, run_cli: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "peta.yaml").write_text("kolom:\n  Kelurahn: dessa\n", encoding="utf-8")
+    result = _run(run_cli, "import", "dinas.xlsx", "--mapping", "peta.yaml")
+    assert result.exit_code == 2
+    assert "column `Kelurahn`: field `dessa` is not known (did you mean `desa`?)" in (result.stderr)

@@ -186,6 +186,18 @@ def _names(cells: list[str], mapping: Mapping[str, str] | None) -> dict[int, str
     return {i: f for i, t in enumerate(cells) if (f := known_field(t, mapping))}
 
 
+def _sub_header(sheet: Sheet, index: int, below: list[str], names: dict[int, str]) -> bool:
+    """The row below a header is a second header row when merged cells tie the two together
+    (a vertical merge through both, or a group cell spanning columns), or when every filled
+    cell of it is a column name. A data row that happens to hold a word like "kabupaten" is
+    neither."""
+    for r0, c0, r1, c1 in sheet.merged:
+        if r0 == index and (r1 > index or c1 > c0):
+            return True
+    filled = [i for i, t in enumerate(below) if t]
+    return bool(filled) and all(i in names for i in filled)
+
+
 def find_header(
     sheet: Sheet, mapping: Mapping[str, str] | None = None, at: int | None = None
 ) -> Header | None:
@@ -206,7 +218,7 @@ def find_header(
             raw_below = sheet.rows[index + 1]
             names_below = _names(below, mapping)
             numbers = any(isinstance(c, int | float) for c in raw_below)
-            if names_below and not numbers:
+            if names_below and not numbers and _sub_header(sheet, index, below, names_below):
                 last = index + 1
                 for col in range(max(len(cells), len(below))):
                     top = cells[col] if col < len(cells) else ""

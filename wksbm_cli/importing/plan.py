@@ -319,10 +319,10 @@ def plan_update(
     data = ed.data
     if cand.id and cand.nama != data.get("nama"):
         ed.put((), "nama", cand.nama, ("id",))
-    if cand.jenis != data.get("jenis") and not (cand.jenis == "wksbm" and "jenis" not in data):
-        ed.put((), "jenis", cand.jenis, ("nama",))
-    if not _same_tingkat(cand.tingkat, data.get("tingkat")):
-        ed.put((), "tingkat", cand.tingkat, ("jenis", "nama"))
+    if "jenis" in cand.values and cand.values["jenis"] != data.get("jenis"):
+        ed.put((), "jenis", cand.values["jenis"], ("nama",))
+    if "tingkat" in cand.values and not _same_tingkat(cand.values["tingkat"], data.get("tingkat")):
+        ed.put((), "tingkat", cand.values["tingkat"], ("jenis", "nama"))
     if "status" in cand.values and cand.values["status"] != data.get("status", "aktif"):
         ed.put((), "status", cand.values["status"], AFTER_STATUS)
     _update_wilayah(ed, cand, org, Labels.for_istilah(config.istilah))

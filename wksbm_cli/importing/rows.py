@@ -125,6 +125,11 @@ def read_row(
     if jenis == "wksbm" and tingkat in ("desa", "kalurahan", "kelurahan") and not desa:
         raise Refuse("import.no-desa", level=config.labels["desa"])
     out: dict[str, Any] = {}
+    # Given in the sheet (not defaulted): only these may change an existing record.
+    if v.text(_cell(cells, "jenis")):
+        out["jenis"] = jenis
+    if tingkat_written:
+        out["tingkat"] = tingkat
     try:
         status = v.text(_cell(cells, "status"))
         if status is not None:
