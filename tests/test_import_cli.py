@@ -344,3 +344,21 @@ def test_a_mapping_naming_an_unknown_field_gets_did_you_mean(
     result = _run(run_cli, "import", "dinas.xlsx", "--mapping", "peta.yaml")
     assert result.exit_code == 2
     assert "column `Kelurahn`: field `dessa` is not known (did you mean `desa`?)" in (result.stderr)
+
+
+def test_a_record_changed_after_the_plan_is_not_overwritten(folder: Path) -> None:
+    from wksbm_cli.importing import plan as pl
+    from wksbm_cli.importing.readers import read_sheets
+    from wksbm_cli.load.config import load_config
+
+    config = load_config(str(folder), "records")
+    where = pl.Folder(str(folder), "records", config)
+    sheets = read_sheets("dinas.xlsx", "Depok")
+    plan = pl.build(where, sheets, pl.Mapping_(), "dinas.xlsx", dt.date(2026, 1, 1))
+    meanwhile = EXISTING.replace("Sri Wahyuni", "Sri Wahyuningsih")
+    (folder / EXISTING_REL).write_text(meanwhile, encoding="utf-8")
+    pl.apply(where, plan, update=True)
+    assert (folder / EXISTING_REL).read_text(encoding="utf-8") == meanwhile
+    item = next(i for i in plan.items if i.id == "wksbm-bina-sejahtera")
+    assert item.action == "rejected" and item.reason is not None
+    assert item.reason[0] == "import.changed-on-disk"

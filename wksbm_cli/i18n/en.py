@@ -226,6 +226,7 @@ MESSAGES: dict[str, str] = {
     "import.unreadable": "{file} cannot be read; fix it first (wksbm validate)",
     "import.cannot-edit": "{reason}",
     "import.invalid": "the record would not validate: {rule}: {message}",
+    "import.changed-on-disk": "{file} changed while the import ran; not written",
     "import.exists": "{file} already exists; left untouched",
     "write.failed": "cannot write {path}: {reason}",
     "write.stdout": "standard output",

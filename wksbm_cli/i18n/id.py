@@ -221,6 +221,7 @@ MESSAGES: dict[str, str] = {
     "import.unreadable": "{file} tidak dapat dibaca; perbaiki dulu (wksbm validate)",
     "import.cannot-edit": "{reason}",
     "import.invalid": "catatan tidak akan lolos pemeriksaan: {rule}: {message}",
+    "import.changed-on-disk": "{file} berubah selama impor berjalan; tidak ditulis",
     "import.exists": "{file} sudah ada; tidak diubah",
     "write.failed": "tidak dapat menulis {path}: {reason}",
     "write.stdout": "keluaran standar",

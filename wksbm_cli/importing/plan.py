@@ -627,22 +627,24 @@ def apply(folder: Folder, plan: Plan, update: bool) -> None:
                 continue
             item.written = True
         elif item.action == "update" and update:
-            _replace(path, item)
+            if not _replace(path, item):
+                item.action = "rejected"
+                item.reason = ("import.changed-on-disk", {"file": item.file})
+                continue
             item.written = True
 
 
-def _replace(path: str, item: Item) -> None:
-    from wksbm_cli.errors import WksbmError
+def _replace(path: str, item: Item) -> bool:
+    """Replace the file with the updated text, unless it changed since the plan read it (an
+    editor, a ``git pull``, another command); False then, and the file is left alone."""
     from wksbm_cli.load.files import decode
     from wksbm_cli.write import atomic_write
 
     with open(path, "rb") as handle:
         now = handle.read()
     if decode(now).text != item.original:
-        raise WksbmError(
-            f"{item.file} berubah selama impor; tidak ditulis",
-            f"{item.file} changed during the import; not written",
-        )
+        return False
     mode = stat.S_IMODE(os.stat(path).st_mode)
     payload = (BOM if now.startswith(BOM) else b"") + item.text.encode("utf-8")
     atomic_write(path, payload, force=True, mode=mode)
+    return True
