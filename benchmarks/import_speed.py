@@ -2,10 +2,11 @@
 
 Usage: python -m benchmarks.import_speed [N]  (default 10000 rows; everything in a temp dir)
 
-Three figures: reading the sheets (python-calamine), planning the import (mapping, normalising,
-matching, validating every new record with the engine ``validate`` uses), and the import that
-also writes the N new files. A second import of the same workbook is timed too: it matches every
-row to its record and writes nothing.
+Figures: reading the sheets (python-calamine), planning the import (mapping, normalising,
+matching, validating every new record with the engine ``validate`` uses), the import that also
+writes the N new files (each atomically: two fsyncs), a second import of the same workbook
+(every row matched to its record, nothing written), and ``validate`` of the folder it made: the
+import cannot be cheaper than judging the records it writes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from wksbm_cli.engine import Options, check_folder
 from wksbm_cli.importing import plan as pl
 from wksbm_cli.importing.readers import read_sheets
 from wksbm_cli.model.records import Config, Wilayah
@@ -88,9 +90,17 @@ def main(n: int) -> None:
             "import again (all unchanged)",
             lambda: pl.build(folder, read_sheets(str(book)), pl.Mapping_(), "wksbm.xlsx", today),
         )
+        check = _timed(
+            "validate the imported folder",
+            lambda: check_folder(str(root), "records", config, Options(as_of=today)),
+        )
         print(
             f"ratios to reading alone: plan {plan / read:.0f}x, import {write / read:.0f}x,"
             f" again {again / read:.0f}x"
+        )
+        print(
+            f"ratios to validate: plan {plan / check:.1f}x, import {write / check:.1f}x,"
+            f" again {again / check:.1f}x"
         )
 
 
