@@ -627,14 +627,14 @@ def apply(folder: Folder, plan: Plan, update: bool) -> None:
                 continue
             item.written = True
         elif item.action == "update" and update:
-            if not _replace(path, item):
+            if not _replace(path, item, folder.root):
                 item.action = "rejected"
                 item.reason = ("import.changed-on-disk", {"file": item.file})
                 continue
             item.written = True
 
 
-def _replace(path: str, item: Item) -> bool:
+def _replace(path: str, item: Item, root: str) -> bool:
     """Replace the file with the updated text, unless it changed since the plan read it (an
     editor, a ``git pull``, another command); False then, and the file is left alone."""
     from wksbm_cli.load.files import decode
@@ -646,5 +646,5 @@ def _replace(path: str, item: Item) -> bool:
         return False
     mode = stat.S_IMODE(os.stat(path).st_mode)
     payload = (BOM if now.startswith(BOM) else b"") + item.text.encode("utf-8")
-    atomic_write(path, payload, force=True, mode=mode)
+    atomic_write(path, payload, force=True, mode=mode, beneath=root)
     return True
