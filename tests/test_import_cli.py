@@ -362,3 +362,77 @@ def test_a_record_changed_after_the_plan_is_not_overwritten(folder: Path) -> Non
     item = next(i for i in plan.items if i.id == "wksbm-bina-sejahtera")
     assert item.action == "rejected" and item.reason is not None
     assert item.reason[0] == "import.changed-on-disk"
+
+
+def _ods(path: Path, sheets: dict[str, list[list[str]]]) -> None:
+    """A minimal OpenDocument spreadsheet, as LibreOffice Calc saves one (text cells only)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    body = ""
+    for name, rows in sheets.items():
+        body += f'<table:table table:name="{escape(name)}">'
+        for row in rows:
+            body += "<table:table-row>"
+            for cell in row:
+                body += (
+                    f'<table:table-cell office:value-type="string"><text:p>{escape(cell)}'
+                    "</text:p></table:table-cell>"
+                    if cell
+                    else "<table:table-cell/>"
+                )
+            body += "</table:table-row>"
+        body += "</table:table>"
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+        f"<office:body><office:spreadsheet>{body}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def test_ods_sheet_named_after_a_kapanewon_gives_it_to_its_rows(
+    folder: Path, run_cli: Any, tmp_path: Path
+) -> None:
+    _ods(
+        tmp_path / "berbah.ods",
+        {
+            "Berbah": [
+                ["REKAP WKSBM KAPANEWON BERBAH", "", ""],
+                ["Nama WKSBM", "Kalurahan", "Ketua"],
+                ["WKSBM Guyub Rukun", "Tegaltirto", "Sutrisno"],
+            ]
+        },
+    )
+    result = _run(run_cli, "import", "berbah.ods", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    data = yaml.safe_load(
+        (folder / "organisasi/berbah/wksbm-guyub-rukun.yaml").read_text(encoding="utf-8")
+    )
+    assert data["wilayah"]["kapanewon"] == "Berbah"
+    assert data["wilayah"]["kalurahan"] == "Tegaltirto"
+
+
+def test_a_file_without_any_list_is_said_once_exit_2(
+    folder: Path, run_cli: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "catatan.csv").write_text("Rapat koordinasi\nHadir: 12 orang\n", encoding="utf-8")
+    result = _run(run_cli, "import", "catatan.csv")
+    assert result.exit_code == 2
+    assert "catatan.csv: no sheet holds a list of organisations" in result.stderr

@@ -447,6 +447,15 @@ def build(
     plan = Plan(source)
     config = folder.config
     cands = read_candidates(sheets, mapping, config, plan)
+    if all(s.skipped for s in plan.sheets):
+        from wksbm_cli.errors import WksbmError
+
+        raise WksbmError(
+            f"{source}: tidak ada lembar berisi daftar organisasi (baris judul kolom dengan nama"
+            " organisasi); sebutkan kolomnya dengan --mapping (draf: --write-mapping)",
+            f"{source}: no sheet holds a list of organisations (a header row with the"
+            " organisation's name); name the columns with --mapping (draft: --write-mapping)",
+        )
     entries = list(walk(folder.root))
     results = check_entries(folder.root, folder.shown_root, entries, config, today, False)
     orgs = [r.record for r in results if isinstance(r.record, Organisation)]
