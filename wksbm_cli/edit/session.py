@@ -16,7 +16,7 @@ import stat
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from wksbm_cli.diagnostics import Problem, Severity
@@ -84,7 +84,6 @@ class EditReport:
     diff: str
     dry_run: bool
     written: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
