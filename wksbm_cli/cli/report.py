@@ -78,7 +78,7 @@ def report(
     """
     from wksbm_cli.engine import check_folder
     from wksbm_cli.render import report_out as out
-    from wksbm_cli.reports.history import ShallowHistory, completeness_change
+    from wksbm_cli.reports.history import year_history
     from wksbm_cli.reports.yearly import yearly
 
     number = parse_year(year)
@@ -92,22 +92,14 @@ def report(
     folder = open_folder()
     result = check_folder(folder.root, folder.shown_root, folder.config)
     figures = yearly(result, number)
-    from wksbm_cli import git
-
-    if git.repo_prefix(folder.root) is None:
-        figures.change_note = "no-git"
-    else:
-        current: dict[str, Record] = {
-            _rel(org.file, folder.shown_root): org for org in result.organisations
-        }
-        current.update({_rel(e.file, folder.shown_root): e for e in result.events})
-        try:
-            figures.change = completeness_change(folder.root, folder.config, number, current)
-        except ShallowHistory:
-            figures.change_note = "shallow"
-        else:
-            if figures.change is None:
-                figures.change_note = "no-commits"
+    current: dict[str, Record] = {
+        _rel(org.file, folder.shown_root): org for org in result.organisations
+    }
+    current.update({_rel(e.file, folder.shown_root): e for e in result.events})
+    history = year_history(folder.root, folder.config, number, current, folder.shown_root)
+    figures.history = history
+    figures.change = history.change
+    figures.change_note = history.note
     if fmt is ReportFormat.json:
         text = out.render_json(figures)
     elif fmt is ReportFormat.csv:

@@ -173,8 +173,13 @@ MESSAGES: dict[str, str] = {
     " selama setahun tidak dapat dihitung.",
     "rep.report.no-commits": "Belum ada commit sampai akhir {year}: perubahan kelengkapan tidak"
     " dapat dihitung.",
-    "rep.report.shallow": "Clone ini dangkal (shallow) dan tidak memuat commit sebelum {year}:"
-    " ambil riwayatnya (git fetch --unshallow) untuk melihat perubahan kelengkapan.",
+    "rep.report.shallow": "Clone ini dangkal (shallow) dan tidak memuat commit sampai akhir"
+    " {year} yang dibutuhkan angka ini: ambil riwayatnya (git fetch --unshallow, atau"
+    " actions/checkout dengan fetch-depth: 0) untuk melihat perubahan kelengkapan.",
+    "rep.report.not-computed": "Tidak dihitung: {figures}.",
+    "rep.report.figure-start": "awal tahun",
+    "rep.report.figure-end": "akhir tahun",
+    "rep.report.figure-changed": "skor yang berubah",
     "rep.report.notes": "Kegiatan dihitung pada tahun tanggal mulainya; kegiatan yang melewati"
     " 31 Desember dihitung seluruh harinya pada tahun mulainya. Hari kegiatan dihitung dari"
     " tanggal sampai tanggal_selesai, keduanya termasuk.",
