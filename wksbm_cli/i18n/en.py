@@ -84,6 +84,11 @@ MESSAGES: dict[str, str] = {
     "personal-email": "personal e-mail address ({masked}) in public records; remove it"
     " (an organisation's address belongs under kontak)",
     # waivers
+    "config-relaxed": "this change relaxes `{rule}` from {before} to {after}; it is judged"
+    " with the base revision's {before} until the change is merged (or run with"
+    " --trust-config-changes)",
+    "config-relaxed.trusted": "this change relaxes `{rule}` from {before} to {after}"
+    " (--trust-config-changes: judged with {after})",
     "waiver-expired": "the waiver of `{rule}` ended on {date}: fix the problem or renew the waiver",
     "waived": "waived until {date}: {reason}",
     # config
@@ -101,6 +106,16 @@ MESSAGES: dict[str, str] = {
     "ci.diff.added": "added ({n})",
     "ci.diff.changed": "changed ({n})",
     "ci.diff.removed": "removed ({n})",
+    "ci.diff.moved": "moved ({n})",
+    "ci.diff.base": "Compared with {commit}, where this branch left it (git merge-base).",
+    "ci.diff.base-tip": "Compared with its tip, {commit}.",
+    "ci.diff.policy": "Rules changed by this change",
+    "ci.diff.config-changed": "This change edits {file}.",
+    "ci.diff.relaxed": "Relaxed ({n})",
+    "ci.diff.tightened": "Tightened ({n})",
+    "ci.diff.waived": "Waived in records ({n})",
+    "ci.diff.until": "until {date}",
+    "ci.diff.policy-same": "No rule is judged differently.",
     "ci.diff.none": "None.",
     "ci.diff.introduced": "Problems introduced",
     "ci.diff.fixed": "Problems fixed",

@@ -77,6 +77,11 @@ MESSAGES: dict[str, str] = {
     " (atau pakai privasi: internal untuk repositori tertutup)",
     "personal-email": "alamat e-mail pribadi ({masked}) di catatan publik; hapus"
     " (alamat organisasi tempatnya di kontak)",
+    "config-relaxed": "perubahan ini melonggarkan `{rule}` dari {before} menjadi {after};"
+    " dinilai dengan {before} dari revisi dasar sampai perubahan ini digabung (atau jalankan"
+    " dengan --trust-config-changes)",
+    "config-relaxed.trusted": "perubahan ini melonggarkan `{rule}` dari {before} menjadi {after}"
+    " (--trust-config-changes: dinilai dengan {after})",
     "waiver-expired": "pengecualian `{rule}` berakhir pada {date}: perbaiki masalahnya atau"
     " perpanjang pengecualiannya",
     "waived": "dikecualikan sampai {date}: {reason}",
@@ -94,6 +99,17 @@ MESSAGES: dict[str, str] = {
     "ci.diff.added": "ditambah ({n})",
     "ci.diff.changed": "diubah ({n})",
     "ci.diff.removed": "dihapus ({n})",
+    "ci.diff.moved": "dipindah ({n})",
+    "ci.diff.base": "Dibandingkan dengan {commit}, titik cabang ini meninggalkannya (git"
+    " merge-base).",
+    "ci.diff.base-tip": "Dibandingkan dengan ujungnya, {commit}.",
+    "ci.diff.policy": "Aturan yang diubah oleh perubahan ini",
+    "ci.diff.config-changed": "Perubahan ini menyunting {file}.",
+    "ci.diff.relaxed": "Dilonggarkan ({n})",
+    "ci.diff.tightened": "Diperketat ({n})",
+    "ci.diff.waived": "Dikecualikan di catatan ({n})",
+    "ci.diff.until": "sampai {date}",
+    "ci.diff.policy-same": "Tidak ada aturan yang dinilai berbeda.",
     "ci.diff.none": "Tidak ada.",
     "ci.diff.introduced": "Masalah baru",
     "ci.diff.fixed": "Masalah yang diperbaiki",
