@@ -10,8 +10,6 @@ from typing import Any
 import pytest
 from ci_gitrepo import commit, git, make_repo, write
 
-from wksbm_cli.ci.baseline import stable_path
-
 AS_OF = ("--as-of", "2025-07-01")
 
 # A Mlati WKSBM whose record carries four problems: an unknown key, no sekretaris, no bendahara
@@ -181,4 +179,6 @@ def test_diff_shows_a_move_as_a_move(repo: Path, run_cli: Any) -> None:
     ],
 )
 def test_stable_paths(rule: str, path: str | None, stable: str) -> None:
+    from wksbm_cli.ci.baseline import stable_path
+
     assert stable_path(rule, path) == stable
