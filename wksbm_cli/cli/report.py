@@ -64,8 +64,10 @@ def report(
     """The yearly report: the events of the year (dates, place, organiser, participants, topics,
     speakers), totals (events, event days, participants), organisations trained and active WKSBM
     not trained, organisations formed, and, when the records folder is in a git repository, how
-    completeness changed over the year (last commit before 1 January against the last commit
-    of the year, read from git without a checkout).
+    completeness changed over the year: the last commit up to 31 December of the year before
+    and the last commit up to 31 December of the year, each read from git without a checkout
+    and scored as `completeness --as-of` that day would score it. A figure git cannot give (not
+    a repository, a shallow clone) is named with its reason, never guessed.
 
     An event counts in the year of its tanggal; one crossing 31 December counts all its days in
     its start year. Event days run from tanggal to tanggal_selesai inclusive; participants sum

@@ -194,9 +194,9 @@ MESSAGES: dict[str, str] = {
     "rep.report.no-git": "The records folder is not in a git repository: no change of"
     " completeness over the year.",
     "rep.report.no-commits": "No commit up to the end of {year}: no change of completeness.",
-    "rep.report.shallow": "This clone is shallow and lacks the commits up to the end of"
-    " {year} these figures need: fetch the history (git fetch --unshallow, or actions/checkout"
-    " with fetch-depth: 0) to see the change of completeness.",
+    "rep.report.shallow": "This clone is shallow and lacks the commits these figures need: fetch"
+    " the history (git fetch --unshallow, or actions/checkout with fetch-depth: 0) to see the"
+    " change of completeness.",
     "rep.report.not-computed": "Not computed: {figures}.",
     "rep.report.figure-start": "start of year",
     "rep.report.figure-end": "end of year",

@@ -189,9 +189,9 @@ MESSAGES: dict[str, str] = {
     " selama setahun tidak dapat dihitung.",
     "rep.report.no-commits": "Belum ada commit sampai akhir {year}: perubahan kelengkapan tidak"
     " dapat dihitung.",
-    "rep.report.shallow": "Clone ini dangkal (shallow) dan tidak memuat commit sampai akhir"
-    " {year} yang dibutuhkan angka ini: ambil riwayatnya (git fetch --unshallow, atau"
-    " actions/checkout dengan fetch-depth: 0) untuk melihat perubahan kelengkapan.",
+    "rep.report.shallow": "Clone ini dangkal (shallow) dan tidak memuat commit yang dibutuhkan"
+    " angka ini: ambil riwayatnya (git fetch --unshallow, atau actions/checkout dengan"
+    " fetch-depth: 0) untuk melihat perubahan kelengkapan.",
     "rep.report.not-computed": "Tidak dihitung: {figures}.",
     "rep.report.figure-start": "awal tahun",
     "rep.report.figure-end": "akhir tahun",
