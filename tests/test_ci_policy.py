@@ -147,3 +147,22 @@ def test_policy_changes(after: Config, expected: list[tuple[object, ...]]) -> No
 
     found = [(c.rule, c.before, c.after, c.where) for c in policy_changes(Config(), after)]
     assert found == expected
+
+
+def test_a_broken_base_config_is_exit_2_unless_trusted(
+    tmp_path: Path, run_cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_repo(tmp_path / "rusak", {"organisasi/wksbm-depok.yaml": org("wksbm-depok")})
+    monkeypatch.chdir(root)
+    write(root, {"wksbm.yaml": CONFIG + "aturan: [\n"})
+    commit(root, "wksbm.yaml rusak")
+    git(root, "checkout", "-q", "-b", "perbaikan")
+    write(root, {"wksbm.yaml": CONFIG})
+    commit(root, "perbaiki wksbm.yaml")
+    result = run_cli("--lang", "en", "validate", *AS_OF, "--changed-since", "main")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("wksbm: main:wksbm.yaml:")
+    trusted = run_cli(
+        "--lang", "en", "validate", *AS_OF, "--changed-since", "main", "--trust-config-changes"
+    )
+    assert trusted.exit_code == 0, trusted.output

@@ -26,6 +26,7 @@ from wksbm_cli.engine import (
     rule_filter,
     shown_path,
 )
+from wksbm_cli.errors import WksbmError
 from wksbm_cli.load.config import (
     PolicyChange,
     config_from_bytes,
@@ -94,7 +95,12 @@ def check_changed(
     judged = config
     if config_edited:
         shown = f"{ref}:{shown_path(shown_root, CONFIG_NAME)}"
-        base_config = config_from_bytes(git.show_config(root, base), shown)
+        try:
+            base_config = config_from_bytes(git.show_config(root, base), shown)
+        except WksbmError:
+            if not trust_config:
+                raise  # no base severities to judge by: say so rather than guess
+            base_config = config  # a change repairing a broken base, trusted as asked
         relaxed = [c for c in policy_changes(base_config, config) if c.relaxed]
         if not trust_config:
             judged = with_policy_of(config, base_config)
