@@ -193,18 +193,3 @@ def year_history(
         if a != b:
             changed.append((oid, a, b))
     return History(year, before, after, changed)
-
-
-class ShallowHistory(Exception):
-    """Kept for callers of :func:`completeness_change`: the clone lacks the commits needed."""
-
-
-def completeness_change(
-    root: str, config: Config, year: int, current: Mapping[str, Record] | None = None
-) -> Change | None:
-    """The change as one object (None: not in git, or nothing committed by the end of the
-    year); raises :class:`ShallowHistory` when a shallow clone lacks the commits."""
-    history = year_history(root, config, year, current)
-    if history.change is None and history.note == "shallow":
-        raise ShallowHistory()
-    return history.change
