@@ -139,7 +139,7 @@ def organisation_text(root: str, target: str, org: NewOrganisation, words: Terms
         if org.kecamatan:
             out.append(f"  {words.kecamatan_key}: {scalar(org.kecamatan)}\n")
         if org.desa:
-            out.append(f"  {words.desa_key}: {scalar(org.desa)}\n")
+            out.append(f"  {_desa_key(org, words)}: {scalar(org.desa)}\n")
         out.append(f"  # {dusun}: Nama  # bila bekerja di tingkat {dusun}\n")
         if org.kode:
             out.append(f'  kode: "{org.kode}"  # kode wilayah Kemendagri\n')
@@ -147,6 +147,14 @@ def organisation_text(root: str, target: str, org: NewOrganisation, words: Terms
             out.append('  # kode: "34.04.07.2003"  # kode wilayah Kemendagri, dalam tanda kutip\n')
     out.append(_ORG_OPTIONAL)
     return "".join(out)
+
+
+def _desa_key(org: NewOrganisation, words: Terms) -> str:
+    """A kelurahan of a kabupaten (code ``....1xxx``) is written as one: ``kelurahan:``."""
+    kode = org.kode or ""
+    if words.desa_key == "desa" and len(kode) == 13 and kode[9] == "1":
+        return "kelurahan"
+    return words.desa_key
 
 
 _ORG_OPTIONAL = """\

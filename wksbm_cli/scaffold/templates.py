@@ -142,7 +142,7 @@ GITHUB_INSTALL_PINNED = """\
 GITHUB_INSTALL_MISSING = """\
       # No pinned source of wksbm was known when this file was written. Replace this step with
       #   run: pip install "wksbm @ git+<git URL of wksbm>@<commit>"
-      # (or write the folder again with `wksbm init --wksbm-source URL@COMMIT`).
+      # (or delete this file and run `wksbm init --wksbm-source URL@COMMIT` again).
       - id: install
         run: |
           echo "::error::{missing}"
