@@ -247,6 +247,7 @@ def test_ctrl_c_on_a_terminal_writes_nothing(make_records: Any, tmp_path: Path) 
         themselves run as a background job (which ignores SIGINT, inherited)."""
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     root = make_records({})
     leader, follower = pty.openpty()
