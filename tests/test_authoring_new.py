@@ -231,21 +231,19 @@ def test_interrupted_prompts_write_nothing(make_records: Any, run_cli: Any) -> N
 
 
 def test_ctrl_c_on_a_terminal_writes_nothing(make_records: Any, tmp_path: Path) -> None:
-    """A real pseudo-terminal: Ctrl-C at the kalurahan question leaves no file behind."""
-    import fcntl
+    """Prompts on a real pseudo-terminal; Ctrl-C (SIGINT to the foreground process group) at the
+    kalurahan question leaves no file behind."""
     import os
     import pty
     import select
     import signal
     import subprocess
     import sys
-    import termios
     import time
 
-    def on_the_terminal() -> None:
-        """The pty becomes the child's terminal, and Ctrl-C interrupts it even when the tests
-        themselves run as a background job (which ignores SIGINT, inherited)."""
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    def interruptible() -> None:
+        """Ctrl-C interrupts the child even when the tests themselves run as a background job
+        (which ignores SIGINT, and the child would inherit that)."""
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
@@ -255,7 +253,7 @@ def test_ctrl_c_on_a_terminal_writes_nothing(make_records: Any, tmp_path: Path) 
     proc = subprocess.Popen(
         [sys.executable, "-m", "wksbm_cli", "--records", str(root), "new", "organisasi"],
         stdin=follower, stdout=follower, stderr=follower, env=env, start_new_session=True,
-        preexec_fn=on_the_terminal,
+        preexec_fn=interruptible,
     )  # fmt: skip
     os.close(follower)
     seen = b""
@@ -280,10 +278,31 @@ def test_ctrl_c_on_a_terminal_writes_nothing(make_records: Any, tmp_path: Path) 
         wait_for(b"Kapanewon (official name):")
         os.write(leader, b"Depok\r")
         wait_for(b"Kalurahan in Kapanewon Depok:")
-        os.write(leader, b"\x03")  # Ctrl-C
-        assert proc.wait(timeout=60) != 0
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C makes the terminal send
+        try:
+            assert proc.wait(timeout=60) != 0
+        except subprocess.TimeoutExpired:
+            wait_for(b"the process to end")  # fails, showing what it printed
     finally:
         if proc.poll() is None:
             proc.kill()
         os.close(leader)
     assert not (root / "organisasi").exists()
+
+
+def test_a_kota_folder_without_kode_still_gets_its_words(make_records: Any, run_cli: Any) -> None:
+    """An older wksbm.yaml that names the kota without its code: the code is looked up."""
+    root = make_records(
+        {}, config="wilayah: {provinsi: Jawa Timur, kabupaten: Kota Surabaya}\nistilah: nasional\n"
+    )
+    result = _new_org(
+        run_cli, root, "wksbm-kebraon", "--nama", "WKSBM Kebraon", "--kecamatan", "Karang Pilang",
+        "--kelurahan", "Kebraon",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(
+        (root / "organisasi/karang-pilang/wksbm-kebraon.yaml").read_text(encoding="utf-8")
+    )
+    assert data["wilayah"]["kelurahan"] == "Kebraon" and data["tingkat"] == "kelurahan"
+    missing = _new_org(run_cli, root, "wksbm-x", "--nama", "X")
+    assert "--kecamatan, --kelurahan" in missing.stderr

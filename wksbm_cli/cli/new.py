@@ -153,13 +153,14 @@ def new(
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
     from wksbm_cli.model.schema import JENIS_KEGIATAN
+    from wksbm_cli.regions.lookup import scope
     from wksbm_cli.regions.terms import full_name, terms
     from wksbm_cli.write import FileExists, atomic_write
 
     found = open_folder()
     lang = current_lang()
     config = found.config
-    words = terms(config.wilayah.kode, config.istilah)
+    words = terms(config.wilayah.kode or scope(config), config.istilah)
     ask = _Asker(sys.stdin.isatty() if interactive is None else interactive, lang)
 
     def t(key: str, **args: object) -> str:
