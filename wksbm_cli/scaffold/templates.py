@@ -44,7 +44,7 @@ catatan (VS Code dengan ekstensi YAML dari Red Hat).
 ## Contributing (English)
 
 This repository keeps the records of WKSBM organisations (community-based social-welfare networks)
-and their training events in {full}, {provinsi_name} Province, as YAML files checked by wksbm.
+and their training events in {full} ({provinsi_name}), as YAML files checked by wksbm.
 
 1. Start a record with `wksbm new organisasi` or `wksbm new kegiatan`: one organisation per file
    `organisasi/<{kecamatan_key}>/<id>.yaml`; one event per file
