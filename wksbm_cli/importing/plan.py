@@ -201,9 +201,7 @@ def _same_tingkat(a: Any, b: Any) -> bool:
 
 
 def record_data(cand: rw.Candidate, record_id: str, config: Config) -> dict[str, Any]:
-    from wksbm_cli.authoring.new_record import Labels
-
-    words = Labels.for_istilah(config.istilah)
+    words = rw.folder_keys(config)
     data: dict[str, Any] = {"id": record_id, "nama": cand.nama, "jenis": cand.jenis}
     data["tingkat"] = cand.tingkat
     if "status" in cand.values:
@@ -212,7 +210,7 @@ def record_data(cand: rw.Candidate, record_id: str, config: Config) -> dict[str,
     if cand.kecamatan:
         wilayah[words.kecamatan] = cand.kecamatan
     if cand.desa:
-        wilayah[words.desa] = cand.desa
+        wilayah[words.desa_for(cand.kode)] = cand.desa
     if cand.dusun:
         wilayah[words.dusun] = cand.dusun
     if cand.kode:
@@ -310,7 +308,6 @@ def plan_update(
 ) -> tuple[str, list[Change], list[Note]]:
     """The record's text with the row's differing fields spliced in (through the round-trip
     writer), what changed, and what differs but is left for the user."""
-    from wksbm_cli.authoring.new_record import Labels
     from wksbm_cli.edit.operations import AFTER_PENGURUS, AFTER_SK, AFTER_STATUS
     from wksbm_cli.edit.splice import Editor
 
@@ -325,7 +322,7 @@ def plan_update(
         ed.put((), "tingkat", cand.values["tingkat"], ("jenis", "nama"))
     if "status" in cand.values and cand.values["status"] != data.get("status", "aktif"):
         ed.put((), "status", cand.values["status"], AFTER_STATUS)
-    _update_wilayah(ed, cand, org, Labels.for_istilah(config.istilah))
+    _update_wilayah(ed, cand, org, rw.folder_keys(config))
     if "dibentuk" in cand.values and cand.values["dibentuk"] != data.get("dibentuk"):
         ed.put((), "dibentuk", cand.values["dibentuk"], ("status", *AFTER_STATUS))
     if "sk" in cand.values:
@@ -358,7 +355,7 @@ def plan_update(
     return ed.text, changes, notes
 
 
-def _update_wilayah(ed: Any, cand: rw.Candidate, org: Organisation, words: Any) -> None:
+def _update_wilayah(ed: Any, cand: rw.Candidate, org: Organisation, words: rw.Keys) -> None:
     raw = ed.data.get("wilayah")
     wanted = {"kecamatan": cand.kecamatan, "desa": cand.desa, "dusun": cand.dusun}
     have = {"kecamatan": org.wilayah.kecamatan, "desa": org.wilayah.desa}

@@ -62,6 +62,34 @@ class Rejected:
     args: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Keys:
+    """The ``wilayah`` keys and ``tingkat`` words records of this folder are written with (as
+    ``wksbm new`` writes them: ``kapanewon``/``kalurahan`` in DIY, ``kemantren`` in Kota
+    Yogyakarta, ``kecamatan``/``desa`` elsewhere)."""
+
+    kecamatan: str
+    desa: str
+    dusun: str
+    tingkat_desa: str
+
+    def desa_for(self, kode: str | None) -> str:
+        """A kelurahan of a kabupaten (code ``....1xxx``) is written as one."""
+        code = kode or ""
+        if self.desa == "desa" and len(code) == 13 and code[9] == "1":
+            return "kelurahan"
+        return self.desa
+
+
+def folder_keys(config: Config) -> Keys:
+    from wksbm_cli.regions.lookup import scope
+    from wksbm_cli.regions.terms import terms
+
+    words = terms(config.wilayah.kode or scope(config), config.istilah)
+    dusun = "padukuhan" if words.dusun == "Padukuhan" else "dusun"
+    return Keys(words.kecamatan_key, words.desa_key, dusun, words.tingkat_desa)
+
+
 class Skip(Exception):
     """An empty row or a totals row: not data, not an error."""
 
@@ -91,8 +119,6 @@ def read_row(
     sheet: Sheet, header: Header, index: int, config: Config, sheet_kecamatan: str | None
 ) -> Candidate:
     """Raises Skip for rows that are not data and Refuse for rows that cannot be a record."""
-    from wksbm_cli.authoring.new_record import Labels
-
     cells = row_cells(sheet, header, index)
     raw = sheet.rows[index]
     if all(v.blank(c) for c in raw) or _is_totals({str(i): c for i, c in enumerate(raw)}):
@@ -102,7 +128,7 @@ def read_row(
         if all(v.blank(c) for f, c in cells.items() if f not in ("jumlah_anggota",)):
             raise Skip  # only numbers left: a subtotal line without a label
         raise Refuse("import.no-name")
-    words = Labels.for_istilah(config.istilah)
+    words = folder_keys(config)
     jenis = (v.text(_cell(cells, "jenis")) or "wksbm").casefold()
     if jenis not in ("wksbm", "forum", "lembaga"):
         raise Refuse("import.bad-value", column="jenis", value=jenis, expected="choice")
