@@ -165,14 +165,25 @@ def _where(desa: str | None, kecamatan: str | None) -> tuple[str, str]:
     return ("desa", place_key(desa)) if desa else ("kecamatan", place_key(kecamatan))
 
 
+def official_place(org: Organisation, config: Config) -> tuple[str | None, str | None]:
+    """The record's kecamatan and desa in official spelling (as written when not on the list)."""
+    w = org.wilayah
+    try:
+        kec, desa, _ = rw.place(w.kecamatan, w.desa, config, [])
+    except rw.Refuse:
+        return w.kecamatan, w.desa
+    return kec, desa
+
+
 class Index:
     """Existing organisations by id and by place, names keyed once (a list of thousands)."""
 
-    def __init__(self, orgs: Sequence[Organisation]) -> None:
+    def __init__(self, orgs: Sequence[Organisation], config: Config) -> None:
         self.by_id = {o.id: o for o in orgs if o.id}
         self.by_place: dict[tuple[str, str], list[tuple[str, Organisation]]] = {}
         for o in orgs:
-            where = _where(o.wilayah.desa, o.wilayah.kecamatan)
+            kec, desa = official_place(o, config)
+            where = _where(desa, kec)
             self.by_place.setdefault(where, []).append((name_key(o.nama or ""), o))
 
     def match(self, cand: rw.Candidate) -> tuple[Organisation | None, list[str]]:
@@ -322,7 +333,7 @@ def plan_update(
         ed.put((), "tingkat", cand.values["tingkat"], ("jenis", "nama"))
     if "status" in cand.values and cand.values["status"] != data.get("status", "aktif"):
         ed.put((), "status", cand.values["status"], AFTER_STATUS)
-    _update_wilayah(ed, cand, org, rw.folder_keys(config))
+    _update_wilayah(ed, cand, official_place(org, config), org, rw.folder_keys(config))
     if "dibentuk" in cand.values and cand.values["dibentuk"] != data.get("dibentuk"):
         ed.put((), "dibentuk", cand.values["dibentuk"], ("status", *AFTER_STATUS))
     if "sk" in cand.values:
@@ -355,10 +366,16 @@ def plan_update(
     return ed.text, changes, notes
 
 
-def _update_wilayah(ed: Any, cand: rw.Candidate, org: Organisation, words: rw.Keys) -> None:
+def _update_wilayah(
+    ed: Any,
+    cand: rw.Candidate,
+    official: tuple[str | None, str | None],
+    org: Organisation,
+    words: rw.Keys,
+) -> None:
     raw = ed.data.get("wilayah")
     wanted = {"kecamatan": cand.kecamatan, "desa": cand.desa, "dusun": cand.dusun}
-    have = {"kecamatan": org.wilayah.kecamatan, "desa": org.wilayah.desa}
+    have = {"kecamatan": official[0], "desa": official[1]}
     have["dusun"] = org.wilayah.dusun
     spelled = {
         "kecamatan": ("kapanewon", "kemantren", "kecamatan"),
@@ -454,12 +471,10 @@ def build(
             " organisation's name); name the columns with --mapping (draft: --write-mapping)",
         )
     entries = list(walk(folder.root))
-    results = check_entries(folder.root, folder.shown_root, entries, config, today, False)
+    # The folder's own cache (as `validate` keeps it): a second import reads nothing twice.
+    results = check_entries(folder.root, folder.shown_root, entries, config, today, True)
     orgs = [r.record for r in results if isinstance(r.record, Organisation)]
-    from wksbm_cli.regions.canonical import canonical_records
-
-    orgs, _ = canonical_records(orgs, [], config)
-    index = Index(orgs)
+    index = Index(orgs, config)
     taken = set(index.by_id) | {os.path.splitext(os.path.basename(e.rel))[0] for e in entries}
     bases = Counter(slug(c.nama) for c in cands if not c.id)
     seen: dict[tuple[str, str], int] = {}
