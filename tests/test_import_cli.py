@@ -205,6 +205,9 @@ def test_unknown_header_gets_did_you_mean_and_a_mapping_fixes_it(
     assert _run(run_cli, "import", "daftar.csv", "--write-mapping", "peta.yaml").exit_code == 0
     draft = (tmp_path / "peta.yaml").read_text(encoding="utf-8")
     assert "  Kelurahn: abaikan  # ?  # desa?\n" in draft
+    again = _run(run_cli, "import", "daftar.csv", "--write-mapping", "peta.yaml")
+    assert again.exit_code == 2
+    assert "peta.yaml already exists; left untouched (choose another name)" in again.stderr
     (tmp_path / "peta.yaml").write_text(draft.replace("Kelurahn: abaikan", "Kelurahn: desa"))
     result = _run(run_cli, "import", "daftar.csv", "--mapping", "peta.yaml", "--format", "json")
     assert result.exit_code == 0, result.stdout

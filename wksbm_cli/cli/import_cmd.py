@@ -132,8 +132,9 @@ def _load_mapping(path: str) -> Mapping_:
 
 def _draft(path: str, sheets: list[Any], columns: Mapping_) -> None:
     from wksbm_cli.authoring.new_record import scalar
+    from wksbm_cli.errors import WksbmError
     from wksbm_cli.importing.headers import FIELDS, IGNORE, find_header
-    from wksbm_cli.write import atomic_write
+    from wksbm_cli.write import FileExists, atomic_write
 
     lines = [
         "# Pemetaan kolom untuk `wksbm import --mapping` / column mapping.",
@@ -158,9 +159,15 @@ def _draft(path: str, sheets: list[Any], columns: Mapping_) -> None:
                 seen.add(text)
                 note = f"  # {hint}?" if hint else ""
                 lines.append(f"  {scalar(text)}: {IGNORE}  # ?{note}")
-    if row:
-        lines.append(f"baris_header: {row}")
-    atomic_write(path, "\n".join(lines) + "\n")
+    if row:  # every sheet's header is found again on its own; this forces one row for all
+        lines.append(f"# baris_header: {row}  # baris judul kolom / header row, all sheets")
+    try:
+        atomic_write(path, "\n".join(lines) + "\n")
+    except FileExists:
+        raise WksbmError(
+            f"{path} sudah ada; tidak ditimpa (pilih nama lain)",
+            f"{path} already exists; left untouched (choose another name)",
+        ) from None
 
 
 def _reason(item: Item, lang: str) -> str:
