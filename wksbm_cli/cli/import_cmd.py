@@ -214,10 +214,13 @@ def _text(plan: Plan, lang: str, dry_run: bool, update: bool) -> str:
     from wksbm_cli.i18n import translate
 
     out: list[str] = []
+    skipped: dict[str, list[str]] = {}  # one line per reason, naming its sheets
     for sh in plan.sheets:
         if sh.skipped:
-            key, args = sh.skipped
-            out.append(translate(key, lang, {"sheet": sh.name, **args}))
+            skipped.setdefault(sh.skipped[0], []).append(sh.name)
+    for key, names in skipped.items():
+        out.append(translate(key, lang, {"sheet": ", ".join(names)}))
+    for sh in plan.sheets:
         for header, hint in sh.unknown:
             args = {"sheet": sh.name, "header": header, "suggestion": hint}
             out.append(translate("import.unknown-column", lang, args))

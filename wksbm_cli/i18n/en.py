@@ -258,7 +258,7 @@ MESSAGES: dict[str, str] = {
     " (name it in a --mapping file)",
     "import.sheet-no-header": "{sheet}: no header row found (a row naming at least the"
     " organisation's name and one more column); sheet skipped",
-    "import.sheet-other-table": "{sheet}: not a list of organisations; sheet skipped",
+    "import.sheet-other-table": "{sheet}: not a list of organisations; skipped",
     "import.sheet-no-name-column": "{sheet}: no column with the organisation's name; sheet skipped",
     "import.no-name": "no organisation name",
     "import.no-desa": "no {level}: a WKSBM at that level needs one",

@@ -254,7 +254,7 @@ MESSAGES: dict[str, str] = {
     " (sebutkan dalam berkas --mapping)",
     "import.sheet-no-header": "{sheet}: baris judul kolom tidak ditemukan (baris yang memuat"
     " setidaknya nama organisasi dan satu kolom lain); lembar dilewati",
-    "import.sheet-other-table": "{sheet}: bukan daftar organisasi; lembar dilewati",
+    "import.sheet-other-table": "{sheet}: bukan daftar organisasi; dilewati",
     "import.sheet-no-name-column": "{sheet}: tidak ada kolom nama organisasi; lembar dilewati",
     "import.no-name": "tidak ada nama organisasi",
     "import.no-desa": "tidak ada {level}: WKSBM di tingkat itu memerlukannya",

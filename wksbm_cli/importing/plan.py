@@ -37,6 +37,8 @@ _NAME_PREFIX = re.compile(
 )
 _OTHER_TABLES = {"organisasiid", "kegiatanid", "judul", "urutan", "jabatan"}
 Note = tuple[str, dict[str, Any]]
+# The sheets of ``wksbm export --format xlsx`` besides ``organisasi``: not organisation lists.
+EXPORT_OTHER_SHEETS = ("README", "pengurus", "unsur", "kegiatan", "kegiatan_peserta", "narasumber")
 
 
 def name_key(name: str) -> str:
@@ -105,6 +107,8 @@ class Mapping_:
 
 
 def _sheet_header(sheet: Sheet, mapping: Mapping_) -> tuple[Header | None, SheetReport]:
+    if sheet.name in EXPORT_OTHER_SHEETS:
+        return None, SheetReport(sheet.name, None, {}, [], ("import.sheet-other-table", {}))
     header = find_header(sheet, mapping.columns or None, mapping.header_row)
     if header is None:
         return None, SheetReport(sheet.name, None, {}, [], ("import.sheet-no-header", {}))
