@@ -172,7 +172,8 @@ class Header:
 
 def _filled(sheet: Sheet, row: int) -> list[str]:
     """Row ``row`` as text, merged cells repeated over their columns."""
-    width = max((len(r) for r in sheet.rows), default=0)
+    spans = [c1 + 1 for r0, _, r1, c1 in sheet.merged if r0 <= row <= r1]
+    width = max([len(sheet.rows[row]), *spans])
     cells = [_text(c) for c in sheet.rows[row]] + [""] * (width - len(sheet.rows[row]))
     for r0, c0, r1, c1 in sheet.merged:
         if r0 <= row <= r1 and c0 < len(cells):
