@@ -5,8 +5,8 @@ scratch folder per document; ``$ cd DIR`` moves), and the lines after each comma
 exactly what it prints (stdout and stderr as a terminal shows them); ``$ cat FILE`` shows a file
 the program wrote. A block preceded by
 ``<!-- answers: [...] -->`` feeds those answers to the prompts of its ``--interactive``
-command; a ```yaml block preceded by ``<!-- example-file: PATH -->`` is written to PATH first,
-as the volunteer would save it. Regenerate the outputs with ``WKSBM_UPDATE_GOLDEN=1``.
+command; a ```yaml (or ```csv) block preceded by ``<!-- example-file: PATH -->`` is written to
+PATH first, as the volunteer would save it. Regenerate the outputs with ``WKSBM_UPDATE_GOLDEN=1``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = {"README.md": ROOT / "README.md", "panduan": ROOT / "docs" / "panduan.md"}
 BLOCK = re.compile(
     r"(?:<!-- (?P<kind>answers|example-file): (?P<arg>.*?) -->\n+)?"
-    r"```(?P<lang>console|yaml)\n(?P<body>.*?)```",
+    r"```(?P<lang>console|yaml|csv)\n(?P<body>.*?)```",
     re.S,
 )
 ENV = {"WKSBM_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "COLUMNS": "100", "NO_COLOR": "1"}
@@ -93,7 +93,7 @@ def test_examples_are_real_output(doc: str, tmp_path: Path) -> None:
     last = 0
     ran = 0
     for block in BLOCK.finditer(text):
-        if block["lang"] == "yaml":
+        if block["lang"] in ("yaml", "csv"):
             if block["kind"] == "example-file":
                 target = cwd / block["arg"].strip()
                 target.parent.mkdir(parents=True, exist_ok=True)

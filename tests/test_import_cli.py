@@ -440,3 +440,22 @@ def test_a_file_without_any_list_is_said_once_exit_2(
     result = _run(run_cli, "import", "catatan.csv")
     assert result.exit_code == 2
     assert "catatan.csv: no sheet holds a list of organisations" in result.stderr
+
+
+def test_places_resolve_in_a_kabupaten_whose_name_is_also_a_kota() -> None:
+    """Regression: the kabupaten name from wksbm.yaml ("Bogor": a kabupaten and a kota) was
+    resolved with every row, stopped there, and left a misspelt kecamatan as written."""
+    from wksbm_cli.importing.rows import place
+    from wksbm_cli.model.records import Config, Wilayah
+
+    config = Config(
+        wilayah=Wilayah(provinsi="Jawa Barat", kabupaten="Bogor", kode="32.01"),
+        istilah="nasional",
+    )
+    notes: list[tuple[str, dict[str, Any]]] = []
+    assert place("Citeurep", "Puspanegara", config, notes) == (
+        "Citeureup",
+        "Puspanegara",
+        "32.01.03.1006",
+    )
+    assert notes[0][0] == "import.region-corrected"

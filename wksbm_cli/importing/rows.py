@@ -282,7 +282,9 @@ def _place(
 
     if not has_data(config) or not (kecamatan or desa):
         return kecamatan, desa, None
-    res = resolve(Wilayah(kecamatan=kecamatan, desa=desa).inherit(config.wilayah), config)
+    # Not inherited from wksbm.yaml: its kabupaten name may be ambiguous (Bogor is a kabupaten
+    # and a kota); without it the configured region's code is searched.
+    res = resolve(Wilayah(kecamatan=kecamatan, desa=desa), config)
     assert res is not None
     labels = config.labels
     if not res.issues:
