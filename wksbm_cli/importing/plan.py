@@ -570,6 +570,13 @@ def build(
     return plan
 
 
+def _scratch_parent() -> str | None:
+    """Memory-backed /dev/shm where there is one: the candidates are thousands of small files
+    written once and read once, and on a busy disk that costs more than judging them."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+
+
 def _judge(
     folder: Folder, plan: Plan, entries: list[Any], results: list[Any], today: dt.date
 ) -> None:
@@ -593,7 +600,7 @@ def _judge(
             allowed,
             today,
         )
-    with tempfile.TemporaryDirectory(prefix="wksbm-import-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="wksbm-import-", dir=_scratch_parent()) as scratch:
         for item in todo:
             path = os.path.join(scratch, *item.rel.split("/"))
             os.makedirs(os.path.dirname(path), exist_ok=True)
