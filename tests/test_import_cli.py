@@ -459,3 +459,23 @@ def test_places_resolve_in_a_kabupaten_whose_name_is_also_a_kota() -> None:
         "32.01.03.1006",
     )
     assert notes[0][0] == "import.region-corrected"
+
+
+def test_a_record_that_is_not_valid_yaml_yet_is_left_alone_with_the_reason(
+    folder: Path, run_cli: Any
+) -> None:
+    broken = EXISTING.replace("jumlah_anggota: 20", "jumlah_anggota: [20")
+    (folder / EXISTING_REL).write_text(broken, encoding="utf-8")
+    result = run_cli(
+        "--lang", "id", "--records", "records", "impor", "dinas.xlsx", "--sheet", "Depok",
+        "--update", "--format", "json",
+    )  # fmt: skip
+    rows = json.loads(result.stdout)["rows"]
+    assert (folder / EXISTING_REL).read_text(encoding="utf-8") == broken
+    assert [(r["action"], r["reason"]) for r in rows if r["nama"] == "WKSBM Bina Sejahtera"] == [
+        (
+            "rejected",
+            "records/organisasi/depok/wksbm-bina-sejahtera.yaml tidak dapat dibaca;"
+            " perbaiki dulu (wksbm validate)",
+        )
+    ]

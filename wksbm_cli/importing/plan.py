@@ -479,6 +479,12 @@ def build(
     results = check_entries(folder.root, folder.shown_root, entries, config, today, True)
     orgs = [r.record for r in results if isinstance(r.record, Organisation)]
     index = Index(orgs, config)
+    # Organisation files that do not read as a record: a row may be one of them.
+    unreadable = {
+        os.path.splitext(os.path.basename(r.rel))[0]: r.rel
+        for r in results
+        if r.kind == "organisasi" and r.record is None
+    }
     taken = set(index.by_id) | {os.path.splitext(os.path.basename(e.rel))[0] for e in entries}
     bases = Counter(slug(c.nama) for c in cands if not c.id)
     seen: dict[tuple[str, str], int] = {}
@@ -495,6 +501,14 @@ def build(
         org, ambiguous = index.match(cand)
         if ambiguous:
             item.action, item.candidates = "ambiguous", ambiguous
+            continue
+        stem = cand.id or slug(cand.nama)
+        if org is None and stem in unreadable:
+            item.action = "rejected"
+            shown = unreadable[stem]
+            if folder.shown_root not in ("", "."):
+                shown = f"{folder.shown_root}/{shown}"
+            item.reason = ("import.unreadable", {"file": shown})
             continue
         if org is None:
             if cand.id:
@@ -551,7 +565,7 @@ def build(
             if not isinstance(exc, WksbmError):
                 raise
             item.action = "rejected"
-            item.reason = ("import.cannot-edit", {"reason": exc.message("en")})
+            item.reason = ("import.cannot-edit", {"error": exc})
             continue
         item.notes.extend(notes)
         item.changes = changes
