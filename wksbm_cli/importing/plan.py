@@ -458,9 +458,10 @@ def build(
     source: str,
     today: dt.date,
 ) -> Plan:
-    from wksbm_cli.authoring.new_record import NewOrganisation, organisation_path, slug
+    """The plan for these sheets against the folder as it is now; nothing is written."""
+    from wksbm_cli.authoring.new_record import slug
     from wksbm_cli.engine import check_entries
-    from wksbm_cli.load.files import decode, read_bytes, walk
+    from wksbm_cli.load.files import walk
 
     plan = Plan(source)
     config = folder.config
@@ -487,101 +488,113 @@ def build(
     }
     taken = set(index.by_id) | {os.path.splitext(os.path.basename(e.rel))[0] for e in entries}
     bases = Counter(slug(c.nama) for c in cands if not c.id)
-    seen: dict[tuple[str, str], int] = {}
-    updated_files: set[str] = set()
+    seen: dict[tuple[str, str], int] = {}  # (name, place) -> first row
+    updated: dict[str, int] = {}  # file -> the row that updates it
     for cand in cands:
         item = Item("new", cand.sheet, cand.row, cand.nama, notes=list(cand.notes))
         plan.items.append(item)
         key = (name_key(cand.nama), place_key(cand.desa or cand.kecamatan))
         if key in seen and not cand.id:
-            item.action = "rejected"
-            item.reason = ("import.duplicate-row", {"row": seen[key]})
+            _reject(item, "import.duplicate-row", row=seen[key])
             continue
         seen[key] = cand.row
         org, ambiguous = index.match(cand)
+        stem = cand.id or slug(cand.nama)
         if ambiguous:
             item.action, item.candidates = "ambiguous", ambiguous
-            continue
-        stem = cand.id or slug(cand.nama)
-        if org is None and stem in unreadable:
-            item.action = "rejected"
-            shown = unreadable[stem]
-            if folder.shown_root not in ("", "."):
-                shown = f"{folder.shown_root}/{shown}"
-            item.reason = ("import.unreadable", {"file": shown})
-            continue
-        if org is None:
-            if cand.id:
-                from wksbm_cli.authoring.new_record import check_id
-                from wksbm_cli.errors import WksbmError
-
-                try:
-                    rid = check_id(cand.id)
-                except WksbmError:
-                    item.action = "rejected"
-                    item.reason = (
-                        "import.bad-value",
-                        {"column": "id", "value": cand.id, "expected": "slug"},
-                    )
-                    continue
-                if rid in taken:
-                    item.action = "rejected"
-                    item.reason = ("import.id-taken", {"id": rid})
-                    continue
-            else:
-                base = slug(cand.nama)
-                rid = _unique_id(base, cand.desa or cand.kecamatan or "", taken, bases[base] > 1)
-            taken.add(rid)
-            data = record_data(cand, rid, config)
-            spec = NewOrganisation(
-                rid, cand.nama, cand.jenis, cand.tingkat, cand.kecamatan, cand.desa
-            )
-            target = organisation_path(folder.root, spec, None)
-            item.id = rid
-            item.rel = os.path.relpath(target, folder.root).replace(os.sep, "/")
-            where = f"{source}, lembar {cand.sheet}, baris {cand.row}"
-            item.text = new_text(folder.root, target, data, where)
-            continue
-        item.id = org.id or ""
-        item.rel = (
-            org.file if folder.shown_root in ("", ".") else org.file[len(folder.shown_root) + 1 :]
-        )
-        if item.rel in updated_files:
-            item.action = "rejected"
-            item.reason = ("import.duplicate-row", {"row": "?"})
-            continue
-        updated_files.add(item.rel)
-        data_bytes, _ = read_bytes(os.path.join(folder.root, item.rel), 10**8)
-        text = decode(data_bytes).text if data_bytes is not None else None
-        if text is None:
-            item.action = "rejected"
-            item.reason = ("import.unreadable", {"file": org.file})
-            continue
-        try:
-            new, changes, notes = plan_update(cand, org, text, config, today)
-        except Exception as exc:  # the round-trip writer refused: say so, write nothing
-            from wksbm_cli.errors import WksbmError
-
-            if not isinstance(exc, WksbmError):
-                raise
-            item.action = "rejected"
-            item.reason = ("import.cannot-edit", {"error": exc})
-            continue
-        item.notes.extend(notes)
-        item.changes = changes
-        item.action = "update" if changes else "unchanged"
-        item.text = new if changes else ""
-        item.original = text
+        elif org is None and stem in unreadable:
+            _reject(item, "import.unreadable", file=_shown(folder, unreadable[stem]))
+        elif org is None:
+            _plan_new(folder, item, cand, taken, bases[slug(cand.nama)] > 1, source)
+        else:
+            rel = _rel(folder, org.file)
+            if rel in updated:
+                _reject(item, "import.duplicate-row", row=updated[rel])
+                continue
+            updated[rel] = cand.row
+            _plan_existing(folder, item, cand, org, rel, today)
     for it in plan.items:
-        if it.rel:
-            it.file = it.rel if folder.shown_root in ("", ".") else f"{folder.shown_root}/{it.rel}"
-    _judge(folder, plan, entries, results, today)
+        it.file = _shown(folder, it.rel) if it.rel and it.action not in _REFUSED else ""
+    _judge(folder, plan, results, today)
     order = {s.name: n for n, s in enumerate(plan.sheets)}
     plan.items.sort(key=lambda i: (order.get(i.sheet, 0), i.row))
     for it in plan.items:
-        if it.action in ("rejected", "ambiguous") and it.action != "update":
+        if it.action in _REFUSED:
             it.file = ""
     return plan
+
+
+_REFUSED = ("rejected", "ambiguous")
+
+
+def _reject(item: Item, key: str, **args: Any) -> None:
+    item.action, item.reason, item.text = "rejected", (key, args), ""
+
+
+def _shown(folder: Folder, rel: str) -> str:
+    return rel if folder.shown_root in ("", ".") else f"{folder.shown_root}/{rel}"
+
+
+def _rel(folder: Folder, shown: str) -> str:
+    return shown if folder.shown_root in ("", ".") else shown[len(folder.shown_root) + 1 :]
+
+
+def _plan_new(
+    folder: Folder,
+    item: Item,
+    cand: rw.Candidate,
+    taken: set[str],
+    clash: bool,
+    source: str,
+) -> None:
+    """A new record: its id (the sheet's, else from the name, with the kalurahan added when
+    two rows or an existing file share it), its path as ``wksbm new`` lays it out, its text."""
+    from wksbm_cli.authoring.new_record import NewOrganisation, check_id, organisation_path, slug
+    from wksbm_cli.errors import WksbmError
+
+    if cand.id:
+        try:
+            rid = check_id(cand.id)
+        except WksbmError:
+            _reject(item, "import.bad-value", column="id", value=cand.id, expected="slug")
+            return
+        if rid in taken:
+            _reject(item, "import.id-taken", id=rid)
+            return
+    else:
+        rid = _unique_id(slug(cand.nama), cand.desa or cand.kecamatan or "", taken, clash)
+    taken.add(rid)
+    spec = NewOrganisation(rid, cand.nama, cand.jenis, cand.tingkat, cand.kecamatan, cand.desa)
+    target = organisation_path(folder.root, spec, None)
+    item.id = rid
+    item.rel = os.path.relpath(target, folder.root).replace(os.sep, "/")
+    where = f"{source}, lembar {cand.sheet}, baris {cand.row}"
+    item.text = new_text(folder.root, target, record_data(cand, rid, folder.config), where)
+
+
+def _plan_existing(
+    folder: Folder, item: Item, cand: rw.Candidate, org: Organisation, rel: str, today: dt.date
+) -> None:
+    """The row's differing fields spliced into the record's text, or ``unchanged``."""
+    from wksbm_cli.errors import WksbmError
+    from wksbm_cli.load.files import decode, read_bytes
+
+    item.id, item.rel = org.id or "", rel
+    data, _ = read_bytes(os.path.join(folder.root, rel), max(folder.config.ukuran_berkas_maks, 1))
+    text = decode(data).text if data is not None else None
+    if text is None:
+        _reject(item, "import.unreadable", file=org.file)
+        return
+    try:
+        new, changes, notes = plan_update(cand, org, text, folder.config, today)
+    except WksbmError as exc:  # the round-trip writer refused: say so, write nothing
+        _reject(item, "import.cannot-edit", error=exc)
+        return
+    item.notes.extend(notes)
+    item.changes = changes
+    item.action = "update" if changes else "unchanged"
+    item.text = new if changes else ""
+    item.original = text
 
 
 def _scratch_parent() -> str | None:
@@ -591,9 +604,7 @@ def _scratch_parent() -> str | None:
     return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
 
 
-def _judge(
-    folder: Folder, plan: Plan, entries: list[Any], results: list[Any], today: dt.date
-) -> None:
+def _judge(folder: Folder, plan: Plan, results: list[Any], today: dt.date) -> None:
     """Reject the new and updated records that would carry an error ``validate`` reports."""
     from wksbm_cli.diagnostics import Severity
     from wksbm_cli.engine import Options, check_entries, finish, rule_filter
