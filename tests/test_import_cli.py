@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from import_books import EXISTING, EXISTING_REL, dinas_workbook, serial
 
@@ -259,7 +259,8 @@ def test_a_date_that_cannot_be_read_is_an_error_not_a_guess() -> None:
         values.parse_date("Juni 2025")
 
 
-@given(st.text(alphabet="AaBbYyNnOo019.,:#'()- \"", max_size=12))
+@settings(deadline=None)  # the first call imports the YAML emitter
+@given(st.text(alphabet="AaBbYyNnOo019.,:#'()/- \"", max_size=12))
 def test_the_quoting_shortcut_writes_what_the_yaml_dump_writes(written: str) -> None:
     from wksbm_cli.edit.splice import scalar_text
     from wksbm_cli.importing.plan import _scalar

@@ -244,9 +244,9 @@ def record_data(cand: rw.Candidate, record_id: str, config: Config) -> dict[str,
 
 
 _SCALARS: dict[str, str] = {}
-# Names and places: letters first, then letters, digits, spaces and . ' ( ) -- never a
+# Names, places, ids: a letter first, then letters, digits, single spaces and . ' ( ) / - : never a
 # number, a date, a boolean, a key (``: ``) or a comment (`` #``) to YAML 1.1 or 1.2.
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9.'()]*(?: [A-Za-z0-9.'()]+)*")
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9.'()/-]*(?: [A-Za-z0-9.'()/-]+)*")
 _KEYWORD = re.compile(r"y|n|yes|no|on|off|true|false|null|nan|inf|\.nan|\.inf", re.IGNORECASE)
 
 
