@@ -480,3 +480,50 @@ def test_a_record_that_is_not_valid_yaml_yet_is_left_alone_with_the_reason(
             " perbaiki dulu (wksbm validate)",
         )
     ]
+
+
+_CELL = (
+    st.text(alphabet="abcdeéABCÉ 0123456789./-;,\t\"'", min_size=1, max_size=8)
+    .map(str.strip)
+    .filter(bool)
+)
+_HEADER = ["No.", "Nama WKSBM", "Desa/Kel.", "Kecamatan", "Ketua"]
+
+
+@settings(deadline=None)
+@given(
+    st.lists(st.lists(_CELL, min_size=5, max_size=5), min_size=1, max_size=6),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
+)
+def test_csv_reads_back_whatever_separator_and_encoding_excel_chose(
+    rows: list[list[str]], sep: str, encoding: str
+) -> None:
+    """A list saved by a spreadsheet program: a header row, then cells that may hold commas,
+    semicolons, tabs or quotes (quoted where the separator needs it). The separator and the
+    encoding are found from the file alone."""
+    import csv
+    import io
+    import tempfile
+
+    from wksbm_cli.importing.readers import read_csv
+
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=sep, lineterminator="\r\n").writerows([_HEADER, *rows])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "daftar.csv"
+        path.write_bytes(buffer.getvalue().encode(encoding))
+        assert read_csv(str(path)).rows == [_HEADER, *rows]
+
+
+def test_a_semicolon_list_with_commas_in_its_addresses() -> None:
+    """Regression: rows whose addresses hold as many commas as the row has semicolons tied the
+    old width score, and the comma won."""
+    from wksbm_cli.importing.readers import sniff_separator
+
+    text = (
+        "Nama WKSBM;Alamat;Ketua\r\n"
+        "WKSBM Ngudi Rahayu;Krajan, Tirtomartani, Kalasan, Sleman;Suparno\r\n"
+        "WKSBM Sido Mulyo;Jetis, Selomartani, Kalasan, Sleman;Heru Santoso\r\n"
+    )
+    assert sniff_separator(text) == ";"

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 
 from wksbm_cli.errors import WksbmError
@@ -101,15 +102,20 @@ def decode_text(data: bytes) -> str:
 
 
 def sniff_separator(text: str) -> str:
-    """The separator that splits the first lines into the most, equally many, columns."""
-    sample = [line for line in text.splitlines()[:20] if line.strip()]
-    best, best_score = ",", -1
+    """The separator that splits the most lines into the same number of columns (a list's
+    rows agree on their width; an address with commas in a semicolon file splits differently
+    on every row). A line that leaves a stray quote in a cell was split by the wrong character
+    and does not count; a tie goes to the split with fewer empty cells."""
+    sample = "\n".join([line for line in text.splitlines()[:20] if line.strip()])
+    best, best_score = ",", (0, 0, 0)
     for sep in SEPARATORS:
-        counts = [len(r) for r in csv.reader(io.StringIO("\n".join(sample)), delimiter=sep)]
-        if not counts:
+        rows = list(csv.reader(io.StringIO(sample), delimiter=sep))
+        widths = Counter(len(r) for r in rows if len(r) > 1 and not any('"' in c for c in r))
+        if not widths:
             continue
-        widest = max(counts)
-        score = (widest - 1) * sum(1 for c in counts if c == widest)
+        width, agree = max(widths.items(), key=lambda kv: (kv[1], kv[0]))
+        empty = sum(1 for r in rows for c in r if not c.strip())
+        score = (agree, width, -empty)
         if score > best_score:
             best, best_score = sep, score
     return best
