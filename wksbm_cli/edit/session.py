@@ -268,9 +268,14 @@ def publish(target: Target, text: str) -> None:
     now, _ = read_bytes(target.path, max(target.config.ukuran_berkas_maks, len(target.data)))
     if now is None or content_digest(now) != content_digest(target.data):
         raise refuse("edit.changed-on-disk", file=target.shown)
+    from wksbm_cli.errors import WriteFailed
+
     try:
         mode = stat.S_IMODE(os.stat(target.path).st_mode)
         atomic_write(target.path, _payload(target, text), force=True, mode=mode)
+    except WriteFailed as exc:  # the writer's own error for a failed OSError below it
+        reason = os.strerror(exc.errno) if exc.errno else exc.message("en")
+        raise refuse("edit.write-failed", file=target.shown, reason=reason) from None
     except OSError as exc:
         raise refuse(
             "edit.write-failed", file=target.shown, reason=exc.strerror or type(exc).__name__
