@@ -196,7 +196,11 @@ def _without_boxes(renderable: Any) -> None:
     from rich.console import Group
     from rich.table import Table
 
-    if isinstance(renderable, Table):
+    from wksbm_cli.render.tables import FitTable
+
+    if isinstance(renderable, FitTable):
+        renderable.boxed = False
+    elif isinstance(renderable, Table):
         renderable.box = None
         renderable.show_edge = False
         for column in renderable.columns:
