@@ -194,12 +194,15 @@ def open_folder() -> Folder:
 def _without_boxes(renderable: Any) -> None:
     """Piped output has no box drawing (CLI contract): tables keep aligned columns only."""
     from rich.console import Group
+    from rich.padding import Padding
     from rich.table import Table
 
     from wksbm_cli.render.tables import FitTable
 
     if isinstance(renderable, FitTable):
         renderable.boxed = False
+    elif isinstance(renderable, Padding):
+        _without_boxes(renderable.renderable)
     elif isinstance(renderable, Table):
         renderable.box = None
         renderable.show_edge = False

@@ -118,7 +118,7 @@ class FitTable:
                 low[index] = max(low[index], _min_width(value, whole))
                 high[index] = max(high[index], _max_width(value))
         widths = fit_widths(low, high, available - GAP * (len(self.columns) - 1))
-        if widths is None or not rows:
+        if widths is None or not rows or widths == high:
             return widths
         # Columns squeezed so hard that rows grow taller than their stacked blocks read worse
         # than the stacked blocks: stack then (a long id beside a long title, say).
@@ -161,7 +161,9 @@ class FitTable:
 
     def _stacked(self, rows: list[list[Text]]) -> RenderResult:
         label_width = max(cell_len(c.header) for c in self.columns[1:]) if self.columns else 0
-        for row in rows:
+        for index, row in enumerate(rows):
+            if index:
+                yield Text("")
             head = row[0].copy()
             head.stylize("bold")
             yield head
@@ -185,6 +187,8 @@ def _min_width(value: Text, whole: bool) -> int:
 def _lines(value: Text, width: int) -> int:
     """Roughly how many lines a cell wraps to (word wrapping wastes about an eighth)."""
     length = cell_len(value.plain)
+    if length <= width:
+        return 1
     return max(1, -(-length * 9 // (8 * max(1, width))))
 
 

@@ -6,12 +6,14 @@ import json
 from typing import Any
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 
 from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config
 from wksbm_cli.regions.lookup import Lookup, Place
 from wksbm_cli.render.safe import visible
+from wksbm_cli.render.tables import Column, FitTable
 
 
 def _labels(config: Config) -> dict[str, str]:
@@ -28,8 +30,10 @@ def render_text(found: Lookup, config: Config, lang: str) -> Group:
     return Group(*parts)
 
 
-def _place_text(place: Place, labels: dict[str, str], lang: str) -> list[Text]:
-    lines = [Text(f"{labels[place.level]} {visible(place.name)} ({place.code})", style="bold")]
+def _place_text(place: Place, labels: dict[str, str], lang: str) -> list[Any]:
+    lines: list[Any] = [
+        Text(f"{labels[place.level]} {visible(place.name)} ({place.code})", style="bold")
+    ]
     for code, name, level in place.parents:
         lines.append(Text(f"  {labels[level]} {visible(name)} ({code})"))
     if place.children:
@@ -38,8 +42,10 @@ def _place_text(place: Place, labels: dict[str, str], lang: str) -> list[Text]:
             "wilayah.children", lang, {"n": len(place.children), "label": labels[child_level]}
         )
         lines.append(Text(head))
-        for code, name in place.children:
-            lines.append(Text(f"  {code}  {visible(name)}"))
+        kode = "Kode" if lang == "id" else "Code"
+        table = FitTable([Column(kode, whole=True), Column(labels[child_level])])
+        table.add_group(None, [[Text(code), Text(visible(name))] for code, name in place.children])
+        lines.append(Padding(table, (0, 0, 0, 2)))
     return lines
 
 
