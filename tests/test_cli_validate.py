@@ -31,7 +31,7 @@ def test_clean_folder_exits_0(make_records: Callable[..., Path], run_cli: Any) -
     root = make_records({ORG: GOOD_ORG, EVENT: GOOD_EVENT})
     result = run_cli("--records", str(root), "--lang", "en", "validate")
     assert result.exit_code == 0
-    assert "No problems in 2 files." in result.stdout
+    assert "No problems; 2 files checked." in result.stdout
 
 
 def test_errors_exit_1_and_json_shape(make_records: Callable[..., Path], run_cli: Any) -> None:

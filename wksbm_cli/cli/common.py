@@ -197,9 +197,7 @@ def _without_boxes(renderable: Any) -> None:
     from rich.padding import Padding
     from rich.table import Table
 
-    from wksbm_cli.render.tables import FitTable
-
-    if isinstance(renderable, FitTable):
+    if hasattr(renderable, "boxed"):  # FitTable, Dashboard: they draw boxes only when asked
         renderable.boxed = False
     elif isinstance(renderable, Padding):
         _without_boxes(renderable.renderable)

@@ -15,6 +15,7 @@ class SummaryFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    csv = "csv"
 
 
 @guarded
@@ -44,6 +45,8 @@ def summary(
     figures = summarise(result, day)
     if fmt is SummaryFormat.json:
         write_out(out.render_json(figures))
+    elif fmt is SummaryFormat.csv:
+        write_out(out.render_csv(figures))
     elif fmt is SummaryFormat.markdown:
         write_out(out.render_markdown(figures, folder.config, folder.lang, folder.shown_root))
     else:
