@@ -156,7 +156,7 @@ def test_missing_records_folder_exits_2(run_cli: Any, tmp_path: Path) -> None:
     ("config", "message"),
     [
         ("istilah: dyi\n", "wksbm.yaml:1:1: `istilah` value `dyi` is not allowed"),
-        ("bahasa: [id\n", "wksbm.yaml:2:1: YAML syntax error"),
+        ("bahasa: [id\n", "wksbm.yaml:1:9: a `[` opens here and is never closed"),
         ("aturan: {sk-mising: off}\n", "no rule is called `sk-mising`"),
         ("- a\n", "must be a mapping"),
     ],

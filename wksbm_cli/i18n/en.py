@@ -32,7 +32,19 @@ MESSAGES: dict[str, str] = {
     "encoding": "not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
     "encoding.utf16": "the file is UTF-16; save it as UTF-8",
     # yaml
-    "yaml-syntax": "YAML syntax error: {detail}",
+    "yaml-syntax": "YAML cannot be read here; check this line and the one before",
+    "yaml-syntax.unclosed-quote": "a quote opens here and is never closed",
+    "yaml-syntax.unclosed-bracket": "a `{open}` opens here and is never closed (or a comma is"
+    " missing)",
+    "yaml-syntax.tab": "YAML does not allow tabs for indentation; use spaces",
+    "yaml-syntax.reserved-char": "a value cannot start with `{char}`; put it in quotes",
+    "yaml-syntax.bad-escape": "a backslash (\\) inside double quotes is not followed by a valid"
+    " escape; use single quotes",
+    "yaml-syntax.missing-colon": "this line is not `key: value`: no `:` found",
+    "yaml-syntax.mapping-values": "unexpected `:` here: quote a value that contains `: `, or"
+    " check the indentation",
+    "yaml-syntax.indentation": "the indentation does not line up with the keys above",
+    "yaml-syntax.unexpected-end": "the file ends in the middle of a value",
     "yaml-syntax.char": "character {code} is not allowed in a YAML file",
     "too-deep": "nested more than {max} levels deep; records are never this deep",
     "several-documents": "a second YAML document (---) in one file; one record per file",
@@ -47,9 +59,13 @@ MESSAGES: dict[str, str] = {
     "not-a-mapping": "the top of a record must be a mapping (key: value), not {got}",
     "not-a-mapping.empty": "the file is empty; a record is a mapping (key: value)",
     "complex-key": "a key must be plain text, not a list or mapping",
-    "bad-scalar.date": "`{text}` is not a real date ({detail})",
-    "bad-scalar.number": "`{text}` cannot be read as a number ({detail}); quote it if it is text",
-    # schema
+    "bad-scalar.date": "`{text}` is not a real date",
+    "bad-scalar.date.month": "`{text}` is not a real date: the month must be 1 to 12",
+    "bad-scalar.date.day": "`{text}` is not a real date: that month has no such day",
+    "bad-scalar.date.year": "`{text}` is not a real date: the year is out of range",
+    "bad-scalar.date.time": "`{text}` is not a real time: the hour, minute or second is out of"
+    " range",
+    "bad-scalar.number": "`{text}` cannot be read as a number; quote it if it is text",
     "unknown-field": "unknown field `{field}`",
     "missing-field": "required field `{field}` is missing",
     "missing-field.one-of": "`{field}` needs at least one of {keys}",

@@ -29,7 +29,20 @@ MESSAGES: dict[str, str] = {
     "file-too-large": "berkas {size} byte, melebihi batas {limit} byte; tidak dibaca",
     "encoding": "bukan UTF-8 yang sah (byte 0x{byte}); simpan berkas sebagai UTF-8",
     "encoding.utf16": "berkas ini UTF-16; simpan sebagai UTF-8",
-    "yaml-syntax": "kesalahan sintaks YAML: {detail}",
+    "yaml-syntax": "YAML tidak bisa dibaca di sini; periksa baris ini dan baris sebelumnya",
+    "yaml-syntax.unclosed-quote": "tanda kutip dibuka di sini tetapi tidak pernah ditutup",
+    "yaml-syntax.unclosed-bracket": "`{open}` dibuka di sini tetapi tidak pernah ditutup"
+    " (atau ada koma yang kurang)",
+    "yaml-syntax.tab": "tab tidak boleh dipakai untuk indentasi YAML; pakai spasi",
+    "yaml-syntax.reserved-char": "nilai tidak boleh diawali `{char}`; beri tanda kutip",
+    "yaml-syntax.bad-escape": "garis miring terbalik (\\) di dalam tanda kutip ganda tidak"
+    " diikuti kode escape yang sah; pakai tanda kutip tunggal",
+    "yaml-syntax.missing-colon": "baris ini bukan `kunci: nilai`: tanda `:` tidak ditemukan",
+    "yaml-syntax.mapping-values": "`:` di sini tidak diharapkan: beri tanda kutip pada nilai"
+    " yang memuat `: `, atau periksa indentasinya",
+    "yaml-syntax.indentation": "indentasi tidak cocok: baris ini tidak sejajar dengan kunci"
+    " di atasnya",
+    "yaml-syntax.unexpected-end": "berkas berakhir di tengah sebuah nilai",
     "yaml-syntax.char": "karakter {code} tidak boleh ada di berkas YAML",
     "too-deep": "bersarang lebih dari {max} tingkat; catatan tidak pernah sedalam ini",
     "several-documents": "dokumen YAML kedua (---) dalam satu berkas; satu catatan per berkas",
@@ -44,9 +57,14 @@ MESSAGES: dict[str, str] = {
     "not-a-mapping": "isi teratas catatan harus pemetaan (kunci: nilai), bukan {got}",
     "not-a-mapping.empty": "berkas kosong; catatan berupa pemetaan (kunci: nilai)",
     "complex-key": "kunci harus teks biasa, bukan daftar atau pemetaan",
-    "bad-scalar.date": "`{text}` bukan tanggal yang ada ({detail})",
-    "bad-scalar.number": "`{text}` tidak bisa dibaca sebagai angka ({detail}); beri tanda kutip"
-    " jika itu teks",
+    "bad-scalar.date": "`{text}` bukan tanggal yang ada",
+    "bad-scalar.date.month": "`{text}` bukan tanggal yang ada: bulan harus 1 sampai 12",
+    "bad-scalar.date.day": "`{text}` bukan tanggal yang ada: bulan itu tidak punya tanggal"
+    " tersebut",
+    "bad-scalar.date.year": "`{text}` bukan tanggal yang ada: tahunnya di luar rentang",
+    "bad-scalar.date.time": "`{text}` bukan waktu yang ada: jam, menit, atau detiknya di luar"
+    " rentang",
+    "bad-scalar.number": "`{text}` tidak bisa dibaca sebagai angka; beri tanda kutip jika itu teks",
     "unknown-field": "kolom `{field}` tidak dikenal",
     "missing-field": "kolom wajib `{field}` tidak ada",
     "missing-field.one-of": "`{field}` memerlukan paling sedikit salah satu dari {keys}",
