@@ -93,6 +93,9 @@ def _global(
         raise typer.BadParameter(cli_word("err.lang"), param_hint="--lang")
     if color not in ("auto", "always", "never"):
         raise typer.BadParameter(cli_word("err.color"), param_hint="--color")
+    from wksbm_cli.i18n import show_parser_detail
+
+    show_parser_detail(debug)
     reset_state(State(records=records, lang=lang, debug=debug, color=color, quiet=quiet))
 
 

@@ -410,6 +410,9 @@ class WksbmGroup(TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Click's main, with usage errors shown in the run's language."""
         reset_state(State())
+        from wksbm_cli.i18n import show_parser_detail
+
+        show_parser_detail(False)
         argv = kwargs.get("args", args[0] if args else None)
         _ARGV[0] = list(sys.argv[1:] if argv is None else argv)
         _UI_LANG.clear()
