@@ -150,17 +150,22 @@ def render_text(r: YearReport, config: Config, lang: str) -> RenderableType:
     parts: list[RenderableType] = [Text(t("report.title", lang, year=r.year), style="bold")]
     if r.events:
         columns = [
-            Column(header, whole=index == 6, right=index >= 5)
+            Column(header, whole=index in (0, 6), right=index >= 5)
             for index, header in enumerate(_event_headers(lang))
         ]
         # The title names the row: first, so the stacked layout heads each block with it.
         columns.insert(0, columns.pop(1))
         table = FitTable(columns)
-        rows = [[row[1], row[0], *row[2:]] for row in _event_rows(r, config)]
-        table.add_group(
-            Text(t("report.events", lang), style="bold"),
-            [[Text(visible(str(v))) for v in row] for row in rows],
-        )
+        # A date range keeps its dates whole: one per line, never "2025-07-01 / – / 2025-07-03".
+        rows = [
+            [
+                Text(visible(str(row[1]))),
+                Text(" –\n".join(visible(part) for part in str(row[0]).split(" – "))),
+                *(Text(visible(str(v))) for v in row[2:]),
+            ]
+            for row in _event_rows(r, config)
+        ]
+        table.add_group(Text(t("report.events", lang), style="bold"), rows)
         parts.append(table)
     else:
         parts.append(Text(t("report.no-events", lang, year=r.year)))

@@ -117,7 +117,8 @@ class FitTable:
                 whole = self.columns[index].whole
                 low[index] = max(low[index], _min_width(value, whole))
                 high[index] = max(high[index], _max_width(value))
-        widths = fit_widths(low, high, available - GAP * (len(self.columns) - 1))
+        heads = [cell_len(c.header) for c in self.columns]
+        widths = fit_widths(low, high, available - GAP * (len(self.columns) - 1), heads)
         if widths is None or not rows or widths == high:
             return widths
         # Columns squeezed so hard that rows grow taller than their stacked blocks read worse
@@ -196,7 +197,9 @@ def _max_width(value: Text) -> int:
     return max((cell_len(line) for line in value.plain.split("\n")), default=0)
 
 
-def fit_widths(low: list[int], high: list[int], room: int) -> list[int] | None:
+def fit_widths(
+    low: list[int], high: list[int], room: int, heads: list[int] | None = None
+) -> list[int] | None:
     """Column widths within ``room``: everyone's longest cell when that fits, else each column's
     minimum plus a share of the rest; ``None`` when the minimums alone do not fit."""
     if sum(high) <= room:
@@ -205,8 +208,13 @@ def fit_widths(low: list[int], high: list[int], room: int) -> list[int] | None:
         return None
     spare = room - sum(low)
     widths = list(low)
-    # The first column names the row (an organisation, an event): it is served first.
-    first = min(high[0] - low[0], spare)
+    # Headers on one line where that is affordable, then the first column, which names the row
+    # (an organisation, an event), then everyone else.
+    for index, head in enumerate(heads or [0] * len(low)):
+        give = min(max(0, min(head, high[index]) - widths[index]), spare)
+        widths[index] += give
+        spare -= give
+    first = min(high[0] - widths[0], spare)
     widths[0] += first
     spare -= first
     # Then water-filling: columns that want little (a date, "belum ada") get all of it, the rest
