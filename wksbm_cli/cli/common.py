@@ -189,7 +189,7 @@ def localise_error(message: str) -> str:
             ),
         ),
         (
-            r"Got unexpected extra arguments? \((.*)\)$",
+            r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)$",
             lambda m: cli_word("err.extra-args", args=m[1]),
         ),
         (

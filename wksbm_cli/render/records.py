@@ -101,7 +101,13 @@ HEAD = {
 
 
 def _cell(value: Any) -> Text:
-    return Text("" if value is None else visible(str(value)))
+    """Record text, made visible line by line (a line break we put between officers stays a
+    line break; one inside a value is shown as ``\\n``)."""
+    if value is None:
+        return Text("")
+    if isinstance(value, list):
+        return Text("\n".join(visible(str(v)) for v in value))
+    return Text(visible(str(value)))
 
 
 def _head(name: str, lang: str, config: Config) -> str:
@@ -166,8 +172,8 @@ def _fields(page: Page, config: Config, lang: str) -> Table:
         if rec.sk is not None:
             rows.append((words["sk"], _cell(" / ".join(str(v) for v in _sk(row) if v))))
         officers = [f"{o.jabatan or '?'}: {o.nama or '?'}" for o in rec.pengurus]
-        rows.append((words["pengurus"], _cell("\n".join(officers) or words["none"])))
-        rows.append((words["unsur"], _cell("\n".join(n for n, _ in rec.unsur) or words["none"])))
+        rows.append((words["pengurus"], _cell(officers or words["none"])))
+        rows.append((words["unsur"], _cell([n for n, _ in rec.unsur] or words["none"])))
     else:
         row = event_row(rec)
         for name in ("jenis", "tanggal", "tanggal_selesai", "penyelenggara", "tempat"):
