@@ -8,9 +8,12 @@ try:  # pragma: no cover - depends on the installed Typer
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
     from typer._click.formatting import HelpFormatter
     from typer.exceptions import Abort
-except ImportError:  # pragma: no cover
-    from click import Context, HelpFormatter  # type: ignore[no-redef,assignment]
-    from click.exceptions import (  # type: ignore[no-redef,assignment]
+except ImportError:  # pragma: no cover - Typer releases that use the click package
+    from click import (  # type: ignore[import-not-found,no-redef,assignment,unused-ignore]
+        Context,
+        HelpFormatter,
+    )
+    from click.exceptions import (  # type: ignore[import-not-found,no-redef,assignment,unused-ignore]
         Abort,
         ClickException,
         NoArgsIsHelpError,

@@ -417,8 +417,9 @@ class WksbmGroup(TyperGroup):
         _ARGV[0] = list(sys.argv[1:] if argv is None else argv)
         _UI_LANG.clear()
         standalone = kwargs.pop("standalone_mode", True)
+        kwargs["standalone_mode"] = False
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
+            result = super().main(*args, **kwargs)
         except NoArgsIsHelpError as exc:
             if not standalone:
                 raise
@@ -604,3 +605,57 @@ def write_out(text: str) -> None:
     """Machine formats go to stdout byte-exact, without rich's wrapping or markup."""
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+# ---------------------------------------------------------------------------------------------
+# Progress of long runs
+# ---------------------------------------------------------------------------------------------
+
+PROGRESS_MIN_FILES = 300
+
+
+def progress_bar(wanted: bool = True) -> Callable[[int, int], None] | None:
+    """A callback for the library's ``Options.progress`` that draws files checked / total, the
+    rate and the time left on stderr, for runs of more than a few hundred files; ``None`` (no
+    bar at all) unless stderr is a terminal, outside CI, in a people's format, not ``--quiet``.
+    The bar removes itself when the last file is done."""
+    if not wanted or state().quiet or os.environ.get("CI"):
+        return None
+    console = err_console()
+    if not console.is_terminal:
+        return None
+    live: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if total < PROGRESS_MIN_FILES:
+            return
+        if not live:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            bar = Progress(
+                TextColumn(cli_word("progress.checking")),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn(cli_word("progress.files")),
+                TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
+            )
+            task = bar.add_task("", total=total, rate="")
+            bar.start()
+            live.extend([bar, task])
+        bar, task = live[0], live[1]
+        speed = bar.tasks[0].speed
+        rate = cli_word("progress.rate", rate=f"{speed:.0f}") if speed else ""
+        bar.update(task, completed=done, total=total, rate=rate, refresh=True)
+        if done >= total:
+            bar.stop()
+
+    return update

@@ -14,6 +14,7 @@ from wksbm_cli.cli.common import (
     guarded,
     open_folder,
     print_rich,
+    progress_bar,
     state,
     write_out,
 )
@@ -119,6 +120,7 @@ def validate(
         as_of=day,
         paths=scope,
         use_cache=not no_cache,
+        progress=progress_bar(fmt is ValidateFormat.text),
     )
     if changed_since is not None:
         from wksbm_cli.ci.scope import check_changed

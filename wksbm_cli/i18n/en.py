@@ -252,6 +252,9 @@ MESSAGES: dict[str, str] = {
     "cli.err.not-integer": "must be a whole number",
     "cli.err.lang": "use id or en",
     "cli.err.color": "use auto, always or never",
+    "cli.progress.checking": "Checking",
+    "cli.progress.files": "files",
+    "cli.progress.rate": "{rate} files/s",
     # authoring and data access
     "schema.wrote": "wrote {path}",
     "new.wrote": "wrote {path}",

@@ -248,6 +248,9 @@ MESSAGES: dict[str, str] = {
     "cli.err.not-integer": "harus bilangan bulat",
     "cli.err.lang": "pakai id atau en",
     "cli.err.color": "pakai auto, always, atau never",
+    "cli.progress.checking": "Memeriksa",
+    "cli.progress.files": "berkas",
+    "cli.progress.rate": "{rate} berkas/dtk",
     # authoring and data access
     "schema.wrote": "menulis {path}",
     "new.wrote": "menulis {path}",

@@ -157,7 +157,7 @@ def render_text(r: YearReport, config: Config, lang: str) -> RenderableType:
         columns.insert(0, columns.pop(1))
         table = FitTable(columns)
         # A date range keeps its dates whole: one per line, never "2025-07-01 / – / 2025-07-03".
-        rows = [
+        cells = [
             [
                 Text(visible(str(row[1]))),
                 Text(" –\n".join(visible(part) for part in str(row[0]).split(" – "))),
@@ -165,7 +165,7 @@ def render_text(r: YearReport, config: Config, lang: str) -> RenderableType:
             ]
             for row in _event_rows(r, config)
         ]
-        table.add_group(Text(t("report.events", lang), style="bold"), rows)
+        table.add_group(Text(t("report.events", lang), style="bold"), cells)
         parts.append(table)
     else:
         parts.append(Text(t("report.no-events", lang, year=r.year)))
