@@ -17,6 +17,7 @@ from rich.text import Text
 
 from wksbm_cli.access.lookup import Page
 from wksbm_cli.access.tables import event_row, organisation_row
+from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config, Event, Organisation
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import Column, FitTable, fields
@@ -24,6 +25,7 @@ from wksbm_cli.render.words import SEVERITY
 
 ORG_COLUMNS = ("id", "nama", "jenis", "status", "kecamatan", "desa")
 EVENT_COLUMNS = ("id", "tanggal", "jenis", "judul", "penyelenggara", "peserta_jumlah")
+STATUSES = ("aktif", "vakum", "bubar")
 WHOLE = frozenset({"id", "tanggal", "jenis", "status", "peserta_jumlah"})
 
 HEAD = {
@@ -110,6 +112,14 @@ def _cell(value: Any) -> Text:
     return Text(visible(str(value)))
 
 
+def _label(column: str, value: Any, lang: str) -> Any:
+    """A status as people read it in the run's language (``vakum`` is "dormant" in English);
+    other values as written."""
+    if column == "status" and value in STATUSES:
+        return translate(f"rep.status.{value}", lang)
+    return value
+
+
 def _head(name: str, lang: str, config: Config) -> str:
     if name in ("kecamatan", "desa", "dusun"):
         return config.labels[name]
@@ -135,7 +145,7 @@ def list_text(kind: str, rows: list[dict[str, Any]], config: Config, lang: str) 
             for name in order
         ]
     )
-    table.add_group(None, [[_cell(row.get(c)) for c in order] for row in rows])
+    table.add_group(None, [[_cell(_label(c, row.get(c), lang)) for c in order] for row in rows])
     return Group(table, Text(HEAD[lang]["count"].format(n=len(rows)), style="dim"))
 
 
@@ -166,6 +176,7 @@ def _fields(page: Page, config: Config, lang: str) -> Table:
                 if name == "tingkat":
                     # The folder's own word for the level (tingkat: kalurahan is a desa).
                     value = config.labels.get(str(value), str(value))
+                value = _label(name, value, lang)
                 rows.append((_head(name, lang, config), _cell(value)))
         if row.get("dibentuk"):
             rows.append((words["dibentuk"], _cell(row["dibentuk"])))
