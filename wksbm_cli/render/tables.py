@@ -208,15 +208,16 @@ def fit_widths(
         return None
     spare = room - sum(low)
     widths = list(low)
-    # Headers on one line where that is affordable, then the first column, which names the row
-    # (an organisation, an event), then everyone else.
+    # The first column names the row (an organisation, an event): it is served first, since
+    # its wrapping costs lines on every row; then headers on one line where affordable (a
+    # wrapped header costs one line per table); then everyone else.
+    first = min(high[0] - widths[0], spare)
+    widths[0] += first
+    spare -= first
     for index, head in enumerate(heads or [0] * len(low)):
         give = min(max(0, min(head, high[index]) - widths[index]), spare)
         widths[index] += give
         spare -= give
-    first = min(high[0] - widths[0], spare)
-    widths[0] += first
-    spare -= first
     # Then water-filling: columns that want little (a date, "belum ada") get all of it, the rest
     # share what is left equally, so no column starves while another is padded.
     hungry = sorted(
