@@ -104,20 +104,21 @@ class FitTable:
     columns: Sequence[Column]
     groups: list[tuple[Text | None, list[list[Text]]]] = field(default_factory=list)
     boxed: bool = True
+    show_header: bool = True
 
     def add_group(self, title: Text | None, rows: list[list[Text]]) -> None:
         self.groups.append((title, rows))
 
     def widths(self, available: int) -> list[int] | None:
         rows = [row for _, group in self.groups for row in group]
-        low = [_min_width(Text(c.header), False) for c in self.columns]
-        high = [cell_len(c.header) for c in self.columns]
+        heads = [cell_len(c.header) if self.show_header else 0 for c in self.columns]
+        low = [_min_width(Text(c.header), False) if self.show_header else 0 for c in self.columns]
+        high = list(heads)
         for row in rows:
             for index, value in enumerate(row):
                 whole = self.columns[index].whole
                 low[index] = max(low[index], _min_width(value, whole))
                 high[index] = max(high[index], _max_width(value))
-        heads = [cell_len(c.header) for c in self.columns]
         widths = fit_widths(low, high, available - GAP * (len(self.columns) - 1), heads)
         if widths is None or not rows or widths == high:
             return widths
@@ -147,6 +148,7 @@ class FitTable:
             padding=(0, 1 if self.boxed else GAP, 0, 0),
             header_style="bold",
             collapse_padding=False,
+            show_header=self.show_header,
         )
         for column, width in zip(self.columns, widths, strict=True):
             grid.add_column(

@@ -43,7 +43,8 @@ def _place_text(place: Place, labels: dict[str, str], lang: str) -> list[Any]:
         )
         lines.append(Text(head))
         kode = "Kode" if lang == "id" else "Code"
-        table = FitTable([Column(kode, whole=True), Column(labels[child_level])])
+        # "3 Kalurahan:" already says what the rows are: no header line.
+        table = FitTable([Column(kode, whole=True), Column(labels[child_level])], show_header=False)
         table.add_group(None, [[Text(code), Text(visible(name))] for code, name in place.children])
         lines.append(Padding(table, (0, 0, 0, 2)))
     return lines
