@@ -130,4 +130,6 @@ ALIASES["acuan"] = "baseline"
 
 
 def main() -> None:
-    app()
+    from wksbm_cli.cli.common import run
+
+    run(app)

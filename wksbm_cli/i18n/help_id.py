@@ -33,9 +33,14 @@ HELP: dict[str, str] = {
     "validate.--ignore": "Lewati aturan ini (bentuk yang sama dengan --select).",
     "validate.--as-of": "Nilai catatan per tanggal ini (SK berakhir, pengurus aktif,"
     " pengecualian).",
-    "validate.--changed-since": "Hanya laporkan catatan yang ditambah atau diubah sejak ref git"
-    " ini (dan kegiatan yang menyebut organisasi yang berubah atau dihapus); id dan rujukan"
-    " tetap dicari di seluruh folder.",
+    "validate.--changed-since": "Hanya laporkan catatan yang ditambah atau diubah sejak cabang"
+    " ini berpisah dari GITREF (git merge-base GITREF HEAD), dan kegiatan yang menyebut"
+    " organisasi yang berubah atau dihapus; id dan rujukan tetap dicari di seluruh folder.",
+    "validate.--against-tip": "Dengan --changed-since: bandingkan dengan ujung ref itu, bukan"
+    " dengan titik cabang ini berpisah darinya (git merge-base GITREF HEAD).",
+    "validate.--trust-config-changes": "Dengan --changed-since: nilai dengan tingkat aturan dari"
+    " wksbm.yaml yang diubah (bawaannya, perubahan dinilai dengan wksbm.yaml revisi dasar,"
+    " sehingga perubahan itu tidak bisa melonggarkan aturan yang menilainya).",
     "validate.--baseline": "Jangan tampilkan masalah yang tercatat di baseline ini"
     " (wksbm baseline write BERKAS).",
     "validate.--no-cache": "Periksa setiap berkas dari awal; tidak membaca atau menulis"
@@ -47,12 +52,18 @@ HELP: dict[str, str] = {
     "\n\nContoh: wksbm aturan --format markdown > docs/rules.md",
     "rules.--format": "Format keluaran.",
     # diff
-    "diff": "Organisasi dan kegiatan yang ditambah, diubah, dan dihapus sejak GITREF"
-    " (dicocokkan menurut id), serta masalah yang diperbaiki dan yang baru, sebagai Markdown."
-    " Bila GITHUB_STEP_SUMMARY ada, ringkasan juga ditambahkan ke berkas itu sehingga tampil"
-    " di halaman run.\n\nContoh: wksbm perubahan origin/main",
+    "diff": "Organisasi dan kegiatan yang ditambah, diubah, dipindah, dan dihapus sejak GITREF"
+    " (dicocokkan menurut id), masalah yang diperbaiki dan yang baru (dicocokkan menurut id"
+    " catatan, aturan, dan jalur kolom, sehingga berkas yang dipindah tetap membawa"
+    " masalahnya), dan setiap aturan yang dilonggarkan atau diperketat oleh perubahan"
+    " wksbm.yaml, sebagai Markdown. Dasarnya git merge-base GITREF HEAD (titik awal cabang"
+    " ini; perubahan di GITREF sesudahnya bukan milik cabang ini), atau GITREF itu sendiri"
+    " dengan --against-tip. Bila GITHUB_STEP_SUMMARY ada, ringkasan juga ditambahkan ke berkas"
+    " itu sehingga tampil di halaman run.\n\nContoh: wksbm perubahan origin/main",
     "diff.ref": "Titik pembanding.",
     "diff.--as-of": "Nilai kedua sisi per tanggal ini.",
+    "diff.--against-tip": "Bandingkan dengan ujung GITREF, bukan dengan titik cabang ini"
+    " berpisah darinya (git merge-base GITREF HEAD).",
     # init
     "init": "Buat folder catatan: wksbm.yaml, organisasi/, kegiatan/, README untuk kontributor,"
     " workflow GitHub Actions, job GitLab CI, konfigurasi pre-commit, dan .gitignore. Berkas"
