@@ -1,15 +1,20 @@
 """Personal data: NIK, personal mobile numbers and e-mail addresses (UU 27/2022, UU 24/2013).
 
 These rules read the file's *text*, comments included, not just parsed values: a NIK pasted
-into a comment is published all the same. Diagnostics never repeat a full number.
+into a comment is published all the same. Diagnostics never repeat a full number: each finding
+carries the clear text it matched (``Finding.private``), and the engine builds a :class:`Masker`
+from them that masks that text wherever the file shows up again (source lines under any rule's
+message, message arguments, paths, record values, the cache), so no renderer can leak it.
 """
 
 from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from wksbm_cli.diagnostics import Severity
 from wksbm_cli.load.yamldoc import Path
@@ -61,6 +66,84 @@ def mask_email(text: str) -> str:
     return f"{local[:1]}***@{domain}"
 
 
+def mask_niks(text: str) -> str:
+    """``text`` with every NIK masked; for values read outside the rules (a NIK is never allowed,
+    not even under ``privasi: internal``)."""
+    return _NIK.sub(lambda m: mask_nik(m.group(0)) if is_nik(m.group(0)) else m.group(0), text)
+
+
+class Masker:
+    """Replaces each clear text a privacy rule found by its masked form, as in the message.
+
+    Every occurrence in the file is masked, whichever rule's problem shows the line: a source
+    line under an ``unknown-field`` message must not repeat the NIK the ``personal-nik`` message
+    masked.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.masks = dict(pairs)
+        clear = sorted(self.masks, key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(re.escape, clear))) if clear else None
+
+    def __bool__(self) -> bool:
+        return self.pattern is not None
+
+    def text(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        return self.pattern.sub(lambda m: self.masks[m.group(0)], text)
+
+    def line(self, text: str, column: int) -> tuple[str, int]:
+        """The masked line, and where ``column`` (1-based, in ``text``) lands in it."""
+        if self.pattern is None:
+            return text, column
+        out: list[str] = []
+        caret = column
+        last = 0
+        for m in self.pattern.finditer(text):
+            masked = self.masks[m.group(0)]
+            if m.end() < column:
+                caret += len(masked) - (m.end() - m.start())
+            elif m.start() < column - 1:
+                caret = len("".join(out)) + m.start() - last + 1  # inside the span: its start
+            out.append(text[last : m.start()])
+            out.append(masked)
+            last = m.end()
+        out.append(text[last:])
+        return "".join(out), max(1, caret)
+
+    def value(self, value: Any, numbers: str = "text") -> Any:
+        """``value`` with every clear text masked, recursively through tuples, lists, dicts and
+        record dataclasses. An integer that *is* a found number (a NIK written as a bare YAML
+        number) becomes its masked text (``numbers="text"``, for message arguments) or ``None``
+        (``numbers="drop"``, for record fields that must stay numbers)."""
+        if self.pattern is None or value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, int):
+            if value.bit_length() > 128:  # far longer than any number the rules find
+                return value
+            shown = str(value)
+            masked = self.text(shown)
+            if masked == shown:
+                return value
+            return masked if numbers == "text" else None
+        if isinstance(value, tuple):
+            return tuple(self.value(v, numbers) for v in value)
+        if isinstance(value, list):
+            return [self.value(v, numbers) for v in value]
+        if isinstance(value, dict):
+            return {self.value(k, numbers): self.value(v, numbers) for k, v in value.items()}
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {
+                f.name: self.value(getattr(value, f.name), numbers)
+                for f in dataclasses.fields(value)
+            }
+            return dataclasses.replace(value, **changes)
+        return value
+
+
 class _Locator:
     """Maps a text offset to a line/column and to the record path written at or before it."""
 
@@ -103,7 +186,7 @@ def _findings(
             if rule == "personal-email"
             else mask_digits(text)
         )
-        yield Finding(rule, path, rule, {"masked": masked}, at=(line, col))
+        yield Finding(rule, path, rule, {"masked": masked}, at=(line, col), private=text)
 
 
 @REGISTRY.file_rule(
