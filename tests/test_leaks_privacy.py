@@ -151,9 +151,7 @@ def _org_with(value: str, place: str) -> str:
     if place == "catatan":
         return GOOD_ORG + f"catatan: Hubungi ketua di {value} untuk undangan\n"
     if place == "telepon":
-        return GOOD_ORG.replace(
-            "nama: Contoh Ketua,", f"nama: Contoh Ketua, telepon: {quoted},", 1
-        )
+        return GOOD_ORG.replace("nama: Contoh Ketua,", f"nama: Contoh Ketua, telepon: {quoted},", 1)
     if place == "kontak":
         return GOOD_ORG + f"kontak: {{telepon: {quoted}}}\n"
     if place == "comment":
@@ -176,7 +174,7 @@ PLACES = ["catatan", "telepon", "comment", "key"]
         st.tuples(st.just("phone"), phones),
         st.tuples(st.just("email"), emails),
     ),
-    place=st.sampled_from(PLACES + ["kontak"]),
+    place=st.sampled_from([*PLACES, "kontak"]),
 )
 def test_no_output_holds_the_full_value(kind_value: tuple[str, str], place: str) -> None:
     kind, value = kind_value
@@ -220,7 +218,7 @@ def test_no_checked_result_holds_the_full_value(kind_value: tuple[str, str], pla
     assert all(value not in text for text in kept)
 
 
-@pytest.mark.parametrize("place", PLACES + ["kontak"])
+@pytest.mark.parametrize("place", [*PLACES, "kontak"])
 def test_a_nik_never_leaves_an_internal_folder_not_even_by_export(
     tmp_path: Path, place: str
 ) -> None:
@@ -244,7 +242,8 @@ def test_an_internal_export_keeps_phone_and_email_on_purpose(tmp_path: Path) -> 
     root = tmp_path / "records"
     _write(root, {ORG: org, EVENT: GOOD_EVENT}, INTERNAL)
     out = tmp_path / "x.json"
-    result = CliRunner().invoke(app, ["--records", str(root), "export", "-f", "json", "-o", str(out)])
+    args = ["--records", str(root), "export", "-f", "json", "-o", str(out)]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     row = json.loads(out.read_text())["tables"]["pengurus"][0]
     assert (row["telepon"], row["email"]) == (PHONE, EMAIL)
@@ -257,7 +256,8 @@ def test_a_public_export_holds_no_personal_data(tmp_path: Path) -> None:
     root = tmp_path / "records"
     _write(root, {ORG: org, EVENT: GOOD_EVENT}, CONFIG)
     out = tmp_path / "tabel"
-    result = CliRunner().invoke(app, ["--records", str(root), "export", "-f", "csv", "-o", str(out)])
+    args = ["--records", str(root), "export", "-f", "csv", "-o", str(out)]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     text = "".join(p.read_text() for p in sorted(out.iterdir()))
     assert NIK not in text and PHONE not in text
