@@ -53,6 +53,14 @@ def completeness(
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge as of this day (default today)."),
     ] = None,
+    raw_csv: Annotated[
+        bool,
+        typer.Option(
+            "--raw-csv",
+            help="CSV cells exactly as recorded, for scripts (by default a cell starting with"
+            " = + - @ gets a ' in front, so that a spreadsheet cannot run it as a formula).",
+        ),
+    ] = False,
 ) -> None:
     from wksbm_cli.engine import Options, check_folder
     from wksbm_cli.render import completeness_out as out
@@ -72,7 +80,7 @@ def completeness(
     if fmt is CompletenessFormat.json:
         write_out(out.render_json(table, result.unreadable))
     elif fmt is CompletenessFormat.csv:
-        write_out(out.render_csv(table, folder.config))
+        write_out(out.render_csv(table, folder.config, raw_csv))
     elif fmt is CompletenessFormat.markdown:
         write_out(out.render_markdown(table, folder.config, folder.lang, result.unreadable))
     else:

@@ -27,6 +27,14 @@ def export(
         ),
     ],
     force: Annotated[bool, typer.Option(help="Replace an existing file or folder.")] = False,
+    raw_csv: Annotated[
+        bool,
+        typer.Option(
+            "--raw-csv",
+            help="CSV cells exactly as recorded, for scripts (by default a cell starting with"
+            " = + - @ gets a ' in front, so that a spreadsheet cannot run it as a formula).",
+        ),
+    ] = False,
 ) -> None:
     """Export tables organisasi, pengurus, unsur, kegiatan, kegiatan_peserta and narasumber.
 
@@ -62,8 +70,10 @@ def export(
     if fmt is ExportFormat.sqlite:
         export_files.write_sqlite(output, tables, personal, force)
     elif fmt is ExportFormat.csv:
-        export_files.write_csv(output, tables, personal, force)
+        export_files.write_csv(output, tables, personal, force, raw_csv)
     else:
         export_files.write_json(output, tables, personal, force)
     shown = os.path.relpath(output).replace(os.sep, "/")
-    err_console().print(Text(translate("export.wrote", current_lang(), {"path": shown})))
+    from wksbm_cli.render.safe import visible
+
+    err_console().print(Text(visible(translate("export.wrote", current_lang(), {"path": shown}))))

@@ -43,6 +43,14 @@ def list_records(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.text
     ),
+    raw_csv: Annotated[
+        bool,
+        typer.Option(
+            "--raw-csv",
+            help="CSV cells exactly as recorded, for scripts (by default a cell starting with"
+            " = + - @ gets a ' in front, so that a spreadsheet cannot run it as a formula).",
+        ),
+    ] = False,
 ) -> None:
     """List organisations or events, one row each.
 
@@ -78,6 +86,6 @@ def list_records(
     if fmt is ListFormat.json:
         write_out(view.list_json(kind.value, rows))
     elif fmt is ListFormat.csv:
-        write_out(view.list_csv(kind.value, rows))
+        write_out(view.list_csv(kind.value, rows, raw_csv))
     else:
         print_rich(view.list_text(kind.value, rows, found.config, found.lang))

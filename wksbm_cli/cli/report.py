@@ -60,6 +60,14 @@ def report(
     force: Annotated[
         bool, typer.Option("--force", help="Replace FILE if it exists (otherwise exit 2).")
     ] = False,
+    raw_csv: Annotated[
+        bool,
+        typer.Option(
+            "--raw-csv",
+            help="CSV cells exactly as recorded, for scripts (by default a cell starting with"
+            " = + - @ gets a ' in front, so that a spreadsheet cannot run it as a formula).",
+        ),
+    ] = False,
 ) -> None:
     """The yearly report: the events of the year (dates, place, organiser, participants, topics,
     speakers), totals (events, event days, participants), organisations trained and active WKSBM
@@ -111,7 +119,7 @@ def report(
     if fmt is ReportFormat.json:
         text = out.render_json(figures)
     elif fmt is ReportFormat.csv:
-        text = out.render_csv(figures)
+        text = out.render_csv(figures, raw_csv)
     elif fmt is ReportFormat.markdown:
         text = out.render_markdown(figures, folder.config, folder.lang)
     elif output is not None:

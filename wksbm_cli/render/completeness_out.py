@@ -6,8 +6,6 @@ People's formats (text, markdown) group rows under the configured label for the 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from itertools import groupby
 from typing import Any
@@ -18,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wksbm_cli.model.records import Config
+from wksbm_cli.render.csv_out import csv_text
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
 from wksbm_cli.reports.completeness import CHECKS, Completeness, Row, mean_score
@@ -214,45 +213,41 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else "true" if value else "false"
 
 
-def render_csv(table: Completeness, config: Config) -> str:
+def render_csv(table: Completeness, config: Config, raw: bool = False) -> str:
     roles = roles_of(config)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(
+    header = [
+        "id",
+        "nama",
+        "jenis",
+        "tingkat",
+        "kecamatan",
+        "desa",
+        "status",
+        *roles,
+        "missing",
+        "sk",
+        "region_complete",
+        "unsur",
+        "last_training",
+        "score",
+    ]
+    rows = (
         [
-            "id",
-            "nama",
-            "jenis",
-            "tingkat",
-            "kecamatan",
-            "desa",
-            "status",
-            *roles,
-            "missing",
-            "sk",
-            "region_complete",
-            "unsur",
-            "last_training",
-            "score",
+            r.id,
+            r.nama or "",
+            r.jenis or "",
+            r.tingkat or "",
+            r.kecamatan or "",
+            r.desa or "",
+            r.status,
+            *(_flag(r.roles.get(x)) for x in roles),
+            ";".join(r.missing),
+            r.sk or "",
+            _flag(r.region_complete),
+            r.unsur,
+            r.last_training.isoformat() if r.last_training else "",
+            f"{r.score:.4f}",
         ]
+        for r in table.rows
     )
-    for r in table.rows:
-        writer.writerow(
-            [
-                r.id,
-                r.nama or "",
-                r.jenis or "",
-                r.tingkat or "",
-                r.kecamatan or "",
-                r.desa or "",
-                r.status,
-                *(_flag(r.roles.get(x)) for x in roles),
-                ";".join(r.missing),
-                r.sk or "",
-                _flag(r.region_complete),
-                r.unsur,
-                r.last_training.isoformat() if r.last_training else "",
-                f"{r.score:.4f}",
-            ]
-        )
-    return buf.getvalue()
+    return csv_text(header, rows, raw)

@@ -4,8 +4,6 @@ GitHub and GitLab both draw."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -14,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wksbm_cli.model.records import Config, Event
+from wksbm_cli.render.csv_out import csv_text
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
 from wksbm_cli.reports.history import Snapshot
@@ -307,29 +306,26 @@ def render_json(r: YearReport) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_csv(r: YearReport) -> str:
+def render_csv(r: YearReport, raw: bool = False) -> str:
     """One row per event of the year (totals are sums of the columns)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(
-        [
-            "id",
-            "judul",
-            "jenis",
-            "tanggal",
-            "tanggal_selesai",
-            "event_days",
-            "tempat",
-            "penyelenggara",
-            "peserta_jumlah",
-            "peserta_organisasi",
-            "materi",
-            "narasumber",
-        ]
-    )
+    header = [
+        "id",
+        "judul",
+        "jenis",
+        "tanggal",
+        "tanggal_selesai",
+        "event_days",
+        "tempat",
+        "penyelenggara",
+        "peserta_jumlah",
+        "peserta_organisasi",
+        "materi",
+        "narasumber",
+    ]
+    rows = []
     for e in r.events:
         d = event_document(e)
-        writer.writerow(
+        rows.append(
             [
                 d["id"] or "",
                 d["judul"] or "",
@@ -345,4 +341,4 @@ def render_csv(r: YearReport) -> str:
                 ";".join(d["narasumber"]),
             ]
         )
-    return buf.getvalue()
+    return csv_text(header, rows, raw)
