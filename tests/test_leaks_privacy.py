@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from wksbm_cli.cli import app
-from wksbm_cli.rules.privacy import PROVINCES, Masker, is_nik
+from wksbm_cli.rules.privacy import PROVINCES, is_nik
 
 ORG = "organisasi/wksbm-contoh.yaml"
 EVENT = "kegiatan/2025/2025-06-17-pelatihan.yaml"
@@ -326,6 +326,8 @@ def test_the_cache_stores_only_masked_text(tmp_path: Path) -> None:
 
 
 def test_masker_line_moves_the_caret_by_the_masks_before_it() -> None:
+    from wksbm_cli.rules.privacy import Masker
+
     masker = Masker([(PHONE, "0812****7890"), (NIK, "3404************")])
     line = f'a: "{PHONE}", b: {NIK}, c: x'
     masked, caret = masker.line(line, line.index("c:") + 1)

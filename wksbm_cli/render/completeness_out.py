@@ -7,6 +7,7 @@ People's formats (text, markdown) group rows under the configured label for the 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
@@ -17,6 +18,7 @@ from rich.text import Text
 
 from wksbm_cli.model.records import Config
 from wksbm_cli.render.csv_out import csv_text
+from wksbm_cli.render.md_escape import md_text
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
 from wksbm_cli.reports.completeness import CHECKS, Completeness, Row, mean_score
@@ -77,7 +79,9 @@ def _groups(table: Completeness, config: Config, lang: str) -> list[tuple[str, l
     return out
 
 
-def _footer(table: Completeness, unreadable: dict[str, str], lang: str) -> list[str]:
+def _footer(
+    table: Completeness, unreadable: dict[str, str], lang: str, esc: Callable[[str], str] = str
+) -> list[str]:
     lines = []
     if table.rows:
         complete = sum(1 for r in table.rows if r.complete)
@@ -91,7 +95,7 @@ def _footer(table: Completeness, unreadable: dict[str, str], lang: str) -> list[
             )
         )
     if table.excluded:
-        lines.append(t("excluded", lang, ids=", ".join(i for i, _ in table.excluded)))
+        lines.append(t("excluded", lang, ids=", ".join(esc(i) for i, _ in table.excluded)))
     return lines + left_out(unreadable, lang)
 
 
@@ -162,12 +166,12 @@ def render_markdown(
     if not table.rows:
         out += [t("completeness.none", lang), ""]
     for title, rows in _groups(table, config, lang):
-        out += [f"## {visible(title)}", ""]
+        out += [f"## {md_text(title)}", ""]
         out.append(
             pipe_table(_headers(config, lang), [_people_cells(r, config, lang) for r in rows])
         )
         out.append("")
-    counts = _footer(table, EMPTY, lang)
+    counts = _footer(table, EMPTY, lang, md_text)
     for line in counts:
         out += [line, ""]
     out += left_out_markdown(unreadable, lang)

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from wksbm_cli.model.records import Config, Event
 from wksbm_cli.render.csv_out import csv_text
+from wksbm_cli.render.md_escape import md_text
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
 from wksbm_cli.reports.history import Snapshot
@@ -213,23 +214,23 @@ def render_markdown(r: YearReport, config: Config, lang: str) -> str:
     for title, items in _org_lines(r, lang):
         out += [
             f"**{title}** ({len(items)}): "
-            + (", ".join(visible(i) for i in items) or t("report.none", lang)),
+            + (", ".join(md_text(i) for i in items) or t("report.none", lang)),
             "",
         ]
     details = [e for e in r.events if _topics(e) or e.narasumber]
     if details:
         out += [f"## {t('report.details', lang)}", ""]
         for e in details:
-            out += [f"### {visible(e.judul or e.id or '')} ({_dates(e)})", ""]
+            out += [f"### {md_text(e.judul or e.id or '')} ({_dates(e)})", ""]
             if e.narasumber:
                 out += [f"{t('report.speakers', lang)}:", ""]
                 for speaker, who in zip(_speakers(e), e.narasumber, strict=True):
-                    out.append(f"- {visible(speaker)}")
-                    out += [f"  - {visible(m)}" for m in who.materi]
+                    out.append(f"- {md_text(speaker)}")
+                    out += [f"  - {md_text(m)}" for m in who.materi]
                 out.append("")
             if _topics(e):
                 out += [f"{t('report.topics', lang)}:", ""]
-                out += [f"- {visible(m)}" for m in _topics(e)]
+                out += [f"- {md_text(m)}" for m in _topics(e)]
                 out.append("")
     out += [f"## {t('report.change', lang, year=r.year)}", ""]
     lines, rows = _change_lines(r, lang)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from wksbm_cli.model.records import Config
+from wksbm_cli.render.md_escape import md_text
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import bar, left_out, left_out_markdown, pipe_table, t
 from wksbm_cli.reports.summary import Summary
@@ -50,8 +52,10 @@ def _key_figures(s: Summary, lang: str) -> list[tuple[str, str]]:
     ]
 
 
-def _sections(s: Summary, config: Config, lang: str) -> list[tuple[str, dict[str, int], bool]]:
-    """(title, counts, drawn as bars)."""
+def _sections(
+    s: Summary, config: Config, lang: str, esc: Callable[[str], str] = str
+) -> list[tuple[str, dict[str, int], bool]]:
+    """(title, counts, drawn as bars); the configured label goes through ``esc``."""
     return [
         (
             t("summary.by-status", lang),
@@ -59,7 +63,11 @@ def _sections(s: Summary, config: Config, lang: str) -> list[tuple[str, dict[str
             False,
         ),
         (t("summary.by-jenis", lang), s.by_jenis, False),
-        (t("summary.by-kecamatan", lang, level=config.labels["kecamatan"]), s.by_kecamatan, True),
+        (
+            t("summary.by-kecamatan", lang, level=esc(config.labels["kecamatan"])),
+            s.by_kecamatan,
+            True,
+        ),
         (t("summary.gaps", lang), s.gaps, False),
         (t("summary.events", lang) + " - " + t("summary.by-year", lang), s.events_by_year, True),
         (t("summary.events", lang) + " - " + t("summary.by-jenis", lang), s.events_by_jenis, False),
@@ -99,13 +107,13 @@ def render_text(s: Summary, config: Config, lang: str, root: str) -> RenderableT
 
 
 def render_markdown(s: Summary, config: Config, lang: str, root: str) -> str:
-    out = [f"# {visible(t('summary.title', lang, root=root))}", ""]
+    out = [f"# {t('summary.title', lang, root=md_text(root))}", ""]
     out.append(pipe_table(["", t("col.count", lang)], _key_figures(s, lang)))
     out.append("")
-    for title, counts, _ in _sections(s, config, lang):
+    for title, counts, _ in _sections(s, config, lang, md_text):
         if not counts:
             continue
-        out += [f"## {visible(title)}", ""]
+        out += [f"## {title}", ""]
         out.append(pipe_table(["", t("col.count", lang)], list(counts.items())))
         out.append("")
     out += left_out_markdown(s.unreadable, lang)
