@@ -6,7 +6,6 @@ People's formats (text, markdown) group rows under the configured label for the 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from itertools import groupby
 from typing import Any
@@ -19,7 +18,7 @@ from rich.text import Text
 from wksbm_cli.model.records import Config
 from wksbm_cli.render.csv_out import csv_text
 from wksbm_cli.render.md_escape import md_text
-from wksbm_cli.render.safe import visible
+from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
 from wksbm_cli.reports.completeness import CHECKS, Completeness, Row, mean_score
 
@@ -210,7 +209,7 @@ def render_json(table: Completeness, unreadable: dict[str, str]) -> str:
         "excluded": [{"id": i, "reason": why} for i, why in table.excluded],
         "unreadable": dict(sorted(unreadable.items())),
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)
 
 
 def _flag(value: bool | None) -> str:

@@ -6,7 +6,6 @@ Every record value is untrusted: it reaches the screen only through ``visible()`
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -17,7 +16,7 @@ from wksbm_cli.access.lookup import Page
 from wksbm_cli.access.tables import event_row, organisation_row
 from wksbm_cli.model.records import Config, Event, Organisation
 from wksbm_cli.render.csv_out import csv_text
-from wksbm_cli.render.safe import visible
+from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.words import SEVERITY
 
 ORG_COLUMNS = ("id", "nama", "jenis", "status", "kecamatan", "desa")
@@ -123,7 +122,7 @@ def list_text(kind: str, rows: list[dict[str, Any]], config: Config, lang: str) 
 
 def list_json(kind: str, rows: list[dict[str, Any]]) -> str:
     key = "organizations" if kind == "organisasi" else "events"
-    return json.dumps({"version": 1, "kind": kind, key: rows}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"version": 1, "kind": kind, key: rows})
 
 
 def list_csv(kind: str, rows: list[dict[str, Any]], raw: bool = False) -> str:
@@ -260,4 +259,4 @@ def show_json(page: Page, lang: str) -> str:
         }
         for p in page.problems
     ]
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)

@@ -4,7 +4,6 @@ GitHub and GitLab both draw."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -14,7 +13,7 @@ from rich.text import Text
 from wksbm_cli.model.records import Config, Event
 from wksbm_cli.render.csv_out import csv_text
 from wksbm_cli.render.md_escape import md_text
-from wksbm_cli.render.safe import visible
+from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
 from wksbm_cli.reports.history import Snapshot
 from wksbm_cli.reports.yearly import YearReport, event_days
@@ -304,7 +303,7 @@ def render_json(r: YearReport) -> str:
     else:
         doc["completeness_change"] = None
         doc["completeness_change_note"] = r.change_note
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)
 
 
 def render_csv(r: YearReport, raw: bool = False) -> str:

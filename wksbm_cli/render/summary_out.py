@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from rich.console import Group, RenderableType
@@ -11,7 +10,7 @@ from rich.text import Text
 
 from wksbm_cli.model.records import Config
 from wksbm_cli.render.md_escape import md_text
-from wksbm_cli.render.safe import visible
+from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import bar, left_out, left_out_markdown, pipe_table, t
 from wksbm_cli.reports.summary import Summary
 
@@ -38,7 +37,7 @@ def render_json(s: Summary) -> str:
         "problems": s.problems,
         "unreadable": dict(sorted(s.unreadable.items())),
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)
 
 
 def _key_figures(s: Summary, lang: str) -> list[tuple[str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Group
@@ -11,7 +10,7 @@ from rich.text import Text
 from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config
 from wksbm_cli.regions.lookup import Lookup, Place
-from wksbm_cli.render.safe import visible
+from wksbm_cli.render.safe import json_text, visible
 
 
 def _labels(config: Config) -> dict[str, str]:
@@ -59,4 +58,4 @@ def render_json(found: Lookup) -> str:
         ],
         "suggestions": found.suggestions,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)
