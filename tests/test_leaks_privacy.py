@@ -8,6 +8,7 @@ and e-mail addresses, on purpose; a NIK never comes out.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import tempfile
@@ -354,3 +355,23 @@ def test_diff_names_no_personal_data(
     assert result.exit_code == 0, result.output
     assert "`3404************`" in result.stdout and "`0812****7890`" in result.stdout
     assert NIK not in result.stdout and PHONE not in result.stdout
+
+
+def test_report_history_masks_past_commits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Callable[..., Any]
+) -> None:
+    """The completeness change reads records from git objects, without the rules: a past
+    version's personal data is masked the same way (and ids still match today's)."""
+    from ci_gitrepo import make_repo
+
+    org_id = f"wksbm-{NIK}"
+    org = GOOD_ORG.replace("id: wksbm-contoh", f"id: {org_id}")
+    root = make_repo(tmp_path / "repo", {f"organisasi/{org_id}.yaml": org})
+    (root / f"organisasi/{org_id}.yaml").write_text(org + "# diubah\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    year = str(dt.date.today().year)
+    for fmt in ("markdown", "json"):
+        result = run_cli("--lang", "en", "report", "--year", year, "-f", fmt)
+        assert result.exit_code == 0, result.output
+        assert "wksbm-3404************" in result.stdout
+        assert NIK not in result.stdout

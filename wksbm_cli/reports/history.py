@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wksbm_cli import git
 from wksbm_cli.load.files import CONFIG_NAME, YAML_SUFFIXES, decode
@@ -36,9 +36,21 @@ def record_from_text(rel: str, text: str, config: Config) -> Record | None:
     doc = load_document(text)
     if not isinstance(doc.data, dict):
         return None
+    record: Record
     if top == "organisasi":
-        return build_organisation(doc.data, rel, config.wilayah)
-    return build_event(doc.data, rel, config.wilayah)
+        record = build_organisation(doc.data, rel, config.wilayah)
+    else:
+        record = build_event(doc.data, rel, config.wilayah)
+    # Personal data is masked as in today's records, so that ids compare and none is printed.
+    from wksbm_cli.rules.base import FileContext
+    from wksbm_cli.rules.privacy import masker_for
+
+    ctx = FileContext(rel, top, "", text, doc, record, config, dt.date.today())
+    masker = masker_for(ctx)
+    if masker:
+        masked: Record = masker.value(record, numbers="drop")
+        return replace(masked, file=record.file)
+    return record
 
 
 def records_from_texts(
