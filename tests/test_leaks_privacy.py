@@ -375,3 +375,12 @@ def test_report_history_masks_past_commits(
         assert result.exit_code == 0, result.output
         assert "wksbm-3404************" in result.stdout
         assert NIK not in result.stdout
+
+
+def test_a_long_line_is_masked_before_it_is_cut(tmp_path: Path) -> None:
+    """Source lines are cut at 200 characters; a NIK across the cut must not show its start."""
+    root = tmp_path / "records"
+    catatan = "catatan: " + "x" * 178 + " " + NIK + " lanjut\n"  # 12 digits before the cut
+    _write(root, {ORG: GOOD_ORG + catatan}, CONFIG)
+    out = _validate(root, "-f", "json") + _validate(root)
+    assert NIK[:12] not in out

@@ -72,7 +72,7 @@ def _source_lines(text: str, wanted: Iterable[int]) -> dict[int, str]:
     out: dict[int, str] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if number in wanted:
-            out[number] = line[:SNIPPET_LIMIT]
+            out[number] = line  # cut to SNIPPET_LIMIT after masking, never through a number
             if len(out) == len(wanted):
                 break
     return out
@@ -214,14 +214,14 @@ def check_file(
             replace(
                 p,
                 record=rec_id or p.record,
-                source=source,
+                source=source[:SNIPPET_LIMIT],
                 caret=caret if caret != p.column else 0,
             )
         )
     result.problems = problems
     for line, column in result.marks.values():
         source, caret = masker.line(lines.get(line, ""), column)
-        result.lines[line] = source
+        result.lines[line] = source[:SNIPPET_LIMIT]
         if caret != column:
             result.carets[(line, column)] = caret
     return result
