@@ -384,3 +384,12 @@ def test_a_long_line_is_masked_before_it_is_cut(tmp_path: Path) -> None:
     _write(root, {ORG: GOOD_ORG + catatan}, CONFIG)
     out = _validate(root, "-f", "json") + _validate(root)
     assert NIK[:12] not in out
+
+
+@pytest.mark.parametrize("how", [("--ignore", "privacy"), ("--select", "unknown-field")])
+def test_hiding_the_privacy_problems_does_not_unmask(tmp_path: Path, how: tuple[str, str]) -> None:
+    root = tmp_path / "records"
+    config = CONFIG + "aturan: {personal-nik: off}\n"
+    _write(root, {ORG: GOOD_ORG + f"{NIK}: ketua\n"}, config)
+    out = _validate(root, *how) + _validate(root, "-f", "json", *how)
+    assert "3404************" in out and NIK not in out
