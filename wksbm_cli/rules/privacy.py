@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -116,32 +117,50 @@ class Masker:
         """``value`` with every clear text masked, recursively through tuples, lists, dicts and
         record dataclasses. An integer that *is* a found number (a NIK written as a bare YAML
         number) becomes its masked text (``numbers="text"``, for message arguments) or ``None``
-        (``numbers="drop"``, for record fields that must stay numbers)."""
-        if self.pattern is None or value is None or isinstance(value, bool):
+        (``numbers="drop"``, for record fields that must stay numbers). What holds no clear
+        text is returned as the same object."""
+        if self.pattern is None:
             return value
-        if isinstance(value, str):
-            return self.text(value)
-        if isinstance(value, int):
+        return self._walk(value, numbers == "drop")
+
+    def _walk(self, value: Any, drop: bool) -> Any:
+        kind = type(value)
+        if kind is str:
+            return self.text(value) if self.pattern and self.pattern.search(value) else value
+        if value is None or kind in (bool, float) or isinstance(value, dt.date):
+            return value
+        if kind is int:
             if value.bit_length() > 128:  # far longer than any number the rules find
                 return value
             shown = str(value)
             masked = self.text(shown)
             if masked == shown:
                 return value
-            return masked if numbers == "text" else None
-        if isinstance(value, tuple):
-            return tuple(self.value(v, numbers) for v in value)
-        if isinstance(value, list):
-            return [self.value(v, numbers) for v in value]
-        if isinstance(value, dict):
-            return {self.value(k, numbers): self.value(v, numbers) for k, v in value.items()}
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            changes = {
-                f.name: self.value(getattr(value, f.name), numbers)
-                for f in dataclasses.fields(value)
-            }
-            return dataclasses.replace(value, **changes)
-        return value
+            return None if drop else masked
+        if kind is tuple or kind is list:
+            items = [self._walk(v, drop) for v in value]
+            same = all(a is b for a, b in zip(items, value, strict=True))
+            return value if same else kind(items)
+        if kind is dict:
+            pairs = [(self._walk(k, drop), self._walk(v, drop)) for k, v in value.items()]
+            olds = value.items()
+            same = all(a is k and b is v for (a, b), (k, v) in zip(pairs, olds, strict=True))
+            return value if same else dict(pairs)
+        names = _FIELD_NAMES.get(kind)
+        if names is None:
+            if not dataclasses.is_dataclass(value) or isinstance(value, type):
+                return value
+            names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+        changes = {}
+        for name in names:
+            old = getattr(value, name)
+            new = self._walk(old, drop)
+            if new is not old:
+                changes[name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def masker_for(ctx: FileContext) -> Masker:
