@@ -150,9 +150,8 @@ def new(
         target = nr.event_path(found.root, event)
         text = nr.event_text(found.root, target, event, found.config.istilah)
     shown = os.path.relpath(target).replace(os.sep, "/")
-    os.makedirs(os.path.dirname(target), exist_ok=True)
     try:
-        atomic_write(target, text)
+        atomic_write(target, text, beneath=found.root)  # no link followed below the root
     except FileExists:
         err_console().print(Text(translate("new.exists", lang, {"path": shown})))
         raise typer.Exit(1) from None

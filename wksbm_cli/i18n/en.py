@@ -193,6 +193,25 @@ MESSAGES: dict[str, str] = {
     "new.exists": "{path} already exists; left untouched",
     "new.no-schema": "tip: for editor completion run `wksbm schema --output {folder}`",
     "export.wrote": "wrote {path}",
+    "write.failed": "cannot write {path}: {reason}",
+    "write.stdout": "standard output",
+    "write.reason.missing-folder": "the folder does not exist",
+    "write.reason.denied": "permission denied",
+    "write.reason.full": "no space left on the disk",
+    "write.reason.is-folder": "it is a folder",
+    "write.reason.not-folder": "a part of the path is not a folder",
+    "write.reason.read-only": "the file system is read-only",
+    "write.reason.too-long": "the name is too long",
+    "write.exists": "{path} already exists; not overwritten (use --force to replace it)",
+    "write.unsafe-path": "{path} is a symbolic link or not a folder (unsafe-path): not followed,"
+    " nothing written",
+    "write.outside": "{path} is outside {root}: nothing written",
+    "write.not-ours": "{path} is not a folder that wksbm export wrote (no .wksbm-export file"
+    " inside): not replaced, nothing touched; choose a new folder",
+    "write.locked": "{path} is being written by another wksbm (lock {lock}); try again, or"
+    " remove the lock if no wksbm is running",
+    "write.swapped": "{path} changed while it was being replaced; put back as it was, nothing"
+    " removed",
     "list.empty": "no records match",
     "show.not-found": "no record has id `{id}`",
     # regions

@@ -188,6 +188,25 @@ MESSAGES: dict[str, str] = {
     "new.no-schema": "saran: agar editor bisa melengkapi isian, jalankan"
     " `wksbm schema --output {folder}`",
     "export.wrote": "menulis {path}",
+    "write.failed": "tidak dapat menulis {path}: {reason}",
+    "write.stdout": "keluaran standar",
+    "write.reason.missing-folder": "foldernya tidak ada",
+    "write.reason.denied": "izin ditolak",
+    "write.reason.full": "disk penuh",
+    "write.reason.is-folder": "itu sebuah folder",
+    "write.reason.not-folder": "sebagian jalurnya bukan folder",
+    "write.reason.read-only": "sistem berkasnya hanya-baca",
+    "write.reason.too-long": "namanya terlalu panjang",
+    "write.exists": "{path} sudah ada; tidak ditimpa (pakai --force untuk menimpa)",
+    "write.unsafe-path": "{path} adalah tautan simbolik atau bukan folder (unsafe-path): tidak"
+    " diikuti, tidak ada yang ditulis",
+    "write.outside": "{path} berada di luar {root}: tidak ada yang ditulis",
+    "write.not-ours": "{path} bukan folder hasil wksbm export (tidak ada berkas .wksbm-export di"
+    " dalamnya): tidak ditimpa, tidak ada yang diubah; pilih folder baru",
+    "write.locked": "{path} sedang ditulis oleh wksbm lain (kunci {lock}); coba lagi, atau hapus"
+    " kuncinya bila tidak ada wksbm yang berjalan",
+    "write.swapped": "{path} berubah saat sedang diganti; dikembalikan seperti semula, tidak ada"
+    " yang dihapus",
     "list.empty": "tidak ada catatan yang cocok",
     "show.not-found": "tidak ada catatan dengan id `{id}`",
     # wilayah

@@ -54,9 +54,9 @@ def create(folder: str, answers: Answers) -> Outcome:
             )
         else:
             text = template.format(**values) if template else ""
-        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         try:
-            atomic_write(target, text)
+            atomic_write(target, text, beneath=folder)  # a linked .github is refused, not followed
         except FileExists:
             outcome.skipped.append(rel)
             continue
