@@ -84,6 +84,11 @@ MESSAGES: dict[str, str] = {
     "personal-email": "personal e-mail address ({masked}) in public records; remove it"
     " (an organisation's address belongs under kontak)",
     # waivers
+    "config-relaxed": "this change relaxes `{rule}` from {before} to {after}; it is judged"
+    " with the base revision's {before} until the change is merged (or run with"
+    " --trust-config-changes)",
+    "config-relaxed.trusted": "this change relaxes `{rule}` from {before} to {after}"
+    " (--trust-config-changes: judged with {after})",
     "waiver-expired": "the waiver of `{rule}` ended on {date}: fix the problem or renew the waiver",
     "waived": "waived until {date}: {reason}",
     # config
@@ -101,6 +106,16 @@ MESSAGES: dict[str, str] = {
     "ci.diff.added": "added ({n})",
     "ci.diff.changed": "changed ({n})",
     "ci.diff.removed": "removed ({n})",
+    "ci.diff.moved": "moved ({n})",
+    "ci.diff.base": "Compared with {commit}, where this branch left it (git merge-base).",
+    "ci.diff.base-tip": "Compared with its tip, {commit}.",
+    "ci.diff.policy": "Rules changed by this change",
+    "ci.diff.config-changed": "This change edits {file}.",
+    "ci.diff.relaxed": "Relaxed ({n})",
+    "ci.diff.tightened": "Tightened ({n})",
+    "ci.diff.waived": "Waived in records ({n})",
+    "ci.diff.until": "until {date}",
+    "ci.diff.policy-same": "No rule is judged differently.",
     "ci.diff.none": "None.",
     "ci.diff.introduced": "Problems introduced",
     "ci.diff.fixed": "Problems fixed",
@@ -179,8 +194,13 @@ MESSAGES: dict[str, str] = {
     "rep.report.no-git": "The records folder is not in a git repository: no change of"
     " completeness over the year.",
     "rep.report.no-commits": "No commit up to the end of {year}: no change of completeness.",
-    "rep.report.shallow": "This clone is shallow and holds no commit from before {year}: fetch"
-    " the history (git fetch --unshallow) to see the change of completeness.",
+    "rep.report.shallow": "This clone is shallow and lacks the commits these figures need: fetch"
+    " the history (git fetch --unshallow, or actions/checkout with fetch-depth: 0) to see the"
+    " change of completeness.",
+    "rep.report.not-computed": "Not computed: {figures}.",
+    "rep.report.figure-start": "start of year",
+    "rep.report.figure-end": "end of year",
+    "rep.report.figure-changed": "changed scores",
     "rep.report.notes": "An event counts in the year of its start date; an event crossing"
     " 31 December counts all its days in its start year. Event days run from tanggal to"
     " tanggal_selesai inclusive.",

@@ -77,6 +77,11 @@ MESSAGES: dict[str, str] = {
     " (atau pakai privasi: internal untuk repositori tertutup)",
     "personal-email": "alamat e-mail pribadi ({masked}) di catatan publik; hapus"
     " (alamat organisasi tempatnya di kontak)",
+    "config-relaxed": "perubahan ini melonggarkan `{rule}` dari {before} menjadi {after};"
+    " dinilai dengan {before} dari revisi dasar sampai perubahan ini digabung (atau jalankan"
+    " dengan --trust-config-changes)",
+    "config-relaxed.trusted": "perubahan ini melonggarkan `{rule}` dari {before} menjadi {after}"
+    " (--trust-config-changes: dinilai dengan {after})",
     "waiver-expired": "pengecualian `{rule}` berakhir pada {date}: perbaiki masalahnya atau"
     " perpanjang pengecualiannya",
     "waived": "dikecualikan sampai {date}: {reason}",
@@ -94,6 +99,17 @@ MESSAGES: dict[str, str] = {
     "ci.diff.added": "ditambah ({n})",
     "ci.diff.changed": "diubah ({n})",
     "ci.diff.removed": "dihapus ({n})",
+    "ci.diff.moved": "dipindah ({n})",
+    "ci.diff.base": "Dibandingkan dengan {commit}, titik cabang ini meninggalkannya (git"
+    " merge-base).",
+    "ci.diff.base-tip": "Dibandingkan dengan ujungnya, {commit}.",
+    "ci.diff.policy": "Aturan yang diubah oleh perubahan ini",
+    "ci.diff.config-changed": "Perubahan ini menyunting {file}.",
+    "ci.diff.relaxed": "Dilonggarkan ({n})",
+    "ci.diff.tightened": "Diperketat ({n})",
+    "ci.diff.waived": "Dikecualikan di catatan ({n})",
+    "ci.diff.until": "sampai {date}",
+    "ci.diff.policy-same": "Tidak ada aturan yang dinilai berbeda.",
     "ci.diff.none": "Tidak ada.",
     "ci.diff.introduced": "Masalah baru",
     "ci.diff.fixed": "Masalah yang diperbaiki",
@@ -173,8 +189,13 @@ MESSAGES: dict[str, str] = {
     " selama setahun tidak dapat dihitung.",
     "rep.report.no-commits": "Belum ada commit sampai akhir {year}: perubahan kelengkapan tidak"
     " dapat dihitung.",
-    "rep.report.shallow": "Clone ini dangkal (shallow) dan tidak memuat commit sebelum {year}:"
-    " ambil riwayatnya (git fetch --unshallow) untuk melihat perubahan kelengkapan.",
+    "rep.report.shallow": "Clone ini dangkal (shallow) dan tidak memuat commit yang dibutuhkan"
+    " angka ini: ambil riwayatnya (git fetch --unshallow, atau actions/checkout dengan"
+    " fetch-depth: 0) untuk melihat perubahan kelengkapan.",
+    "rep.report.not-computed": "Tidak dihitung: {figures}.",
+    "rep.report.figure-start": "awal tahun",
+    "rep.report.figure-end": "akhir tahun",
+    "rep.report.figure-changed": "skor yang berubah",
     "rep.report.notes": "Kegiatan dihitung pada tahun tanggal mulainya; kegiatan yang melewati"
     " 31 Desember dihitung seluruh harinya pada tahun mulainya. Hari kegiatan dihitung dari"
     " tanggal sampai tanggal_selesai, keduanya termasuk.",

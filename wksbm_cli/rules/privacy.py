@@ -163,13 +163,6 @@ class Masker:
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-def masker_for(ctx: FileContext) -> Masker:
-    """The masker the three rules would give for this file, for readers that build records
-    without running the rules (past commits, for the yearly report)."""
-    found = [*personal_nik(ctx), *personal_phone(ctx), *personal_email(ctx)]
-    return Masker((f.private, str(f.args["masked"])) for f in found if f.private)
-
-
 class _Locator:
     """Maps a text offset to a line/column and to the record path written at or before it."""
 
