@@ -527,3 +527,23 @@ def test_a_semicolon_list_with_commas_in_its_addresses() -> None:
         "WKSBM Sido Mulyo;Jetis, Selomartani, Kalasan, Sleman;Heru Santoso\r\n"
     )
     assert sniff_separator(text) == ";"
+
+
+def test_xlsx_export_keeps_formula_like_text_as_text(
+    make_records: Any, tmp_path: Path, monkeypatch: Any, run_cli: Any
+) -> None:
+    """A record's text that starts with "=" is a string cell in the workbook, never a formula
+    Excel would run, and it imports back unchanged."""
+    from openpyxl import load_workbook
+
+    monkeypatch.chdir(tmp_path)
+    hostile = EXISTING.replace(
+        "nama: WKSBM Bina Sejahtera", 'nama: "=HYPERLINK(\\"http://contoh.id\\",\\"klik\\")"'
+    )
+    make_records({EXISTING_REL: hostile}, config=CONFIG)
+    assert _run(run_cli, "export", "-f", "xlsx", "-o", "semua.xlsx").exit_code == 0
+    cell = load_workbook(tmp_path / "semua.xlsx")["organisasi"]["B2"]
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://contoh.id","klik")'
+    result = _run(run_cli, "import", "semua.xlsx", "--update", "--format", "json")
+    assert json.loads(result.stdout)["counts"]["unchanged"] == 1

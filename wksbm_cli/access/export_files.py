@@ -163,6 +163,11 @@ def _fill_xlsx(path: str, tables: dict[str, list[Row]], personal: bool) -> None:
                 out.append(value)
                 widths[i] = max(widths[i], 10 if isinstance(value, dt.date) else len(str(value)))
             sheet.append(out)
+            # openpyxl stores text starting with "=" as a formula: a record's text must stay
+            # text in Excel (no formula a hostile value could run), whatever it starts with.
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
         for i, name in enumerate(names, start=1):
             sheet.column_dimensions[get_column_letter(i)].width = min(60, widths[i - 1] + 2)
             if name in DATE_COLUMNS:
