@@ -185,10 +185,12 @@ class Index:
     def __init__(self, orgs: Sequence[Organisation], config: Config) -> None:
         self.by_id = {o.id: o for o in orgs if o.id}
         self.by_place: dict[tuple[str, str], list[tuple[str, Organisation]]] = {}
+        self.by_name: dict[tuple[tuple[str, str], str], list[Organisation]] = {}
         for o in orgs:
             kec, desa = official_place(o, config)
-            where = _where(desa, kec)
-            self.by_place.setdefault(where, []).append((name_key(o.nama or ""), o))
+            where, key = _where(desa, kec), name_key(o.nama or "")
+            self.by_place.setdefault(where, []).append((key, o))
+            self.by_name.setdefault((where, key), []).append(o)
 
     def match(self, cand: rw.Candidate) -> tuple[Organisation | None, list[str]]:
         """The record this row describes, or None; a non-empty list means: ambiguous, these
@@ -196,12 +198,13 @@ class Index:
         if cand.id:
             return self.by_id.get(cand.id), []
         key = name_key(cand.nama)
-        here = self.by_place.get(_where(cand.desa, cand.kecamatan), [])
-        exact = [o for k, o in here if k == key]
+        where = _where(cand.desa, cand.kecamatan)
+        exact = self.by_name.get((where, key), [])
         if len(exact) == 1:
             return exact[0], []
         if len(exact) > 1:
             return None, sorted(o.id or "" for o in exact)
+        here = self.by_place.get(where, [])
         near = [o for k, o in here if difflib.SequenceMatcher(None, k, key).ratio() >= NEAR]
         return None, sorted(o.id or "" for o in near)
 
@@ -365,7 +368,8 @@ def plan_update(
             ed.put((), "kontak", {"alamat": alamat}, ("jumlah_anggota", "sasaran", "pengurus"))
     if "catatan" in cand.values and cand.values["catatan"] != data.get("catatan"):
         ed.put((), "catatan", cand.values["catatan"], ("sumber", "kontak", "jumlah_anggota"))
-    ed.verify()
+    if ed.changes:  # nothing spliced, nothing to re-read
+        ed.verify()
     changes = [Change(".".join(str(p) for p in c.path), c.old, c.new) for c in ed.changes]
     return ed.text, changes, notes
 
