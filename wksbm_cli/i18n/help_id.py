@@ -187,10 +187,31 @@ HELP: dict[str, str] = {
     " kegiatan_peserta.kegiatan_id = narasumber.kegiatan_id. Telepon dan e-mail pengurus hanya"
     " diekspor bila wksbm.yaml berisi privasi: internal. Semua ditulis secara atomik; tidak ada"
     " yang diganti tanpa --force. CSV menulis satu berkas per tabel ke folder yang belum ada."
+    "\n\nxlsx menulis satu lembar per tabel (baris judul dibekukan, filter, tanggal sebagai"
+    " tanggal) dan lembar README; `wksbm impor` atas buku kerja itu setelah disunting menulis"
+    " kembali tepat ruas yang disunting."
     "\n\nContoh: wksbm export --format sqlite --output wksbm.db",
     "export.--format": "Format keluaran.",
-    "export.--output": "Berkas (sqlite, json) atau folder baru (csv).",
+    "export.--output": "Berkas (sqlite, json, xlsx) atau folder baru (csv).",
     "export.--force": "Ganti berkas atau folder yang sudah ada.",
+    # import
+    "import": "Impor organisasi dari lembar kerja: baris baru menjadi catatan baru, baris dari"
+    " catatan yang sudah ada (id sama, atau nama dan kalurahan sama) hanya memperbarui ruas yang"
+    " berbeda.\n\nBaris judul kolom dicari di bawah blok judul; kolom dikenali dari nama"
+    " lazimnya (Nama WKSBM, Desa/Kel., Kecamatan, Ketua, No. HP, SK Nomor, Tgl SK,"
+    " legalitas_wksbm, ...). Tanpa --update ruas yang berubah hanya dilaporkan. Baris yang tidak"
+    " dapat menjadi catatan yang sah disebutkan dengan lembar, baris, dan alasannya, dan tidak"
+    " ditulis ke mana pun; status keluar lalu 1. Nomor HP dan e-mail hanya diimpor bila"
+    " wksbm.yaml menyebut privasi: internal.\n\nContoh: wksbm impor data-wksbm-2025.xlsx"
+    " --dry-run",
+    "import.path": ".xlsx, .xls, .ods, atau .csv",
+    "import.--sheet": "Lembar yang dibaca (bawaan: semua).",
+    "import.--mapping": "Nama kolom -> ruas (YAML).",
+    "import.--write-mapping": "Tulis draf berkas pemetaan dari judul kolom lembar, untuk"
+    " disunting; tidak mengimpor apa pun.",
+    "import.--dry-run": "Tampilkan rencananya; tidak menulis apa pun.",
+    "import.--update": "Tulis juga ruas yang berubah pada catatan yang sudah ada.",
+    "import.--format": "Format keluaran.",
     # wilayah
     "wilayah": "Tampilkan kode, nama resmi, induk, dan bagian-bagian sebuah wilayah.\n\nKode"
     " dicari di seluruh Indonesia; nama (kecamatan atau desa, ejaannya boleh longgar) di dalam"
