@@ -117,7 +117,7 @@ COMMANDS: list[tuple[str, Any, str | None]] = [
     ("new", new, "baru"),
     ("list", list_records, "daftar"),
     ("show", show, "lihat"),
-    ("sk", sk, "decree"),
+    ("sk", sk, "decree"),  # an English alias: the command's name is already Indonesian
     ("status", status, None),
     ("export", export, None),
     ("import", import_file, "impor"),

@@ -226,8 +226,8 @@ def akhiri(
 
 
 pengurus_app.command("ganti")(ganti)
-pengurus_app.command("replace", hidden=True, help="Alias of ganti.")(ganti)
+pengurus_app.command("replace", hidden=True)(ganti)
 pengurus_app.command("tambah")(tambah)
-pengurus_app.command("add", hidden=True, help="Alias of tambah.")(tambah)
+pengurus_app.command("add", hidden=True)(tambah)
 pengurus_app.command("akhiri")(akhiri)
-pengurus_app.command("end", hidden=True, help="Alias of akhiri.")(akhiri)
+pengurus_app.command("end", hidden=True)(akhiri)

@@ -54,4 +54,4 @@ def tambah(
 
 
 peserta_app.command("tambah")(tambah)
-peserta_app.command("add", hidden=True, help="Alias of tambah.")(tambah)
+peserta_app.command("add", hidden=True)(tambah)
