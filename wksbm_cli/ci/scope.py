@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 from wksbm_cli import git
 from wksbm_cli.engine import CheckResult, Options, check_entries, finish, rule_filter
@@ -31,7 +32,10 @@ def check_changed(
     allowed = rule_filter(options.select, options.ignore)
     today = options.as_of or dt.date.today()
     # The same cached, parallel per-file step as a full run: only the report is narrowed.
-    results = check_entries(root, shown_root, list(walk(root)), config, today, options.use_cache)
+    notices: list[tuple[str, dict[str, Any]]] = []
+    results = check_entries(
+        root, shown_root, list(walk(root)), config, today, options.use_cache, notices
+    )
     touched_orgs = {
         r.record.id
         for r in results
@@ -60,4 +64,8 @@ def check_changed(
             if any(rel == w or rel.startswith(w.rstrip("/") + "/") or w == "" for w in wanted)
         }
     paths = tuple(sorted(scope)) or NOTHING
-    return finish(root, shown_root, config, replace(options, paths=paths), results, allowed, today)
+    result = finish(
+        root, shown_root, config, replace(options, paths=paths), results, allowed, today
+    )
+    result.notices = notices
+    return result

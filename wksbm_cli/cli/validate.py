@@ -146,6 +146,10 @@ def validate(
             from wksbm_cli.render.github import render as render_github
 
             write_out(render_github(result, folder.lang))
+    for key, args in result.notices:
+        from wksbm_cli.i18n import translate
+
+        err_console().print(_plain_text(translate(key, folder.lang, args)))
     if baseline is not None:
         from wksbm_cli.i18n import translate
 

@@ -89,6 +89,9 @@ MESSAGES: dict[str, str] = {
     # config
     "config.prefix": "configuration {file}:{line}:{column}: ",
     # CI integration
+    "cache.off-tracked": "note: {folder} is tracked by git, so it came with the checkout and is"
+    " not trusted; checked every file afresh (git rm -r --cached {folder} to fix)",
+    "cache.off-secret": "note: the result cache is off: its key {file} cannot be made ({reason})",
     "ci.baseline-suppressed": "{n} problems suppressed by the baseline {file}.",
     "ci.baseline-written": "Baseline of {n} problems written to {file}.",
     "ci.init-created": "created  {file}",

@@ -82,6 +82,9 @@ MESSAGES: dict[str, str] = {
     "waived": "dikecualikan sampai {date}: {reason}",
     "config.prefix": "konfigurasi {file}:{line}:{column}: ",
     # CI integration
+    "cache.off-tracked": "catatan: {folder} dilacak git, jadi ikut dari checkout dan tidak"
+    " dipercaya; semua berkas diperiksa ulang (perbaiki: git rm -r --cached {folder})",
+    "cache.off-secret": "catatan: cache hasil mati: kuncinya {file} tidak dapat dibuat ({reason})",
     "ci.baseline-suppressed": "{n} masalah disembunyikan oleh baseline {file}.",
     "ci.baseline-written": "Baseline berisi {n} masalah ditulis ke {file}.",
     "ci.init-created": "dibuat   {file}",

@@ -1,0 +1,167 @@
+"""Hostile input beyond the record text: planted caches, odd file names, giant numbers, bad dates,
+unreadable folders and a broken cache key. Each case once crashed (exit 3), hung or passed silently.
+
+The heavy or hang-prone cases run the CLI in a child process (``test_hostile.wksbm``) with a time
+limit and, where the old failure was eating memory, an address-space cap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CONFIG, GOOD_ORG
+from test_hostile import wksbm
+
+from wksbm_cli.cache.store import CACHE_DIR, SHARDS
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "usercache"))
+    monkeypatch.delenv("WKSBM_NO_CACHE", raising=False)
+    folder = tmp_path / "records"
+    (folder / "organisasi" / "sleman").mkdir(parents=True)
+    (folder / "wksbm.yaml").write_text(CONFIG, encoding="utf-8")
+    (folder / "organisasi" / "sleman" / "wksbm-contoh.yaml").write_text(GOOD_ORG, encoding="utf-8")
+    return folder
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=Uji", "-c", "user.email=uji@example.invalid", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the YAML parses of per-file checks: a served-from-cache file makes none."""
+    import wksbm_cli.engine
+    import wksbm_cli.load.yamldoc
+
+    calls: list[int] = []
+    real = wksbm_cli.load.yamldoc.load_document
+
+    def counting(text: str, *args: Any) -> Any:
+        calls.append(1)
+        return real(text, *args)
+
+    monkeypatch.setattr(wksbm_cli.engine, "load_document", counting)
+    return calls
+
+
+# -- the cache folder ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("plant", ["link-to-dev-zero", "fifo"])
+def test_planted_shards_are_a_miss_not_a_hang_or_a_4gb_read(
+    tmp_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch, plant: str
+) -> None:
+    """Every shard a link to /dev/zero (was: 3.8 GB, then MemoryError) or a FIFO (was: a hang),
+    as a pull request could commit them."""
+    cache = root / CACHE_DIR
+    cache.mkdir()
+    for index in range(SHARDS):
+        shard = cache / f"shard-{index:02d}.json"
+        if plant == "fifo":
+            os.mkfifo(shard)
+        else:
+            os.symlink("/dev/zero", shard)
+    expected = wksbm(tmp_path, "--records", "records", "validate", "--format", "json", "--no-cache")
+    monkeypatch.setenv("WKSBM_TEST_MAX_MB", "1024")
+    run = wksbm(tmp_path, "--records", "records", "validate", "--format", "json", timeout=60)
+    assert (run.returncode, run.stdout) == (expected.returncode, expected.stdout), run.stderr
+    assert expected.returncode == 0
+    assert run.peak_kb < 200 * 1024
+
+
+def test_shard_over_the_size_limit_is_not_read(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wksbm_cli.cache import store
+    from wksbm_cli.load.config import load_config
+
+    monkeypatch.setattr(store, "SHARD_LIMIT", 100)
+    (root / CACHE_DIR).mkdir()
+    for index in range(SHARDS):
+        (root / CACHE_DIR / f"shard-{index:02d}.json").write_bytes(b"wksbm-cache 1\n" + b"x" * 200)
+    config = load_config(str(root), "records")
+    cache = store.Cache.open(str(root), "records", config, dt.date(2026, 1, 1))
+    assert isinstance(cache, store.Cache)
+    assert all(cache._read(index) == {} for index in range(SHARDS))
+
+
+def test_cache_tracked_by_git_is_ignored_and_said_once(
+    tmp_path: Path, root: Path, run_cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache committed to the repository came from someone else's machine: CI neither reads
+    it nor rewrites the tracked files, and says so in one line."""
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    args = ("--lang", "en", "--records", "records", "validate", "--format", "json")
+    assert run_cli(*args).exit_code == 0
+    git(tmp_path, "add", "records")
+    git(tmp_path, "add", "-f", f"records/{CACHE_DIR}")
+    git(tmp_path, "commit", "-q", "-m", "catatan dan cache")
+    shards = sorted((root / CACHE_DIR).glob("shard-*.json"))
+    assert shards
+    before = {s.name: s.read_bytes() for s in shards}
+    (root / "organisasi" / "sleman" / "wksbm-contoh.yaml").write_text(
+        GOOD_ORG.replace("jabatan: sekretaris", "jabatan: anggota"), encoding="utf-8"
+    )
+    calls = _parses(monkeypatch)
+    result = run_cli(*args)
+    assert result.exit_code == 1
+    assert "missing-sekretaris" in result.stdout
+    assert len(calls) == 1  # checked afresh, not served from the committed cache
+    assert result.stderr.splitlines() == [
+        "note: records/.wksbm_cache is tracked by git, so it came with the checkout and is not"
+        " trusted; checked every file afresh (git rm -r --cached records/.wksbm_cache to fix)"
+    ]
+    assert {s.name: s.read_bytes() for s in shards} == before
+    assert git(tmp_path, "status", "--porcelain", "--", f"records/{CACHE_DIR}") == ""
+    assert json.loads(result.stdout)["problems"]
+
+
+# -- the per-user cache key ---------------------------------------------------------------------
+
+
+def _secret(tmp_path: Path) -> Path:
+    return tmp_path / "usercache" / "wksbm" / "secret"
+
+
+@pytest.mark.parametrize("left", [b"", b"\x00" * 7], ids=["empty", "truncated"])
+def test_empty_secret_left_by_a_full_disk_is_recreated(
+    tmp_path: Path, root: Path, run_cli: Any, monkeypatch: pytest.MonkeyPatch, left: bytes
+) -> None:
+    secret = _secret(tmp_path)
+    secret.parent.mkdir(parents=True)
+    secret.write_bytes(left)
+    args = ("--lang", "en", "--records", str(root), "validate", "--format", "json")
+    first = run_cli(*args)
+    assert first.exit_code == 0 and first.stderr == ""
+    assert len(secret.read_bytes()) == 32
+    assert secret.stat().st_mode & 0o777 == 0o600
+    parses = _parses(monkeypatch)
+    assert run_cli(*args).stdout == first.stdout
+    assert parses == []  # the cache works again
+
+
+def test_secret_that_cannot_be_made_is_said_once(tmp_path: Path, root: Path, run_cli: Any) -> None:
+    (tmp_path / "usercache").write_text("a file where the folder should be\n")
+    args = ("--lang", "en", "--records", str(root), "validate")
+    result = run_cli(*args)
+    assert result.exit_code == 0
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("note: the result cache is off: its key ")
+    assert line.endswith("usercache/wksbm/secret cannot be made (Not a directory)")
+    indonesian = run_cli("--lang", "id", *args[2:])
+    assert indonesian.stderr.startswith("catatan: cache hasil mati: kuncinya ")
