@@ -11,11 +11,14 @@ import datetime as dt
 import json
 import os
 import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import CONFIG, GOOD_ORG
+from nonroot import run_cli_nonroot, shared_folder
 from test_hostile import wksbm
 
 from wksbm_cli.cache.store import CACHE_DIR, SHARDS
@@ -165,3 +168,139 @@ def test_secret_that_cannot_be_made_is_said_once(tmp_path: Path, root: Path, run
     assert line.endswith("usercache/wksbm/secret cannot be made (Not a directory)")
     indonesian = run_cli("--lang", "id", *args[2:])
     assert indonesian.stderr.startswith("catatan: cache hasil mati: kuncinya ")
+
+
+# -- file names that are not UTF-8 --------------------------------------------------------------
+
+
+def cli_bytes(cwd: Path, *args: str) -> tuple[int, bytes, bytes]:
+    """The CLI in a child process, its output kept as bytes to check they are valid UTF-8."""
+    env = {**os.environ, "WKSBM_LANG": "en", "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
+    env.pop("GITHUB_ACTIONS", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "wksbm_cli", "--lang", "en", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.fixture
+def evil_name(root: Path) -> Path:
+    sleman = os.fsencode(root / "organisasi" / "sleman")
+    text = GOOD_ORG.replace("wksbm-contoh", "wksbm-jahat").encode()
+    with open(sleman + b"/wksbm-jahat\xff.yaml", "wb") as handle:
+        handle.write(text)
+    os.mkdir(sleman + b"/folder\xfe")
+    with open(sleman + b"/folder\xfe/wksbm-lain.yaml", "wb") as handle:
+        handle.write(text)
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github", "text"])
+def test_name_that_is_not_utf8_is_unsafe_path_in_valid_utf8(
+    tmp_path: Path, evil_name: Path, fmt: str
+) -> None:
+    """Cold and warm (cached) runs alike: exit 1 with the name escaped, never exit 3."""
+    for _ in ("cold", "warm"):
+        code, out, err = cli_bytes(tmp_path, "--records", "records", "validate", "--format", fmt)
+        assert code == 1, err.decode("utf-8", "replace")
+        text = out.decode("utf-8")  # strict: raises on invalid UTF-8
+        shown = {
+            "json": ("wksbm-jahat\\\\xff.yaml", "folder\\\\xfe"),  # a \ is \\ in JSON
+            "sarif": ("wksbm-jahat%5Cxff.yaml", "folder%5Cxfe"),  # a URI
+        }.get(fmt, ("wksbm-jahat\\xff.yaml", "folder\\xfe"))
+        assert all(name in text for name in shown), text
+        assert "wksbm-lain" not in text  # a folder with such a name is reported, not entered
+        if fmt in ("json", "sarif"):
+            json.loads(text)
+    code, out, _ = cli_bytes(tmp_path, "--records", "records", "validate", "--format", "json")
+    found = {p["file"]: (p["rule"], p["message"]) for p in json.loads(out)["problems"]}
+    assert found["records/organisasi/sleman/wksbm-jahat\\xff.yaml"] == (
+        "unsafe-path",
+        "the name is not valid UTF-8 (shown with \\x escapes); not read; rename it",
+    )
+    assert found["records/organisasi/sleman/folder\\xfe"][0] == "unsafe-path"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("baseline", "write", "acuan.json"),
+        ("export", "--format", "json", "--output", "ekspor.json"),
+        ("export", "--format", "csv", "--output", "ekspor-csv"),
+        ("export", "--format", "sqlite", "--output", "ekspor.sqlite"),
+        ("list", "organisasi", "--format", "json"),
+    ],
+    ids=["baseline", "export-json", "export-csv", "export-sqlite", "list"],
+)
+def test_name_that_is_not_utf8_never_breaks_other_commands(
+    tmp_path: Path, evil_name: Path, command: tuple[str, ...]
+) -> None:
+    cli_bytes(tmp_path, "--records", "records", "validate")  # fills the cache first
+    code, out, err = cli_bytes(tmp_path, "--records", "records", *command)
+    assert code in (0, 1), err.decode("utf-8", "replace")
+    out.decode("utf-8")
+    err.decode("utf-8")
+    for written in tmp_path.glob("ekspor*"):
+        files = sorted(written.iterdir()) if written.is_dir() else [written]
+        for path in files:
+            if path.suffix != ".sqlite":
+                path.read_bytes().decode("utf-8")
+    baseline = tmp_path / "acuan.json"
+    if baseline.exists():
+        stored = json.loads(baseline.read_bytes().decode("utf-8"))["problems"]
+        jahat = next(p for p in stored if "jahat" in p["file"])
+        assert (jahat["file"], jahat["rule"]) == (
+            "organisasi/sleman/wksbm-jahat\\xff.yaml",
+            "unsafe-path",
+        )
+
+
+# -- folders and files that cannot be read ------------------------------------------------------
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    with shared_folder() as folder:
+        yield folder
+
+
+def _shared_records(shared_tmp: Path) -> Path:
+    records = shared_tmp / "records"
+    kalasan = records / "organisasi" / "kalasan"
+    kalasan.mkdir(parents=True)
+    (records / "wksbm.yaml").write_text(CONFIG, encoding="utf-8")
+    (kalasan / "wksbm-dharma-sembada.yaml").write_text(
+        GOOD_ORG.replace("wksbm-contoh", "wksbm-dharma-sembada"), encoding="utf-8"
+    )
+    depok = records / "organisasi" / "depok"
+    depok.mkdir()
+    (depok / "wksbm-contoh.yaml").write_text(GOOD_ORG, encoding="utf-8")
+    return records
+
+
+def test_unreadable_folder_is_a_problem_at_the_folder(shared_tmp: Path) -> None:
+    """`chmod 000 organisasi/kalasan` used to leave its records out and exit 0."""
+    records = _shared_records(shared_tmp)
+    (records / "organisasi" / "kalasan").chmod(0)
+    run = run_cli_nonroot(shared_tmp, "--records", "records", "validate", "--format", "json")
+    assert run.returncode == 1, run.stderr
+    problems = [p for p in json.loads(run.stdout)["problems"] if p["severity"] == "error"]
+    assert [(p["file"], p["line"], p["rule"]) for p in problems] == [
+        ("records/organisasi/kalasan", 1, "unsafe-path")
+    ]
+    assert problems[0]["message"].startswith("permission denied")
+
+
+def test_unreadable_file_says_permission_denied(shared_tmp: Path) -> None:
+    records = _shared_records(shared_tmp)
+    (records / "organisasi" / "kalasan" / "wksbm-dharma-sembada.yaml").chmod(0)
+    run = run_cli_nonroot(shared_tmp, "--records", "records", "validate")
+    assert run.returncode == 1, run.stderr
+    assert "records/organisasi/kalasan/wksbm-dharma-sembada.yaml" in run.stdout
+    assert "permission denied: wksbm cannot read it, so it is not checked" in run.stdout
+    assert "not a regular file" not in run.stdout
