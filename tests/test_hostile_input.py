@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 from conftest import CONFIG, GOOD_ORG
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from nonroot import run_cli_nonroot, shared_folder
 from test_hostile import wksbm
 
@@ -304,3 +306,65 @@ def test_unreadable_file_says_permission_denied(shared_tmp: Path) -> None:
     assert "records/organisasi/kalasan/wksbm-dharma-sembada.yaml" in run.stdout
     assert "permission denied: wksbm cannot read it, so it is not checked" in run.stdout
     assert "not a regular file" not in run.stdout
+
+
+# -- dates the user gives -----------------------------------------------------------------------
+
+DATE_COMMANDS = {
+    "validate": ("validate", "--as-of"),
+    "diff": ("diff", "main", "--as-of"),
+    "completeness": ("completeness", "--as-of"),
+    "summary": ("summary", "--as-of"),
+    "show": ("show", "wksbm-contoh", "--as-of"),
+    "new": (
+        "new", "kegiatan", "sosialisasi-wksbm", "--jenis", "sosialisasi", "--judul",
+        "Sosialisasi WKSBM", "--penyelenggara", "Dinas Sosial Sleman", "--tanggal",
+    ),
+}  # fmt: skip
+BAD_DATES = {
+    "2026-13-01": "is not a real day",
+    "2026-02-30": "is not a real day",
+    "2026-1-1": "is not a date YYYY-MM-DD",
+    "20260101": "is not a date YYYY-MM-DD",
+    "2026-W01-1": "is not a date YYYY-MM-DD",
+    "kemarin": "is not a date YYYY-MM-DD",
+}
+
+
+@pytest.mark.parametrize("value", list(BAD_DATES))
+@pytest.mark.parametrize("command", list(DATE_COMMANDS))
+def test_bad_date_is_a_bad_option_naming_it(
+    root: Path, run_cli: Any, command: str, value: str
+) -> None:
+    """`validate --as-of 2026-13-01` and `diff main --as-of 2026-02-30` exited 3 ("please
+    report"); `completeness --as-of 20260101` was taken as a date. All now exit 2 in one line."""
+    *args, option = DATE_COMMANDS[command]
+    result = run_cli("--lang", "en", "--records", str(root), *args, option, value)
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == f"wksbm: {option}: `{value}` {BAD_DATES[value]}" + (
+        "; write YYYY-MM-DD\n" if "real" in BAD_DATES[value] else " (for example 2026-01-31)\n"
+    )
+    assert not (root / "kegiatan").exists()
+
+
+def test_bad_date_is_named_in_indonesian_too(root: Path, run_cli: Any) -> None:
+    result = run_cli("--lang", "id", "--records", str(root), "validate", "--as-of", "2026-02-30")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "wksbm: --as-of: `2026-02-30` bukan hari yang ada di kalender; tulis YYYY-MM-DD\n"
+    )
+
+
+@given(st.text(max_size=14) | st.dates().map(dt.date.isoformat))
+@settings(max_examples=300, deadline=None)
+def test_the_date_parser_takes_exactly_yyyy_mm_dd(text: str) -> None:
+    from wksbm_cli.cli.dates import parse_date
+    from wksbm_cli.errors import WksbmError
+
+    try:
+        day = parse_date("--as-of", text)
+    except WksbmError as exc:
+        assert "--as-of" in exc.message_en and f"`{text}`" in exc.message_en
+    else:
+        assert day.isoformat() == text

@@ -94,6 +94,7 @@ def new(
     from rich.text import Text
 
     from wksbm_cli.authoring import new_record as nr
+    from wksbm_cli.cli.dates import parse_date
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
     from wksbm_cli.model.schema import JENIS_KEGIATAN
@@ -139,7 +140,7 @@ def new(
         rid = ask("ID", record_id, default_id)
         _stop_if_missing(missing)
         assert title and ev_jenis and day_text and organiser and rid
-        day = nr.parse_date("--tanggal", day_text)
+        day = parse_date("--tanggal", day_text)
         event = nr.NewEvent(
             nr.event_id(rid, day),
             title,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from enum import StrEnum
 from typing import Annotated
@@ -23,15 +22,6 @@ class ValidateFormat(StrEnum):
     json = "json"
     github = "github"
     sarif = "sarif"
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
 @guarded
@@ -99,9 +89,10 @@ def validate(
 
     Example: wksbm validate --format github
     """
+    from wksbm_cli.cli.dates import parse_as_of
     from wksbm_cli.engine import Options, check_folder
 
-    day = _parse_date(as_of)
+    day = parse_as_of(as_of)
     folder = open_folder()
     scope = tuple(_scope(folder.root, p) for p in paths or [])
     options = Options(
