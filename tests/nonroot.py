@@ -45,7 +45,7 @@ def _dropper() -> tuple[Wrap | None, str]:
     else:
         return None, "the tests run as root and neither setpriv nor su is installed"
     probe = subprocess.run(
-        wrap([sys.executable, "-c", "import wksbm_cli"]),
+        wrap([sys.executable, "-m", "wksbm_cli", "--version"]),
         capture_output=True,
         text=True,
         cwd="/",
@@ -55,7 +55,7 @@ def _dropper() -> tuple[Wrap | None, str]:
     )
     if probe.returncode != 0:
         reason = (probe.stderr.strip().splitlines() or ["?"])[-1]
-        return None, f"as uid {NOBODY} this Python cannot import wksbm_cli: {reason}"
+        return None, f"as uid {NOBODY} this Python cannot run wksbm: {reason}"
     return wrap, ""
 
 

@@ -7,6 +7,7 @@ limit and, where the old failure was eating memory, an address-space cap.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CONFIG, GOOD_ORG
+from conftest import CONFIG, GOOD_EVENT, GOOD_ORG
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from nonroot import run_cli_nonroot, shared_folder
@@ -368,3 +369,118 @@ def test_the_date_parser_takes_exactly_yyyy_mm_dd(text: str) -> None:
         assert "--as-of" in exc.message_en and f"`{text}`" in exc.message_en
     else:
         assert day.isoformat() == text
+
+
+# -- numbers ------------------------------------------------------------------------------------
+
+GIANT_HEX = "0x" + "f" * 6000  # past Python's 4,300-digit int-to-text limit once built
+HUGE = "1" + "0" * 30  # 1e30: overflows SQLite's 64-bit INTEGER
+
+
+def _numbers_folder(root: Path) -> Path:
+    sleman = root / "organisasi" / "sleman"
+    (sleman / "wksbm-contoh.yaml").write_text(
+        GOOD_ORG + f"jumlah_anggota: {GIANT_HEX}\n", encoding="utf-8"
+    )
+    (sleman / "wksbm-kedua.yaml").write_text(
+        GOOD_ORG.replace("wksbm-contoh", "wksbm-kedua") + "jumlah_anggota: 10000001\n",
+        encoding="utf-8",
+    )
+    kegiatan = root / "kegiatan" / "2025"
+    kegiatan.mkdir(parents=True)
+    (kegiatan / "2025-06-17-pelatihan.yaml").write_text(
+        GOOD_EVENT.replace("jumlah: 30", f"jumlah: {HUGE}") + "tahun_anggaran: 20250\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_giant_numbers_are_located_invalid_values(tmp_path: Path, root: Path) -> None:
+    _numbers_folder(root)
+    for _ in ("cold", "warm"):
+        code, out, err = cli_bytes(tmp_path, "--records", "records", "validate", "--format", "json")
+        assert code == 1, err.decode("utf-8", "replace")
+        found = {
+            (p["file"].rsplit("/", 1)[-1], p["line"], p["column"], p["path"]): p["message"]
+            for p in json.loads(out)["problems"]
+            if p["rule"] == "invalid-value"
+        }
+        assert found == {
+            ("wksbm-contoh.yaml", 17, 17, "jumlah_anggota"): (
+                "`0xffffffffffffffffffffffffffffffffffffff` cannot be read as a number (longer"
+                " than 40 characters; no count is that large); quote it if it is text"
+            ),
+            ("wksbm-kedua.yaml", 17, 1, "jumlah_anggota"): (
+                "`jumlah_anggota` value 10000001 is out of range (0..10000000)"
+            ),
+            ("2025-06-17-pelatihan.yaml", 6, 11, "peserta.jumlah"): (
+                f"`peserta.jumlah` value {HUGE} is out of range (0..10000000)"
+            ),
+            ("2025-06-17-pelatihan.yaml", 7, 1, "tahun_anggaran"): (
+                "`tahun_anggaran` value 20250 is out of range (1945..2100)"
+            ),
+        }
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("validate", "--format", "sarif"),
+        ("show", "wksbm-contoh", "--format", "json"),
+        ("show", "2025-06-17-pelatihan", "--format", "json"),
+        ("list", "organisasi", "--format", "json"),
+        ("list", "kegiatan", "--format", "csv"),
+        ("export", "--format", "json", "--output", "ekspor.json"),
+        ("export", "--format", "csv", "--output", "ekspor-csv"),
+        ("export", "--format", "sqlite", "--output", "ekspor.sqlite"),
+        ("summary", "--format", "json"),
+        ("report", "--year", "2025", "--format", "json"),
+    ],
+    ids=[
+        "validate-sarif",
+        "show-org",
+        "show-event",
+        "list-json",
+        "list-csv",
+        "export-json",
+        "export-csv",
+        "export-sqlite",
+        "summary",
+        "report",
+    ],
+)
+def test_giant_numbers_never_reach_an_output(
+    tmp_path: Path, root: Path, command: tuple[str, ...]
+) -> None:
+    _numbers_folder(root)
+    cli_bytes(tmp_path, "--records", "records", "validate")  # the cached run fills the cache
+    code, out, err = cli_bytes(tmp_path, "--records", "records", *command)
+    assert code in (0, 1), err.decode("utf-8", "replace")
+    assert b"fffffffffffffffffffffffffffffffffffffffff" not in out
+    assert HUGE.encode() not in out or command[0] in ("validate", "show")  # in the message
+    sqlite = tmp_path / "ekspor.sqlite"
+    if sqlite.exists():
+        import sqlite3
+
+        with contextlib.closing(sqlite3.connect(sqlite)) as db:
+            rows = db.execute("SELECT id, jumlah_anggota FROM organisasi ORDER BY id").fetchall()
+            events = db.execute("SELECT peserta_jumlah, tahun_anggaran FROM kegiatan").fetchall()
+        assert rows == [("wksbm-contoh", None), ("wksbm-kedua", None)]
+        assert events == [(None, None)]
+
+
+def test_long_numbers_are_refused_before_int_is_called(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wksbm_cli.load import yamldoc
+
+    calls: list[str] = []
+    real = yamldoc._CONSTRUCTOR.construct_yaml_int
+
+    def counting(node: Any) -> Any:
+        calls.append(node.value)
+        return real(node)
+
+    monkeypatch.setattr(yamldoc._CONSTRUCTOR, "construct_yaml_int", counting)
+    doc = yamldoc.load_document(f"jumlah_anggota: {'9' * 100_000}\nkecil: {'9' * 40}\n")
+    assert calls == ["9" * 40]
+    assert [(i.rule, i.line, i.column) for i in doc.issues] == [("invalid-value", 1, 17)]
+    assert doc.data["kecil"] == int("9" * 40)
