@@ -263,6 +263,23 @@ def test_name_that_is_not_utf8_never_breaks_other_commands(
         )
 
 
+def test_name_that_is_not_utf8_is_reported_by_changed_since(tmp_path: Path, root: Path) -> None:
+    """git names a changed file with the same escapes as the walker, so the scope still holds it."""
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "catatan awal")
+    with open(os.fsencode(root / "organisasi" / "sleman") + b"/wksbm-jahat\xff.yaml", "wb") as f:
+        f.write(GOOD_ORG.replace("wksbm-contoh", "wksbm-jahat").encode())
+    code, out, err = cli_bytes(
+        tmp_path, "--records", "records", "validate", "--changed-since", "HEAD", "--format", "json"
+    )
+    assert code == 1, err.decode("utf-8", "replace")
+    problems = json.loads(out.decode("utf-8"))["problems"]
+    assert [(p["file"], p["rule"]) for p in problems] == [
+        ("records/organisasi/sleman/wksbm-jahat\\xff.yaml", "unsafe-path")
+    ]
+
+
 # -- folders and files that cannot be read ------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from wksbm_cli import git
 from wksbm_cli.engine import CheckResult, Options, check_entries, finish, rule_filter
-from wksbm_cli.load.files import walk
+from wksbm_cli.load.files import shown_name, walk
 from wksbm_cli.model.records import Config, Event, Organisation
 
 # Options.paths == () means "everything"; a path no record can have means "nothing".
@@ -29,6 +29,9 @@ def check_changed(
     root: str, shown_root: str, config: Config, options: Options, ref: str
 ) -> CheckResult:
     changes = git.changes_since(root, ref)
+    # Named as the walker names them: a path that is not UTF-8 is shown with \xff escapes.
+    changes.changed = {shown_name(rel) for rel in changes.changed}
+    changes.deleted = {shown_name(rel) for rel in changes.deleted}
     allowed = rule_filter(options.select, options.ignore)
     today = options.as_of or dt.date.today()
     # The same cached, parallel per-file step as a full run: only the report is narrowed.
