@@ -23,8 +23,8 @@ def parse_date(option: str, value: str) -> dt.date:
                 f"{option}: `{value}` is not a real day; write YYYY-MM-DD",
             ) from None
     raise WksbmError(
-        f"{option}: `{value}` bukan tanggal YYYY-MM-DD (contoh: 2026-01-31)",
-        f"{option}: `{value}` is not a date YYYY-MM-DD (for example 2026-01-31)",
+        f"{option}: `{value}` bukan tanggal YYYY-MM-DD",
+        f"{option}: `{value}` is not a date YYYY-MM-DD",
     )
 
 
