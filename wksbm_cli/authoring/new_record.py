@@ -67,18 +67,6 @@ def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-def parse_date(option: str, value: str) -> dt.date:
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError(value)
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise WksbmError(
-            f"{option}: `{value}` bukan tanggal YYYY-MM-DD",
-            f"{option}: `{value}` is not a date YYYY-MM-DD",
-        ) from None
-
-
 def event_id(record_id: str, tanggal: dt.date) -> str:
     """Event ids start with their date (as the bundled records do): a missing prefix is added,
     a prefix that disagrees with ``tanggal`` is refused."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 from wksbm_cli import git
 from wksbm_cli.diagnostics import Problem, Severity, make_args
@@ -33,7 +34,7 @@ from wksbm_cli.load.config import (
     policy_changes,
     with_policy_of,
 )
-from wksbm_cli.load.files import CONFIG_NAME, read_text, walk
+from wksbm_cli.load.files import CONFIG_NAME, read_text, shown_name, walk
 from wksbm_cli.load.yamldoc import load_document
 from wksbm_cli.model.records import Config, Event, Organisation
 
@@ -88,6 +89,9 @@ def check_changed(
 ) -> CheckResult:
     base = git.base_commit(root, ref, against_tip)
     changes = git.changes_from(root, base)
+    # Named as the walker names them: a path that is not UTF-8 is shown with \xff escapes.
+    changes.changed = {shown_name(rel) for rel in changes.changed}
+    changes.deleted = {shown_name(rel) for rel in changes.deleted}
     allowed = rule_filter(options.select, options.ignore)
     today = options.as_of or dt.date.today()
     config_edited = CONFIG_NAME in changes.changed or CONFIG_NAME in changes.deleted
@@ -105,7 +109,10 @@ def check_changed(
         if not trust_config:
             judged = with_policy_of(config, base_config)
     # The same cached, parallel per-file step as a full run: only the report is narrowed.
-    results = check_entries(root, shown_root, list(walk(root)), judged, today, options.use_cache)
+    notices: list[tuple[str, dict[str, Any]]] = []
+    results = check_entries(
+        root, shown_root, list(walk(root)), judged, today, options.use_cache, notices=notices
+    )
     touched_orgs = {
         r.record.id
         for r in results
@@ -137,6 +144,7 @@ def check_changed(
     result = finish(
         root, shown_root, judged, replace(options, paths=paths), results, allowed, today
     )
+    result.notices = notices
     level = dict(judged.aturan).get("config-relaxed")
     if relaxed and "config-relaxed" in allowed and level != "off":
         found = _relaxation_problems(root, shown_root, config, relaxed, trust_config)

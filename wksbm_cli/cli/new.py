@@ -150,6 +150,7 @@ def new(
 
     from wksbm_cli.authoring import new_record as nr
     from wksbm_cli.authoring import regions
+    from wksbm_cli.cli.dates import parse_date
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
     from wksbm_cli.model.schema import JENIS_KEGIATAN
@@ -240,7 +241,7 @@ def new(
             lambda v, o: nr.check_choice(o, v, JENIS_KEGIATAN),
             "pelatihan",
         )
-        day = ask(("--tanggal", tanggal), t("new.ask.tanggal"), lambda v, o: nr.parse_date(o, v))
+        day = ask(("--tanggal", tanggal), t("new.ask.tanggal"), lambda v, o: parse_date(o, v))
         organiser = ask(("--penyelenggara", penyelenggara), t("new.ask.penyelenggara"), _same)
         rid = ask(
             ("ID", record_id),

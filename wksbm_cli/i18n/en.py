@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
     "unsafe-path.symlink": "symbolic link: not followed and not read;"
     " replace it with the file itself",
     "unsafe-path.special": "not a regular file (a {what}); not opened",
+    "unsafe-path.name": "the name is not valid UTF-8 (shown with \\x escapes); not read; rename it",
+    "unsafe-path.denied": "permission denied: wksbm cannot read it, so it is not checked;"
+    " make it readable",
+    "unsafe-path.unreadable": "cannot be read ({what}), so it is not checked",
     "unsafe-path.outside": "resolves outside the records folder; not read",
     "file-too-large": "file is {size} bytes, over the limit of {limit} bytes; not read",
     "encoding": "not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
@@ -110,6 +114,9 @@ MESSAGES: dict[str, str] = {
     # config
     "config.prefix": "configuration {file}:{line}:{column}: ",
     # CI integration
+    "cache.off-tracked": "note: {folder} is tracked by git, so it came with the checkout and is"
+    " not trusted; checked every file afresh (git rm -r --cached {folder} to fix)",
+    "cache.off-secret": "note: the result cache is off: its key {file} cannot be made ({reason})",
     "ci.baseline-suppressed": "{n} problems suppressed by the baseline {file}.",
     "ci.baseline-written": "Baseline of {n} problems written to {file}.",
     "ci.init-created": "created  {file}",

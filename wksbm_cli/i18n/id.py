@@ -25,6 +25,11 @@ MESSAGES: dict[str, str] = {
     "unsafe-path.symlink": "tautan simbolik: tidak diikuti dan tidak dibaca;"
     " ganti dengan berkasnya",
     "unsafe-path.special": "bukan berkas biasa ({what}); tidak dibuka",
+    "unsafe-path.name": "nama ini bukan UTF-8 yang sah (ditampilkan dengan escape \\x);"
+    " tidak dibaca; ganti namanya",
+    "unsafe-path.denied": "izin ditolak: wksbm tidak dapat membacanya, jadi tidak diperiksa;"
+    " buat agar dapat dibaca",
+    "unsafe-path.unreadable": "tidak dapat dibaca ({what}), jadi tidak diperiksa",
     "unsafe-path.outside": "mengarah ke luar folder catatan; tidak dibaca",
     "file-too-large": "berkas {size} byte, melebihi batas {limit} byte; tidak dibaca",
     "encoding": "bukan UTF-8 yang sah (byte 0x{byte}); simpan berkas sebagai UTF-8",
@@ -105,6 +110,9 @@ MESSAGES: dict[str, str] = {
     "waived": "dikecualikan sampai {date}: {reason}",
     "config.prefix": "konfigurasi {file}:{line}:{column}: ",
     # CI integration
+    "cache.off-tracked": "catatan: {folder} dilacak git, jadi ikut dari checkout dan tidak"
+    " dipercaya; semua berkas diperiksa ulang (perbaiki: git rm -r --cached {folder})",
+    "cache.off-secret": "catatan: cache hasil mati: kuncinya {file} tidak dapat dibuat ({reason})",
     "ci.baseline-suppressed": "{n} masalah disembunyikan oleh baseline {file}.",
     "ci.baseline-written": "Baseline berisi {n} masalah ditulis ke {file}.",
     "ci.init-created": "dibuat   {file}",
