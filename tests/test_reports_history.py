@@ -218,3 +218,20 @@ def test_outside_git_every_figure_is_missing(
     )
     assert doc["completeness_change_note"] == "no-git"
     assert {m["reason"] for m in doc["completeness_history"]["not_computed"]} == {"no-git"}
+
+
+def test_a_snapshot_with_nothing_scored_gives_no_mean(
+    history: Path, run_cli: Callable[..., Any]
+) -> None:
+    """Regression: before the first commit the start of year read "0 organisations, 0
+    complete, mean score 0%", a mean of nothing stated as if every organisation scored 0."""
+    root = history / "records"
+    for fmt in ("text", "markdown"):
+        out = run_cli("--records", str(root), "--lang", "en", "report", "--year", "2024", "-f", fmt)
+        text = " ".join(out.stdout.split())
+        assert "Start of year (no records committed yet): 0 organisations, 0 complete, mean" in (
+            text
+        )
+        assert "mean score 0%" not in text
+        assert "mean score –" in text
+        assert "mean score 70%" in text  # the end of year still has its mean
