@@ -58,8 +58,8 @@ def completeness(
     from wksbm_cli.render import completeness_out as out
     from wksbm_cli.reports.completeness import completeness as build
 
+    folder = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_day(as_of)
-    folder = open_folder()
     result = check_folder(folder.root, folder.shown_root, folder.config, Options(as_of=day))
     table = build(
         result.organisations,

@@ -38,8 +38,8 @@ def summary(
     from wksbm_cli.render import summary_out as out
     from wksbm_cli.reports.summary import summarise
 
+    folder = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_day(as_of)
-    folder = open_folder()
     result = check_folder(folder.root, folder.shown_root, folder.config, Options(as_of=day))
     figures = summarise(result, day)
     if fmt is SummaryFormat.json:
