@@ -48,3 +48,24 @@ def test_an_event_id_may_equal_an_organisation_id(make_records: Any, run_cli: An
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert (root / "kegiatan" / "2025" / "2025-08-01-rapat.yaml").is_file()
+
+
+BOGOR = """\
+wilayah: {provinsi: "Jawa Barat", kabupaten: "Bogor", kode: "32.01"}
+istilah: nasional
+bahasa: en
+privasi: publik
+"""
+
+
+def test_the_address_hint_uses_the_regions_own_word(make_records: Any, run_cli: Any) -> None:
+    """Regression: a Bogor record was offered `alamat: Balai Kalurahan ...`, DIY's word."""
+    root: Path = make_records({}, config=BOGOR)
+    result = run_cli(
+        "--records", str(root), "new", "organisasi", "wksbm-leuwinutug",
+        "--nama", "WKSBM Leuwinutug", "--kecamatan", "Citeureup", "--desa", "Leuwinutug",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (root / "organisasi" / "citeureup" / "wksbm-leuwinutug.yaml").read_text("utf-8")
+    assert "#   alamat: Balai Desa ...\n" in text
+    assert "Kalurahan" not in text

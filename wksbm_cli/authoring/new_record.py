@@ -163,7 +163,8 @@ def organisation_text(root: str, target: str, org: NewOrganisation, words: Terms
             out.append(f'  kode: "{org.kode}"  # kode wilayah Kemendagri\n')
         else:
             out.append('  # kode: "34.04.07.2003"  # kode wilayah Kemendagri, dalam tanda kutip\n')
-    out.append(_ORG_OPTIONAL)
+    # The hint's hall is the village word of the region (Balai Desa in Bogor).
+    out.append(_ORG_OPTIONAL.replace("Balai Kalurahan", f"Balai {words.desa}"))
     return "".join(out)
 
 
