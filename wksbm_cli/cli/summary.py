@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import guarded, open_folder, print_rich, write_out
+from wksbm_cli.cli.common import RawCsv, guarded, open_folder, print_rich, progress_bar, write_out
 from wksbm_cli.cli.dates import parse_day
 
 
@@ -15,6 +15,7 @@ class SummaryFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    csv = "csv"
 
 
 @guarded
@@ -26,6 +27,7 @@ def summary(
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge as of this day (default today)."),
     ] = None,
+    raw_csv: RawCsv = False,
 ) -> None:
     """Organisations by status, kind and kecamatan, how many are complete, the most common gaps,
     events by year and kind, and problems by severity.
@@ -40,10 +42,13 @@ def summary(
 
     folder = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_day(as_of)
-    result = check_folder(folder.root, folder.shown_root, folder.config, Options(as_of=day))
+    options = Options(as_of=day, progress=progress_bar(fmt is SummaryFormat.text))
+    result = check_folder(folder.root, folder.shown_root, folder.config, options)
     figures = summarise(result, day)
     if fmt is SummaryFormat.json:
         write_out(out.render_json(figures))
+    elif fmt is SummaryFormat.csv:
+        write_out(out.render_csv(figures, raw_csv))
     elif fmt is SummaryFormat.markdown:
         write_out(out.render_markdown(figures, folder.config, folder.lang, folder.shown_root))
     else:

@@ -6,20 +6,27 @@ People's formats (text, markdown) group rows under the configured label for the 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
-from rich import box
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from wksbm_cli.model.records import Config
-from wksbm_cli.render.safe import visible
-from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
+from wksbm_cli.render.csv_out import csv_text
+from wksbm_cli.render.md_escape import md_text
+from wksbm_cli.render.safe import json_text, visible
+from wksbm_cli.render.tables import (
+    Column,
+    FitTable,
+    left_out,
+    left_out_markdown,
+    percent,
+    pipe_table,
+    t,
+    text,
+)
 from wksbm_cli.reports.completeness import CHECKS, Completeness, Row, mean_score
 
 YES, NO, NA = "✓", "✗", "–"
@@ -78,7 +85,9 @@ def _groups(table: Completeness, config: Config, lang: str) -> list[tuple[str, l
     return out
 
 
-def _footer(table: Completeness, unreadable: dict[str, str], lang: str) -> list[str]:
+def _footer(
+    table: Completeness, unreadable: dict[str, str], lang: str, esc: Callable[[str], str] = str
+) -> list[str]:
     lines = []
     if table.rows:
         complete = sum(1 for r in table.rows if r.complete)
@@ -92,7 +101,7 @@ def _footer(table: Completeness, unreadable: dict[str, str], lang: str) -> list[
             )
         )
     if table.excluded:
-        lines.append(t("excluded", lang, ids=", ".join(i for i, _ in table.excluded)))
+        lines.append(t("excluded", lang, ids=", ".join(esc(i) for i, _ in table.excluded)))
     return lines + left_out(unreadable, lang)
 
 
@@ -104,53 +113,39 @@ def render_text(
     ]
     if not table.rows:
         parts.append(Text(t("completeness.none", lang)))
+    columns = [
+        Column(t("col.organisation", lang)),
+        Column(t("col.score", lang), whole=True, right=True),
+        Column(config.labels["desa"]),
+        Column(t("col.missing", lang)),
+        Column(t("col.sk", lang)),
+        Column(t("col.region-short", lang), whole=True),
+        Column(t("col.unsur", lang), whole=True, right=True),
+        Column(t("col.trained-short", lang), whole=True),
+    ]
+    grid = FitTable(columns)
     for title, rows in _groups(table, config, lang):
-        grid = Table(
-            title=visible(title),
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            padding=(0, 1),
-            pad_edge=False,
-        )
-        headers = [
-            t("col.organisation", lang),
-            t("col.score", lang),
-            config.labels["desa"],
-            t("col.missing", lang),
-            t("col.sk", lang),
-            t("col.region-short", lang),
-            t("col.unsur", lang),
-            t("col.trained-short", lang),
-        ]
-        for index, header in enumerate(headers):
-            grid.add_column(
-                header,
-                justify="right" if index == 1 else "left",
-                no_wrap=index in (1, 5, 6, 7),
-                min_width={0: 12, 1: 4}.get(index),
-                ratio=2 if index == 0 else 1 if index in (2, 3) else None,
-            )
+        cells = []
         for row in rows:
             name = row.nama or row.id
             if row.status != "aktif":
                 name += f" ({t(f'status.{row.status}', lang)})"
             missing = NA if not row.roles else ", ".join(row.missing) or YES
             style = "green" if row.complete else "yellow" if row.score >= 0.5 else "red"
-            cells = [
-                name,
-                row.desa or "",
-                missing,
-                t(f"sk.{row.sk}", lang) if row.sk else NA,
-                _region(row),
-                str(row.unsur) if row.jenis == "wksbm" else NA,
-                row.last_training.isoformat() if row.last_training else "",
-            ]
-            grid.add_row(
-                Text(visible(cells[0])),
-                Text(percent(row.score), style=style),
-                *(Text(visible(c)) for c in cells[1:]),
+            cells.append(
+                [
+                    text(name),
+                    Text(percent(row.score), style=style),
+                    text(row.desa or ""),
+                    text(missing, style="" if not row.missing else "yellow"),
+                    text(t(f"sk.{row.sk}", lang) if row.sk else NA),
+                    Text(_region(row)),
+                    Text(str(row.unsur) if row.jenis == "wksbm" else NA),
+                    text(row.last_training),
+                ]
             )
+        grid.add_group(Text(visible(title), style="bold"), cells)
+    if table.rows:
         parts.append(grid)
     parts.extend(Text(visible(line)) for line in _footer(table, unreadable, lang))
     return Group(*parts)
@@ -163,12 +158,12 @@ def render_markdown(
     if not table.rows:
         out += [t("completeness.none", lang), ""]
     for title, rows in _groups(table, config, lang):
-        out += [f"## {visible(title)}", ""]
+        out += [f"## {md_text(title)}", ""]
         out.append(
             pipe_table(_headers(config, lang), [_people_cells(r, config, lang) for r in rows])
         )
         out.append("")
-    counts = _footer(table, EMPTY, lang)
+    counts = _footer(table, EMPTY, lang, md_text)
     for line in counts:
         out += [line, ""]
     out += left_out_markdown(unreadable, lang)
@@ -207,52 +202,48 @@ def render_json(table: Completeness, unreadable: dict[str, str]) -> str:
         "excluded": [{"id": i, "reason": why} for i, why in table.excluded],
         "unreadable": dict(sorted(unreadable.items())),
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)
 
 
 def _flag(value: bool | None) -> str:
     return "" if value is None else "true" if value else "false"
 
 
-def render_csv(table: Completeness, config: Config) -> str:
+def render_csv(table: Completeness, config: Config, raw: bool = False) -> str:
     roles = roles_of(config)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(
+    header = [
+        "id",
+        "nama",
+        "jenis",
+        "tingkat",
+        "kecamatan",
+        "desa",
+        "status",
+        *roles,
+        "missing",
+        "sk",
+        "region_complete",
+        "unsur",
+        "last_training",
+        "score",
+    ]
+    rows = (
         [
-            "id",
-            "nama",
-            "jenis",
-            "tingkat",
-            "kecamatan",
-            "desa",
-            "status",
-            *roles,
-            "missing",
-            "sk",
-            "region_complete",
-            "unsur",
-            "last_training",
-            "score",
+            r.id,
+            r.nama or "",
+            r.jenis or "",
+            r.tingkat or "",
+            r.kecamatan or "",
+            r.desa or "",
+            r.status,
+            *(_flag(r.roles.get(x)) for x in roles),
+            ";".join(r.missing),
+            r.sk or "",
+            _flag(r.region_complete),
+            r.unsur,
+            r.last_training.isoformat() if r.last_training else "",
+            f"{r.score:.4f}",
         ]
+        for r in table.rows
     )
-    for r in table.rows:
-        writer.writerow(
-            [
-                r.id,
-                r.nama or "",
-                r.jenis or "",
-                r.tingkat or "",
-                r.kecamatan or "",
-                r.desa or "",
-                r.status,
-                *(_flag(r.roles.get(x)) for x in roles),
-                ";".join(r.missing),
-                r.sk or "",
-                _flag(r.region_complete),
-                r.unsur,
-                r.last_training.isoformat() if r.last_training else "",
-                f"{r.score:.4f}",
-            ]
-        )
-    return buf.getvalue()
+    return csv_text(header, rows, raw)
