@@ -166,3 +166,34 @@ def test_a_broken_base_config_is_exit_2_unless_trusted(
         "--lang", "en", "validate", *AS_OF, "--changed-since", "main", "--trust-config-changes"
     )
     assert trusted.exit_code == 0, trusted.output
+
+
+def _publish_a_phone_as_internal(repo: Path) -> None:
+    """A pull request that publishes an officer's mobile number and, to pass, declares the
+    repository internal (which switches the personal-data rules off)."""
+    write(repo, {"wksbm.yaml": CONFIG.replace("privasi: publik", "privasi: internal")})
+    phone = org("wksbm-sinduadi").replace(
+        "pengurus:\n",
+        'pengurus:\n  - {jabatan: bendahara, nama: Agus Salim, telepon: "0812-3456-7890"}\n',
+    )
+    write(repo, {"organisasi/wksbm-sinduadi.yaml": phone})
+    commit(repo, "privasi internal")
+
+
+def test_privasi_internal_cannot_excuse_the_change_that_sets_it(repo: Path, run_cli: Any) -> None:
+    """Regression: `privasi: internal` plus a phone number passed `--changed-since` (exit 0) and
+    `diff` said "No rule is judged differently"."""
+    _publish_a_phone_as_internal(repo)
+    result = run_cli("--lang", "en", "validate", "-f", "json", *AS_OF, "--changed-since", "main")
+    found = _problems(result)
+    assert any(p[2] == "personal-phone" and p[3] == "error" for p in found), found
+    # Located at the `privasi: internal` line (line 4 of wksbm.yaml).
+    assert ("wksbm.yaml", 4, "config-relaxed", "warning") in found
+    assert result.exit_code == 1
+    trusted = run_cli(
+        "--lang", "en", "validate", *AS_OF, "--changed-since", "main", "--trust-config-changes"
+    )
+    assert trusted.exit_code == 0, trusted.output
+    out = run_cli("--lang", "en", "diff", "main", *AS_OF, env={"GITHUB_STEP_SUMMARY": ""})
+    assert "- `personal-phone`: `error` → `off` (`privasi`)\n" in out.stdout
+    assert "- `personal-email`: `error` → `off` (`privasi`)\n" in out.stdout

