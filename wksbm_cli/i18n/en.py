@@ -109,6 +109,10 @@ MESSAGES: dict[str, str] = {
     " --trust-config-changes)",
     "config-relaxed.trusted": "this change relaxes `{rule}` from {before} to {after}"
     " (--trust-config-changes: judged with {after})",
+    "config-relaxed.waiver": "this change adds or extends a waiver of `{rule}` (until {date}); it"
+    " is judged without it until the change is merged (or run with --trust-config-changes)",
+    "config-relaxed.waiver-trusted": "this change adds or extends a waiver of `{rule}` (until"
+    " {date}; --trust-config-changes: honoured)",
     "waiver-expired": "the waiver of `{rule}` ended on {date}: fix the problem or renew the waiver",
     "waived": "waived until {date}: {reason}",
     # config

@@ -105,6 +105,11 @@ MESSAGES: dict[str, str] = {
     " dengan --trust-config-changes)",
     "config-relaxed.trusted": "perubahan ini melonggarkan `{rule}` dari {before} menjadi {after}"
     " (--trust-config-changes: dinilai dengan {after})",
+    "config-relaxed.waiver": "perubahan ini menambah atau memperpanjang pengecualian `{rule}`"
+    " (sampai {date}); dinilai tanpa pengecualian itu sampai perubahan ini digabung (atau"
+    " jalankan dengan --trust-config-changes)",
+    "config-relaxed.waiver-trusted": "perubahan ini menambah atau memperpanjang pengecualian"
+    " `{rule}` (sampai {date}; --trust-config-changes: berlaku)",
     "waiver-expired": "pengecualian `{rule}` berakhir pada {date}: perbaiki masalahnya atau"
     " perpanjang pengecualiannya",
     "waived": "dikecualikan sampai {date}: {reason}",
