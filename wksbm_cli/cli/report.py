@@ -117,8 +117,6 @@ def report(
     from wksbm_cli.reports.yearly import yearly
 
     number = parse_year(year)
-    if fmt is ReportFormat.pdf:
-        _pdf_preflight(output)
     if output is not None and not force:
         import os
 
@@ -127,6 +125,8 @@ def report(
         if os.path.lexists(output):
             raise FileExists(output)
     folder = open_folder()
+    if fmt is ReportFormat.pdf:
+        _pdf_preflight(output)
     result = check_folder(folder.root, folder.shown_root, folder.config)
     figures = yearly(result, number)
     from wksbm_cli import git

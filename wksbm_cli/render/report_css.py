@@ -37,7 +37,8 @@ caption { text-align: left; font-weight: 600; padding: .2rem 0 .3rem; }
 th, td { border: 1px solid #c9d2da; padding: .28rem .45rem; text-align: left;
   vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eef3f7; font-weight: 600; overflow-wrap: normal; }
-.k { white-space: nowrap; }
+.k { overflow-wrap: normal; }
+.d { white-space: nowrap; }
 .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: .4rem 0 .6rem; }
 figcaption { font-weight: 600; margin-bottom: .3rem; }
@@ -47,6 +48,11 @@ ul.plain { margin: .3rem 0 1rem; padding-left: 1.2rem; }
 a { color: #1f5c88; overflow-wrap: anywhere; }
 .sev-error { color: #9b1c1c; font-weight: 600; }
 .sev-warning { color: #7a4d00; }
+@media screen and (max-width: 40rem) {
+  html { font-size: 14px; }
+  body { padding: .75rem; }
+  th, td { padding: .2rem .3rem; }
+}
 @page {
   size: A4 portrait;
   margin: 16mm 14mm 18mm 14mm;

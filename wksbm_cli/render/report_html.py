@@ -13,6 +13,7 @@ sources become links.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from wksbm_cli.model.records import Config
@@ -24,6 +25,10 @@ from wksbm_cli.reports.yearly import YearReport
 from wksbm_cli.reports.yearly_extra import RegionRow, YearExtra, by_kecamatan
 
 SEVERITIES = ("error", "warning", "info")
+_WEB = re.compile(
+    r"https?://[^\s\"'<>\\`\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+",
+    re.IGNORECASE,
+)
 
 
 def _cls(index: int, numeric: Sequence[int], keep: Sequence[int]) -> str:
@@ -31,6 +36,11 @@ def _cls(index: int, numeric: Sequence[int], keep: Sequence[int]) -> str:
     if index in numeric:
         return ' class="n"'
     return ' class="k"' if index in keep else ""
+
+
+def _date_cell(text: str) -> str:
+    """Dates never break inside; a range may break around its dash."""
+    return " – ".join(f'<span class="d">{esc(part)}</span>' for part in text.split(" – "))
 
 
 def _fig(path: str, value: object) -> str:
@@ -269,7 +279,7 @@ def _trainings(
         ]
         rows = [
             [
-                esc(_dates(e)),
+                _date_cell(_dates(e)),
                 esc(e.judul or e.id or ""),
                 esc(_place(e, config)),
                 "–" if e.peserta_jumlah is None else esc(e.peserta_jumlah),
@@ -277,7 +287,7 @@ def _trainings(
             ]
             for e in r.events
         ]
-        out.append(_table(headers, rows, numeric=(3,), keep=(0,)))
+        out.append(_table(headers, rows, numeric=(3,)))
     else:
         out.append(f"<p>{esc(t('report.no-events', lang, year=r.year))}</p>")
     title = t("report.not-trained", lang, year=r.year)
@@ -300,9 +310,9 @@ def _problems(p: YearExtra, lang: str, names: dict[str, str]) -> str:
     title = t("html.card-expiring", lang)
     out.append(f"<h3>{esc(title)} ({len(p.expiring)})</h3>")
     if p.expiring:
-        rows = [[esc(_name(x.id, names)), esc(x.until.isoformat())] for x in p.expiring]
+        rows = [[esc(_name(x.id, names)), _date_cell(x.until.isoformat())] for x in p.expiring]
         headers = [t("col.organisation", lang), t("html.col-until", lang)]
-        out.append(_table(headers, rows, keep=(1,)))
+        out.append(_table(headers, rows))
     else:
         out.append(f"<p>{esc(t('report.none', lang))}</p>")
     out.append(f"<h3>{esc(t('html.problem-list', lang))} ({len(p.problems)})</h3>")
@@ -336,10 +346,10 @@ def _inside(shown: str, shown_root: str) -> str:
 
 
 def _link(url: str) -> str:
-    """A link for a web address; anything else (``javascript:``, ``file:``) stays text."""
-    lowered = url.strip().lower()
-    if lowered.startswith(("https://", "http://")) and not any(c.isspace() for c in url.strip()):
-        return f'<a href="{esc(url.strip())}">{esc(url)}</a>'
+    """A link for a plain web address; anything else (``javascript:``, ``file:``, quotes or
+    angle brackets inside) stays text."""
+    if _WEB.fullmatch(url):
+        return f'<a href="{esc(url)}">{esc(url)}</a>'
     return esc(url)
 
 

@@ -45,7 +45,7 @@ class Bar:
 
 def _open(ident: str, width: int, height: int, title: str, desc: str) -> list[str]:
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{esc(ident)}"'
+        f'<svg class="chart" id="{esc(ident)}"'
         f' viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
         f' role="img" aria-labelledby="{esc(ident)}-t {esc(ident)}-d">',
         f'<title id="{esc(ident)}-t">{esc(title)}</title>',
