@@ -35,9 +35,10 @@ ul.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
 caption { text-align: left; font-weight: 600; padding: .2rem 0 .3rem; }
 th, td { border: 1px solid #c9d2da; padding: .28rem .45rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; }
-th { background: #eef3f7; font-weight: 600; overflow-wrap: normal; }
-.k { overflow-wrap: normal; }
+  vertical-align: top; overflow-wrap: break-word; }
+.w { overflow-wrap: anywhere; }
+.tw { overflow-x: auto; }
+th { background: #eef3f7; font-weight: 600; }
 .d { white-space: nowrap; }
 .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: .4rem 0 .6rem; }
@@ -66,6 +67,7 @@ a { color: #1f5c88; overflow-wrap: anywhere; }
   header + section { break-before: auto; }
   h2, h3, figcaption, caption { break-after: avoid; }
   thead { display: table-header-group; }
+  .tw { overflow: visible; }
   tr, .card, figure { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

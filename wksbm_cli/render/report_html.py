@@ -31,11 +31,11 @@ _WEB = re.compile(
 )
 
 
-def _cls(index: int, numeric: Sequence[int], keep: Sequence[int]) -> str:
-    """Numbers align right; dates, rule ids and severities never break inside."""
+def _cls(index: int, numeric: Sequence[int], wide: Sequence[int]) -> str:
+    """Numbers align right; ``wide`` cells (file paths) may break anywhere to fit."""
     if index in numeric:
         return ' class="n"'
-    return ' class="k"' if index in keep else ""
+    return ' class="w"' if index in wide else ""
 
 
 def _date_cell(text: str) -> str:
@@ -52,11 +52,12 @@ def _table(
     rows: Sequence[Sequence[str]],
     *,
     numeric: Sequence[int] = (),
-    keep: Sequence[int] = (),
+    wide: Sequence[int] = (),
     caption: str | None = None,
 ) -> str:
-    """A table; cells arrive escaped (they may hold a ``_fig`` span or a link)."""
-    out = ["<table>"]
+    """A table; cells arrive escaped (they may hold a ``_fig`` span or a link). On a narrow
+    screen a table too wide to fit scrolls inside its own box instead of widening the page."""
+    out = ['<div class="tw"><table>']
     if caption:
         out.append(f"<caption>{esc(caption)}</caption>")
     heads = "".join(
@@ -65,9 +66,9 @@ def _table(
     out.append(f"<thead><tr>{heads}</tr></thead>")
     out.append("<tbody>")
     for row in rows:
-        cells = "".join("<td" + _cls(i, numeric, keep) + f">{c}</td>" for i, c in enumerate(row))
+        cells = "".join("<td" + _cls(i, numeric, wide) + f">{c}</td>" for i, c in enumerate(row))
         out.append(f"<tr>{cells}</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)
 
 
@@ -333,7 +334,7 @@ def _problems(p: YearExtra, lang: str, names: dict[str, str]) -> str:
             ]
             for x in p.problems
         ]
-        out.append(_table(headers, rows, keep=(1, 2)))
+        out.append(_table(headers, rows, wide=(0,)))
     else:
         out.append(f"<p>{esc(t('report.none', lang))}</p>")
     out.append("</section>")
