@@ -389,15 +389,30 @@ def test_hostile_values_are_escaped(
     event = _event("2025-05-05", "Pelatihan", "Kalasan", 12, ["wksbm-tirtomartani"]).replace(
         "judul: Pelatihan", f"judul: '{HOSTILE}'"
     )
-    root = make_records({TIRTO: org, "kegiatan/2025/2025-05-05-pelatihan.yaml": event})
+    odd = _org(
+        "wksbm-x",
+        "WKSBM X",
+        "'\"><svg onload=alert(3)>\u202e'",
+        "Tirtomartani",
+        pengurus=OFFICERS,
+    )
+    root = make_records(
+        {TIRTO: org, "kegiatan/2025/2025-05-05-pelatihan.yaml": event, "organisasi/x.yaml": odd}
+    )
     out = run_cli("--records", str(root), "report", "--year", "2025", "-f", "html")
     assert out.exit_code == 0
     text = out.stdout
     tree = parse_strict(text)
     assert "<script" not in text and "<b>" not in text
+    assert len(list(tree.iter(SVG))) == 2  # a kecamatan name did not open a third
+    for element in tree.iter():
+        assert not any(str(name).lower().startswith("on") for name in element.attrib)
     assert "\u202e" not in text and "\\u202e" in text
     hrefs = [a.get("href") for a in tree.iter("a")]
-    assert hrefs == ["https://slemankab.go.id/berita/2025-05-05"]
+    assert hrefs == [  # the other organisation's own source, and the event's
+        "https://tirtomartani-sleman.desa.id/berita/wksbm",
+        "https://slemankab.go.id/berita/2025-05-05",
+    ]
     assert "javascript:alert(1)" in text  # shown as text, never as a link
     titles = ["".join(td.itertext()) for td in tree.iter("td")]
     assert any(
