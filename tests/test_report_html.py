@@ -512,3 +512,26 @@ def test_extra_figures() -> None:
     assert [(r.id, r.before, r.after) for r in replaced(before, after, 2025)] == [
         ("a", ("Sri Wahyuni",), ("Agus Prasetyo",))
     ]
+
+
+CASE = Path(__file__).parent / "cases" / "reports"
+GOLDEN = Path(__file__).parent / "golden" / "reports" / "report-2025-id.html"
+
+
+def test_golden_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: Callable[..., Any]
+) -> None:
+    """The whole page for the report fixtures (copied out of this repository, so the change
+    section is the no-git note). Regenerate with WKSBM_UPDATE_GOLDEN=1 and review the diff."""
+    import shutil
+
+    shutil.copytree(CASE, tmp_path / "records")
+    monkeypatch.chdir(tmp_path)
+    out = run_cli(
+        "--records", "records", "--lang", "id", "laporan", "--tahun", "2025", "-f", "html"
+    )
+    assert out.exit_code == 0, out.output
+    parse_strict(out.stdout)
+    if os.environ.get("WKSBM_UPDATE_GOLDEN") == "1":
+        GOLDEN.write_text(out.stdout, encoding="utf-8")
+    assert out.stdout == GOLDEN.read_text(encoding="utf-8")

@@ -303,6 +303,7 @@ def _trainings(
 
 def _problems(p: YearExtra, lang: str, names: dict[str, str]) -> str:
     out = ['<section id="problems">', f"<h2>{esc(t('html.problems', lang))}</h2>"]
+    out.append(f'<p class="note">{esc(t("html.problems-note", lang))}</p>')
     counts = [
         [esc(t(f"html.sev-{s}", lang)), _fig(f"page.problems.{s}", p.counts.get(s, 0))]
         for s in SEVERITIES
