@@ -222,7 +222,8 @@ MESSAGES: dict[str, str] = {
     "rep.html.participants": "Participants per event",
     "rep.html.never-trained": "Active WKSBM never named as participants (any year)",
     "rep.html.problems": "Problems still open",
-    "rep.html.problems-note": "As wksbm validate finds them when this page is made; waived problems are left out.",
+    "rep.html.problems-note": "As wksbm validate finds them when this page is made; waived"
+    " problems are left out.",
     "rep.html.problem-list": "Open problems (wksbm validate)",
     "rep.html.sev-error": "error",
     "rep.html.sev-warning": "warning",

@@ -216,7 +216,8 @@ MESSAGES: dict[str, str] = {
     "rep.html.participants": "Peserta per kegiatan",
     "rep.html.never-trained": "WKSBM aktif yang belum pernah menjadi peserta (tahun mana pun)",
     "rep.html.problems": "Masalah yang masih terbuka",
-    "rep.html.problems-note": "Sebagaimana ditemukan wksbm validate saat halaman ini dibuat; masalah yang dikecualikan tidak ditampilkan.",
+    "rep.html.problems-note": "Sebagaimana ditemukan wksbm validate saat halaman ini dibuat;"
+    " masalah yang dikecualikan tidak ditampilkan.",
     "rep.html.problem-list": "Masalah terbuka (wksbm validate)",
     "rep.html.sev-error": "error",
     "rep.html.sev-warning": "peringatan",
