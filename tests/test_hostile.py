@@ -23,8 +23,12 @@ TIMEOUT = 120  # generous: only a hang gets near it
 PEAK_LIMIT_KB = 200 * 1024
 
 _MEASURE = """
-import resource, sys
+import os, resource, sys
 sys.argv = ["wksbm", *sys.argv[1:]]
+if os.environ.get("WKSBM_TEST_YAML") == "pure-python":
+    import yaml
+    from wksbm_cli.load import yamldoc
+    yamldoc._Loader = yaml.SafeLoader
 try:
     from wksbm_cli.cli import main
     main()
@@ -112,20 +116,29 @@ def test_alias_bombs_are_refused_before_expansion(tmp_path: Path, root: Path, bo
         assert merges and merges[0]["line"] == 3
 
 
+@pytest.mark.parametrize("engine", ["libyaml", "pure-python"])
 @pytest.mark.parametrize("depth", [10**5, 10**6])
 def test_deep_nesting_is_a_located_syntax_error_not_a_segfault(
-    tmp_path: Path, root: Path, depth: int
+    tmp_path: Path, root: Path, depth: int, engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Our limit (64 levels, located where it is passed) holds whichever parser PyYAML uses:
+    libyaml 0.2.6 would otherwise stop first, at 1,000 flow levels, with its own message."""
+    monkeypatch.setenv("WKSBM_TEST_YAML", engine)
     (root / "organisasi" / "dalam.yaml").write_text("[" * depth, encoding="utf-8")
     (root / "organisasi" / "dalam-map.yaml").write_text("{a: " * depth, encoding="utf-8")
+    (root / "organisasi" / "dalam-blok.yaml").write_text(
+        "anggota:\n  - " + "[" * depth, encoding="utf-8"
+    )
     (root / "wksbm.yaml").write_text(
         CONFIG.replace("bahasa", "ukuran_berkas_maks: 5000000\nbahasa")
     )
     run, problems = validate_json(tmp_path, root)
     assert run.returncode == 1, run.stderr
     assert rules_of(problems, "dalam.yaml") == [(1, 65, "yaml-syntax")]
-    assert rules_of(problems, "dalam-map.yaml")[0][2] == "yaml-syntax"
-    assert "64 levels" in problems[0]["message"]
+    assert rules_of(problems, "dalam-map.yaml") == [(1, 257, "yaml-syntax")]
+    assert rules_of(problems, "dalam-blok.yaml") == [(2, 67, "yaml-syntax")]
+    deep = [p for p in problems if p["file"].endswith(("dalam.yaml", "dalam-map.yaml"))]
+    assert all("more than 64 levels" in p["message"] for p in deep), deep
     assert run.peak_kb < PEAK_LIMIT_KB
 
 

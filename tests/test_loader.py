@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wksbm_cli.load import yamldoc
 from wksbm_cli.load.files import decode
 from wksbm_cli.load.yamldoc import BadScalar, load_document
 
@@ -126,10 +128,72 @@ def test_tab_gets_a_hint() -> None:
     assert issue.args["hint"] == "tab"
 
 
-def test_deep_nesting_stops_at_the_limit() -> None:
-    doc = load_document("[" * 100_000)
-    assert [(i.message_key, i.line, i.column) for i in doc.issues] == [("too-deep", 1, 65)]
+@pytest.fixture(params=["libyaml", "pure-python"])
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both parsers PyYAML may use: the depth limit must not depend on which one is installed."""
+    if request.param == "libyaml":
+        if not hasattr(yaml, "CSafeLoader"):
+            pytest.skip("PyYAML was built without libyaml here")
+        monkeypatch.setattr(yamldoc, "_Loader", yaml.CSafeLoader)
+    else:
+        monkeypatch.setattr(yamldoc, "_Loader", yaml.SafeLoader)
+    return str(request.param)
+
+
+def deep_issues(text: str) -> list[tuple[str, int, int]]:
+    doc = load_document(text)
     assert doc.data is None
+    return [(i.message_key, i.line, i.column) for i in doc.issues]
+
+
+@pytest.mark.parametrize("depth", [65, 999, 1001, 100_000])
+def test_deep_flow_nesting_stops_at_our_limit(engine: str, depth: int) -> None:
+    # libyaml 0.2.6 gives up at 1,000 flow levels with its own syntax error; ours comes first.
+    assert deep_issues("[" * depth) == [("too-deep", 1, 65)]
+    assert deep_issues("{a: " * depth) == [("too-deep", 1, 257)]
+
+
+def test_deep_nesting_is_counted_with_the_block_levels_around_it(engine: str) -> None:
+    assert deep_issues("anggota:\n  - " + "[" * 5000 + "\n") == [("too-deep", 2, 67)]
+    assert deep_issues("- " * 5000 + "x\n") == [("too-deep", 1, 129)]
+    lines = "".join(" " * i + f"tingkat{i}:\n" for i in range(200))
+    assert deep_issues(lines) == [("too-deep", 65, 65)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "catatan: '" + "[" * 2000 + "'\n",
+        'catatan: "' + "{" * 2000 + '\\" ]"\n',
+        "catatan: |\n  " + "[" * 2000 + "\nnama: WKSBM Kalasan\n",
+        "# " + "[" * 2000 + "\nnama: WKSBM Kalasan\n",
+        "nama: WKSBM Kalasan\ncatatan: [" + "[], " * 500 + "[]]\n",
+    ],
+    ids=["single-quoted", "double-quoted", "block-scalar", "comment", "many-shallow"],
+)
+def test_many_brackets_that_are_not_deep_load_in_full(engine: str, text: str) -> None:
+    doc = load_document(text)
+    assert doc.issues == []
+    assert isinstance(doc.data, dict) and doc.data
+
+
+def test_ordinary_files_are_not_pre_scanned() -> None:
+    # The pre-scan only starts when the brackets alone could exceed the limit.
+    assert yamldoc.flow_cut("anggota: [" + "[], " * 30 + "]\n", yamldoc.MAX_DEPTH) is None
+
+
+@given(
+    head=st.sampled_from(["", "nama: WKSBM Depok\nanggota: ", "- ", "a:\n  b: "]),
+    depth=st.integers(min_value=1, max_value=3000),
+    opener=st.sampled_from(["[", "{a: ", "[ ", "{"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_nesting_is_too_deep_exactly_past_the_limit(head: str, depth: int, opener: str) -> None:
+    doc = load_document(head + opener * depth)
+    deep = [i for i in doc.issues if i.message_key == "too-deep"]
+    levels = head.count(":") + head.count("- ") + depth
+    assert bool(deep) == (levels > yamldoc.MAX_DEPTH)
+    assert {i.rule for i in doc.issues} <= {"yaml-syntax", "wrong-type"}  # `{{`: a complex key
 
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n", "   \n"])

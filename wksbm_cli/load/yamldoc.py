@@ -7,11 +7,18 @@ parser's *event* stream, in one loop with an explicit stack: nesting is bounded 
 deep is built, aliases are refused before they could be expanded, explicit tags are never
 constructed, and every scalar is resolved by YAML 1.1 rules one at a time, so a failure is located
 at that scalar.
+
+The depth limit is ours whatever libyaml does: libyaml 0.2.6 scans up to a line ahead for a
+possible key and stops at 1,000 open flow brackets with its own syntax error before the parser
+hands over a single event. So a file holding more ``[``/``{`` than the limit is pre-scanned for
+flow nesting; if it goes past the limit, only the text up to that bracket is parsed, which puts
+the ``too-deep`` problem where it belongs on every libyaml version and on the pure-Python parser.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -159,8 +166,76 @@ def _events(text: str) -> Iterator[Any]:
         loader.dispose()
 
 
+_FLOW_TOKEN = re.compile(r"[\[\]{}#'\"]")
+_QUOTE_AFTER = frozenset(" \t\r\n[{,:")
+
+
+def flow_cut(text: str, max_depth: int) -> int | None:
+    """The end of the bracket that opens flow level ``max_depth + 1``, or None if none does.
+
+    A heuristic pre-scan (quotes and comments skipped, block scalars not understood) used only
+    to find where to stop parsing. It costs two ``str.count`` calls on an ordinary file. When it
+    over-counts (brackets inside a ``|`` block), the caller parses the whole text anyway.
+    """
+    if text.count("[") + text.count("{") <= max_depth:
+        return None
+    depth = 0
+    pos = 0
+    search = _FLOW_TOKEN.search
+    while (match := search(text, pos)) is not None:
+        char = match.group()
+        at = match.start()
+        before = text[at - 1] if at else "\n"
+        pos = at + 1
+        if char in "[{":
+            depth += 1
+            if depth > max_depth:
+                return pos
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        elif char == "#":
+            if before in " \t\r\n":
+                end = text.find("\n", pos)
+                pos = len(text) if end < 0 else end + 1
+        elif before in _QUOTE_AFTER:
+            pos = _quote_end(text, pos, char)
+    return None
+
+
+def _quote_end(text: str, pos: int, quote: str) -> int:
+    """The offset just past the quoted scalar whose body starts at ``pos``."""
+    while True:
+        end = text.find(quote, pos)
+        if end < 0:
+            return len(text)
+        if quote == "'":
+            if text.startswith("''", end):
+                pos = end + 2
+                continue
+            return end + 1
+        if _backslashes(text, end) % 2 == 0:
+            return end + 1
+        pos = end + 1
+
+
+def _backslashes(text: str, end: int) -> int:
+    count = 0
+    while end - count - 1 >= 0 and text[end - count - 1] == "\\":
+        count += 1
+    return count
+
+
 def load_document(text: str, max_depth: int = MAX_DEPTH) -> Document:
     """Parse one record file. Never raises for any input text; problems end up in ``issues``."""
+    cut = flow_cut(text, max_depth)
+    if cut is not None:
+        head = _load(text[:cut], max_depth)
+        if any(issue.message_key == "too-deep" for issue in head.issues):
+            return head
+    return _load(text, max_depth)
+
+
+def _load(text: str, max_depth: int) -> Document:
     doc = Document()
     try:
         _build(text, doc, max_depth)
@@ -282,7 +357,7 @@ def _build(text: str, doc: Document, max_depth: int) -> None:
                 skip_depth -= 1
                 if skip_depth == 0:
                     stack[-1].key = _SKIP
-            if skip_depth > max_depth:
+            if len(stack) + skip_depth > max_depth:
                 line, col = _pos(ev.start_mark)
                 issues.append(LoadIssue("yaml-syntax", line, col, "too-deep", {"max": max_depth}))
                 doc.data = None
@@ -323,14 +398,14 @@ def _build(text: str, doc: Document, max_depth: int) -> None:
                 value = ev.value
             place(value, line, col)
         elif isinstance(ev, yaml.CollectionStartEvent):
-            if complex_key(ev):
-                skip_depth = 1
-                continue
             line, col = _pos(ev.start_mark)
             if len(stack) >= max_depth:
                 issues.append(LoadIssue("yaml-syntax", line, col, "too-deep", {"max": max_depth}))
                 doc.data = None
                 return
+            if complex_key(ev):
+                skip_depth = 1
+                continue
             path_here = _child_path(stack)
             if ev.tag is not None or ev.anchor is not None:
                 check_props(ev, path_here)
