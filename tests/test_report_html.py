@@ -535,3 +535,30 @@ def test_golden_page(
     if os.environ.get("WKSBM_UPDATE_GOLDEN") == "1":
         GOLDEN.write_text(out.stdout, encoding="utf-8")
     assert out.stdout == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_an_unknown_history_note_gets_the_generic_words(make_records: Callable[..., Path]) -> None:
+    """A reason for the missing history that this page has no words for yet (the history part
+    may grow new ones) still gives an honest note, never a bare catalog key."""
+    from wksbm_cli.engine import check_folder
+    from wksbm_cli.load.config import load_config
+    from wksbm_cli.render.report_html import render_html
+    from wksbm_cli.reports.yearly import yearly
+    from wksbm_cli.reports.yearly_extra import year_extra
+
+    root = make_records(
+        {TIRTO: _org("wksbm-t", "WKSBM T", "Kalasan", "Tirtomartani", pengurus=OFFICERS)}
+    )
+    config = load_config(str(root), "records")
+    result = check_folder(str(root), "records", config)
+    report = yearly(result, 2025)
+    report.change_note = "history-partial"
+    extra = year_extra(result, report, dt.date(2026, 1, 10))
+    for lang, words in (
+        ("en", "The git history for 2025 is missing"),
+        ("id", "Riwayat git untuk 2025 tidak tersedia"),
+    ):
+        page = render_html(report, extra, config, lang)
+        parse_strict(page)
+        assert f'data-note="history-partial">{words}' in page
+        assert "rep.report" not in page

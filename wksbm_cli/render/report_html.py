@@ -77,17 +77,15 @@ def _name(oid: str, names: dict[str, str]) -> str:
     return f"{nama} ({oid})" if nama and nama != oid else oid
 
 
-def _list(items: Sequence[str], lang: str, figure: str | None = None) -> str:
+def _list(items: Sequence[str], lang: str) -> str:
     if not items:
         return f"<p>{esc(t('report.none', lang))}</p>"
-    attr = f' data-figure="{esc(figure)}"' if figure else ""
-    lis = "".join(f"<li>{esc(i)}</li>" for i in items)
-    return f'<ul class="plain"{attr}>{lis}</ul>'
+    return '<ul class="plain">' + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
 
 
 def _card(key: str, value: int, figure: str) -> str:
     return (
-        f'<li class="card"><span class="v" data-figure="{esc(figure)}">{value}</span>'
+        f'<li class="card"><span class="v" data-figure="{esc(figure)}">{esc(value)}</span>'
         f'<span class="k">{esc(key)}</span></li>'
     )
 
