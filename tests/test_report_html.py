@@ -562,3 +562,28 @@ def test_an_unknown_history_note_gets_the_generic_words(make_records: Callable[.
         parse_strict(page)
         assert f'data-note="history-partial">{words}' in page
         assert "rep.report" not in page
+
+
+def test_a_browser_that_fails_is_a_clear_exit_2(
+    make_records: Callable[..., Path], run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\necho 'Trace/breakpoint trap: no display' >&2\nexit 5\n")
+    fake.chmod(0o755)
+    root = make_records({})
+    target = tmp_path / "laporan.pdf"
+    out = run_cli(
+        "--records",
+        str(root),
+        "report",
+        "--year",
+        "2025",
+        "-f",
+        "pdf",
+        "-o",
+        str(target),
+        env={"WKSBM_BROWSER": str(fake)},
+    )
+    assert out.exit_code == 2
+    assert "the browser could not print the PDF: Trace/breakpoint trap: no display" in out.output
+    assert not target.exists()
