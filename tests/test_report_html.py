@@ -19,6 +19,8 @@ from typing import Any
 import html5lib
 import pytest
 from conftest import CONFIG
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wksbm_cli.model.records import Decree, Officer, Organisation, Wilayah
 from wksbm_cli.render.report_css import page_content
@@ -587,3 +589,20 @@ def test_a_browser_that_fails_is_a_clear_exit_2(
     assert out.exit_code == 2
     assert "the browser could not print the PDF: Trace/breakpoint trap: no display" in out.output
     assert not target.exists()
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=150, deadline=None)
+def test_any_label_comes_back_as_the_same_text(label: str) -> None:
+    """Whatever a kecamatan is called, the chart's text node reads back as that name (made
+    visible, truncated) and the page still parses without error."""
+    from wksbm_cli.render.safe import visible
+
+    chart = bar_chart("c", [Bar(label, 0.5, label)], maximum=1.0, title=label, desc=label)
+    tree = parse_strict(f"<!DOCTYPE html><html lang=id><title>t</title><body>{chart}</body>")
+    svg = next(tree.iter(SVG))
+    texts = ["".join(e.itertext()) for e in svg.iter("{http://www.w3.org/2000/svg}text")]
+    shown = visible(label)
+    assert texts[-1] == shown
+    assert texts[0] == visible(label if len(label) <= 22 else label[:21] + "…")
+    assert len(list(svg.iter())) == 7  # svg, title, desc, 2 text, 2 rect: nothing injected
