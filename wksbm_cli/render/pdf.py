@@ -63,7 +63,9 @@ def run_browser(
     browser: str, *args: str, timeout: float = TIMEOUT
 ) -> subprocess.CompletedProcess[bytes]:
     """Run the browser once with its own empty profile, removed afterwards."""
-    with tempfile.TemporaryDirectory(prefix="wksbm-browser-") as profile:
+    with tempfile.TemporaryDirectory(
+        prefix="wksbm-browser-", ignore_cleanup_errors=True
+    ) as profile:
         try:
             return subprocess.run(
                 command(browser, profile, *args),
