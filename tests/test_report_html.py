@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wksbm_cli.model.records import Decree, Officer, Organisation, Wilayah
-from wksbm_cli.render.report_css import page_content
+from wksbm_cli.render.report_css import page_content, stylesheet
 from wksbm_cli.render.svg import Bar, bar_chart, column_chart, esc
 from wksbm_cli.reports.yearly_extra import (
     add_months,
@@ -467,7 +467,10 @@ def test_page_numbers_in_css() -> None:
     assert page_content("Halaman {page} dari {pages}") == (
         '"Halaman " counter(page) " dari " counter(pages)'
     )
-    assert page_content('a"b') == '"a\\"b"'
+    assert page_content('a"b') == '"a\\22 b"'
+    css = stylesheet("{page}", 'Laporan "2025"</style><script>\u202e')
+    assert "</style>" not in css and "<" not in css and "\u202e" not in css
+    assert 'content: "Laporan \\22 2025\\22 \\3c /style\\3e \\3c script\\3e \\202e "' in css
 
 
 def _organisation(

@@ -57,6 +57,7 @@ a { color: #1f5c88; overflow-wrap: anywhere; }
 @page {
   size: A4 portrait;
   margin: 16mm 14mm 18mm 14mm;
+  @top-right { content: RUNNING_TITLE; font-size: 8.5pt; color: #4a5560; }
   @bottom-center { content: PAGE_WORDS; font-size: 9pt; color: #4a5560; }
 }
 @media print {
@@ -76,7 +77,15 @@ a { color: #1f5c88; overflow-wrap: anywhere; }
 
 
 def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A CSS string literal; anything but plain printable text is written as a CSS escape, so
+    no value can end the string, the rule or the style element."""
+    out = []
+    for char in text:
+        if char.isalnum() or char in " .,:;-()/'":
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):x} ")
+    return '"' + "".join(out) + '"'
 
 
 def page_content(words: str) -> str:
@@ -92,5 +101,7 @@ def page_content(words: str) -> str:
     return " ".join(parts) or '""'
 
 
-def stylesheet(page_words: str) -> str:
-    return _CSS.replace("PAGE_WORDS", page_content(page_words)).strip() + "\n"
+def stylesheet(page_words: str, title: str = "") -> str:
+    """The style sheet; ``title`` runs in the top margin of every printed page."""
+    css = _CSS.replace("PAGE_WORDS", page_content(page_words))
+    return css.replace("RUNNING_TITLE", _css_string(" ".join(title.split()))).strip() + "\n"

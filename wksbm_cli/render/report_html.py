@@ -394,7 +394,7 @@ def render_html(r: YearReport, page: YearExtra, config: Config, lang: str) -> st
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(title)}</title>",
-        f"<style>\n{stylesheet(t('html.page', lang))}</style>",
+        f"<style>\n{stylesheet(t('html.page', lang), title)}</style>",
         "</head>",
         "<body>",
     ]
