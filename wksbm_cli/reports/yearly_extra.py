@@ -151,10 +151,12 @@ def organisations_at(
     root: str, config: Config, commit: str | None, current: Mapping[str, Record] | None = None
 ) -> list[Organisation]:
     """The organisation records of ``commit`` (none for None: nothing committed yet), read from
-    git objects as :mod:`wksbm_cli.reports.history` reads them; ``current`` maps paths relative
-    to ``root`` to records already read, reused for blobs git knows unchanged."""
+    git objects through the loader and record builder a file on disk goes through;
+    ``current`` maps paths relative to ``root`` to records already read, reused for blobs git
+    knows unchanged. Only ``organisasi/`` is read: dissolutions and officers need nothing else."""
     from wksbm_cli.load.files import YAML_SUFFIXES, decode
-    from wksbm_cli.reports.history import record_from_text
+    from wksbm_cli.load.yamldoc import load_document
+    from wksbm_cli.model.records import build_organisation
 
     prefix = git.repo_prefix(root)
     if commit is None or prefix is None:
@@ -180,7 +182,9 @@ def organisations_at(
         if record is None:
             raw = data.get(b.sha)
             text = decode(raw).text if raw is not None else None
-            record = record_from_text(b.path, text, config) if text is not None else None
+            doc = load_document(text) if text is not None else None
+            if doc is not None and isinstance(doc.data, dict):
+                record = build_organisation(doc.data, b.path, config.wilayah)
         if isinstance(record, Organisation):
             out.append(record)
     return out
