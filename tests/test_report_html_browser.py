@@ -57,8 +57,17 @@ def browser() -> str:
     return found
 
 
-def read_png(data: bytes) -> tuple[int, int, int, list[bytes]]:
-    """Width, height, channels and unfiltered rows of an 8-bit, non-interlaced PNG."""
+def _up(line: bytearray, prev: bytearray) -> bytearray:
+    """Bytewise (line + prev) mod 256 on the whole row at once (SIMD within a big integer)."""
+    n = len(line)
+    a, b = int.from_bytes(line, "big"), int.from_bytes(prev, "big")
+    low, high = int.from_bytes(b"\x7f" * n, "big"), int.from_bytes(b"\x80" * n, "big")
+    return bytearray((((a & low) + (b & low)) ^ ((a ^ b) & high)).to_bytes(n, "big"))
+
+
+def read_png(data: bytes, limit: int | None = None) -> tuple[int, int, int, list[bytes]]:
+    """Width, height, channels and unfiltered rows (the first ``limit`` of them) of an 8-bit,
+    non-interlaced PNG."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, chunks = 8, []
     width = height = depth = kind = interlace = 0
@@ -78,20 +87,20 @@ def read_png(data: bytes) -> tuple[int, int, int, list[bytes]]:
     stride = width * channels
     prev = bytearray(stride)
     rows = []
-    for y in range(height):
+    for y in range(height if limit is None else min(height, limit)):
         start = y * (stride + 1)
         method, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
-        for i in range(stride) if method else ():
+        if method == 2:
+            line = _up(line, prev)
+        for i in range(stride) if method in (1, 3, 4) else ():
             a = line[i - channels] if i >= channels else 0
             b = prev[i]
-            c = prev[i - channels] if i >= channels else 0
             if method == 1:
                 line[i] = (line[i] + a) & 255
-            elif method == 2:
-                line[i] = (line[i] + b) & 255
             elif method == 3:
                 line[i] = (line[i] + ((a + b) >> 1)) & 255
             else:
+                c = prev[i - channels] if i >= channels else 0
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
@@ -100,15 +109,16 @@ def read_png(data: bytes) -> tuple[int, int, int, list[bytes]]:
     return width, height, channels, rows
 
 
-def area_stats(png: bytes, box: tuple[int, int, int, int]) -> tuple[float, int]:
-    """Grey-level variance and the number of bar-blue pixels inside ``box`` (x, y, w, h)."""
-    width, height, channels, rows = read_png(png)
+def area_stats(png: bytes, box: tuple[int, int, int, int], step: int = 1) -> tuple[float, int]:
+    """Grey-level variance and the number of bar-blue pixels inside ``box`` (x, y, w, h),
+    looking at every ``step``-th pixel each way."""
     x0, y0, w, h = box
+    width, _, channels, rows = read_png(png, limit=y0 + h)
     greys: list[int] = []
     blue = 0
-    for y in range(max(0, y0), min(height, y0 + h)):
+    for y in range(max(0, y0), min(len(rows), y0 + h), step):
         row = rows[y]
-        for x in range(max(0, x0), min(width, x0 + w)):
+        for x in range(max(0, x0), min(width, x0 + w), step):
             r, g, b = (row[x * channels : x * channels + 3] + b"\0\0")[:3]
             if channels < 3:
                 g = b = r
@@ -197,9 +207,8 @@ def test_screenshots_show_the_charts(
 ) -> None:
     page, text = pages["history"]
     top = screenshot(browser, page.as_uri(), tmp_path / "top.png")
-    width, height, _, _ = read_png(top)
-    assert (width, height) == (1280, 800)
-    assert area_stats(top, (0, 0, 1280, 800))[0] > 100  # not a blank page
+    assert struct.unpack(">II", top[16:24]) == (1280, 800)  # IHDR width and height
+    assert area_stats(top, (0, 0, 1280, 400), step=4)[0] > 100  # not a blank page
     for section, chart_id in (("completeness", "chart-regions"), ("trainings", "chart-months")):
         # A copy that hides what comes before the section brings its chart into the first
         # 800 pixels (headless screenshots ignore a #fragment's scroll).
