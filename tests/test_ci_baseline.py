@@ -1,4 +1,5 @@
-"""Baselines: old problems are matched by file, rule and record path (not line) with counts."""
+"""Baselines: old problems are matched by record id, rule and stable field path (not line, not
+file) with counts."""
 
 from __future__ import annotations
 
@@ -40,14 +41,14 @@ def test_write_then_validate_suppresses_old_problems(repo: Path, run_cli: Any) -
     assert written.exit_code == 0, written.stderr
     assert "Baseline of 1 problems written to baseline.json" in written.stderr
     doc = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
-    assert doc["version"] == 1
+    assert doc["version"] == 2
     assert doc["problems"] == [
         {
-            "file": "organisasi/wksbm-a.yaml",
-            "rule": "unknown-field",
             "record": "wksbm-a",
+            "rule": "unknown-field",
             "path": "warna",
             "count": 1,
+            "file": "organisasi/wksbm-a.yaml",
         }
     ]
     assert "line" not in json.dumps(doc)
@@ -86,7 +87,7 @@ def test_counts_are_respected() -> None:
     )
     moved = replace(p, line=9)
     waived = replace(p, waived=True)
-    key = ("organisasi/a.yaml", "unknown-field", "a", "warna")
+    key = ("a", "unknown-field", "warna")
     filtered = apply("records", [p, moved, waived, p], Counter({key: 2}))
     assert filtered.suppressed == 2
     assert filtered.problems == [waived, p]
@@ -100,7 +101,7 @@ def test_baseline_write_never_clobbers(repo: Path, run_cli: Any) -> None:
     assert (repo / "baseline.json").read_text(encoding="utf-8") == "keep"
     forced = run_cli("--lang", "en", "baseline", "write", "baseline.json", "--force")
     assert forced.exit_code == 0
-    assert json.loads((repo / "baseline.json").read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads((repo / "baseline.json").read_text(encoding="utf-8"))["version"] == 2
 
 
 @pytest.mark.parametrize(
@@ -108,7 +109,7 @@ def test_baseline_write_never_clobbers(repo: Path, run_cli: Any) -> None:
     [
         "{not json",
         "[]",
-        '{"version": 2, "problems": []}',
+        '{"version": 3, "problems": []}',
         '{"version": 1, "problems": [{}]}',
         '{"version": 1, "problems": [{"file": "a", "rule": "b", "count": -1}]}',
         "\xff\xfe",

@@ -197,9 +197,14 @@ def test_records_in_a_subfolder_of_the_repository(
 def test_a_changed_config_puts_every_record_in_scope(repo: Path, run_cli: Any) -> None:
     config = (repo / "wksbm.yaml").read_text(encoding="utf-8")
     write(repo, {"wksbm.yaml": config + "aturan: {unknown-field: warning}\n"})
-    result = _validate(run_cli, "--changed-since", "HEAD")
+    result = _validate(run_cli, "--changed-since", "HEAD", "--trust-config-changes")
     assert ("organisasi/wksbm-old.yaml", "unknown-field") in _problems(result)
     assert result.exit_code == 0
+    # Not trusted (the default): the base revision's error still holds.
+    strict = _validate(run_cli, "--changed-since", "HEAD")
+    assert ("organisasi/wksbm-old.yaml", "unknown-field") in _problems(strict)
+    assert ("wksbm.yaml", "config-relaxed") in _problems(strict)
+    assert strict.exit_code == 1
 
 
 def test_an_edited_id_rechecks_the_events_naming_the_old_one(repo: Path, run_cli: Any) -> None:

@@ -36,6 +36,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 EXPECTED_EN = """\
 ## wksbm: changes to the records since `main`
 
+Compared with `BASE`, where this branch left it (git merge-base).
+
 ### Organisations
 
 - added (1): `wksbm-d`
@@ -44,7 +46,7 @@ EXPECTED_EN = """\
 
 ### Events
 
-None.
+- moved (1): `2025-06-17-a` (`kegiatan/2025/2025-06-17-a.yaml` → `kegiatan/2025-06-17-a.yaml`)
 
 ### Problems introduced (2)
 
@@ -64,7 +66,8 @@ def test_markdown_summary(repo: Path, run_cli: Any) -> None:
         "--lang", "en", "diff", "main", "--as-of", "2025-07-01", env={"GITHUB_STEP_SUMMARY": ""}
     )
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == EXPECTED_EN, result.stdout
+    base = git(repo, "merge-base", "main", "HEAD").strip()[:10]
+    assert result.stdout == EXPECTED_EN.replace("BASE", base), result.stdout
 
 
 def test_appends_to_step_summary(repo: Path, run_cli: Any, tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ def test_killed_writer_leaves_old_file_whole(tmp_path: Path) -> None:
     # Wait until the temp file is being filled, then kill the writer mid-way.
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        temps = [p for p in tmp_path.iterdir() if p.name.startswith(".wksbm-")]
+        temps = [p for p in tmp_path.iterdir() if ".wksbm-" in p.name]
         if temps and temps[0].stat().st_size > 1024 * 1024:
             break
         time.sleep(0.001)
@@ -68,4 +68,4 @@ def test_of_six_racing_writers_exactly_one_wins(tmp_path: Path) -> None:
     assert sorted(outcomes) == ["lost"] * 5 + ["won"]
     winner = outcomes.index("won")
     assert target.read_text() == f"writer {winner}\n" * 1000
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".wksbm-")]
+    assert not [p for p in tmp_path.iterdir() if ".wksbm-" in p.name]

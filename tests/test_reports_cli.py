@@ -101,7 +101,7 @@ def test_output_refuses_to_overwrite_without_force(
     assert text.exit_code == 0
     plain = (tmp_path / "plain.txt").read_text(encoding="utf-8")
     assert "\x1b[" not in plain and "WKSBM activity report 2025" in plain
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".wksbm-")] == []
+    assert [p.name for p in tmp_path.iterdir() if ".wksbm-" in p.name] == []
 
 
 def test_readme_shows_the_current_definition_and_report(

@@ -14,7 +14,6 @@ from conftest import CONFIG, GOOD_ORG
 
 from wksbm_cli import git
 from wksbm_cli.errors import WksbmError
-from wksbm_cli.reports.history import records_from_texts
 
 NO_SEKRETARIS = GOOD_ORG.replace("  - {jabatan: sekretaris, nama: Contoh Sekretaris}\n", "")
 
@@ -127,20 +126,29 @@ def test_outside_a_repository(tmp_path: Path) -> None:
         git.run(str(folder), "log")
 
 
-def test_records_from_texts_reads_like_files() -> None:
+def test_a_past_tree_is_read_by_the_engine_step(history: Path) -> None:
+    """A past commit's files become records through the engine's own per-file step: a file
+    the live run leaves out (no mapping) is left out, a wrong folder gives no record."""
+    from wksbm_cli.engine import records_of
     from wksbm_cli.model.records import Config
+    from wksbm_cli.reports.history import read_tree
 
-    orgs, events = records_from_texts(
-        [
-            ("organisasi/a/wksbm-contoh.yaml", GOOD_ORG),
-            ("organisasi/rusak.yaml", "id: [\n"),
-            ("lain/x.yaml", GOOD_ORG),
-            ("kegiatan/2025/e.yaml", "id: e\ntanggal: 2025-01-01\n"),
-        ],
-        Config(),
+    _commit(
+        history,
+        {
+            "records/organisasi/rusak.yaml": "id: [\n",
+            "records/lain/x.yaml": GOOD_ORG,
+            "records/kegiatan/2025/e.yaml": "id: e\ntanggal: 2025-01-01\n",
+        },
+        "2026-03-01T09:00:00+07:00",
     )
-    assert [o.id for o in orgs] == ["wksbm-contoh"]
+    root = str(history / "records")
+    head = git.commits(root)[0].sha
+    results = read_tree(root, "records/", head, "records", Config(), {})
+    orgs, events = records_of(results, Config())
+    assert sorted(o.id or "" for o in orgs) == ["wksbm-baru", "wksbm-contoh", "wksbm-lama"]
     assert [e.id for e in events] == ["e"]
+    assert orgs[0].file.startswith("records/organisasi/")
 
 
 def test_shallow_clone_says_the_history_is_missing(
@@ -164,3 +172,49 @@ def test_shallow_clone_says_the_history_is_missing(
     assert doc["completeness_change_note"] == "shallow"
     text = run_cli("--records", str(clone / "records"), "--lang", "en", "report", "--year", "2026")
     assert "git fetch --unshallow" in text.stdout
+
+
+def test_depth_one_clone_never_says_no_commit(
+    history: Path, tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    """Regression: a depth-1 clone (HEAD in 2026) said "No commit up to the end of 2025"."""
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history}", str(clone))
+    records = str(clone / "records")
+    text = run_cli("--records", records, "--lang", "en", "report", "--year", "2025")
+    assert "No commit up to the end of 2025" not in text.stdout
+    assert "shallow" in text.stdout
+    doc = json.loads(run_cli("--records", records, "report", "--year", "2025", "-f", "json").stdout)
+    assert doc["completeness_change_note"] == "shallow"
+    assert doc["completeness_history"]["not_computed"] == [
+        {"figure": "start", "reason": "shallow"},
+        {"figure": "end", "reason": "shallow"},
+        {"figure": "changed", "reason": "shallow"},
+    ]
+
+
+def test_shallow_clone_keeps_the_figures_it_can_compute(
+    history: Path, tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    """The end of 2026 is in a depth-1 clone; the end of 2025 is not: one figure, two missing."""
+    clone = tmp_path / "clone"
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history}", str(clone))
+    records = str(clone / "records")
+    doc = json.loads(run_cli("--records", records, "report", "--year", "2026", "-f", "json").stdout)
+    h = doc["completeness_history"]
+    assert h["end"]["organizations"] == 3 and h["start"] is None and h["changed"] is None
+    assert [m["figure"] for m in h["not_computed"]] == ["start", "changed"]
+    text = run_cli("--records", records, "--lang", "en", "report", "--year", "2026").stdout
+    assert "End of year (commit" in text
+    assert "Not computed: start of year, changed scores." in text
+
+
+def test_outside_git_every_figure_is_missing(
+    make_records: Callable[..., Path], run_cli: Callable[..., Any]
+) -> None:
+    root = make_records({"organisasi/wksbm-contoh.yaml": GOOD_ORG})
+    doc = json.loads(
+        run_cli("--records", str(root), "report", "--year", "2025", "-f", "json").stdout
+    )
+    assert doc["completeness_change_note"] == "no-git"
+    assert {m["reason"] for m in doc["completeness_history"]["not_computed"]} == {"no-git"}

@@ -17,7 +17,7 @@ from typing import Any
 
 from wksbm_cli.diagnostics import Problem, Severity, make_args
 from wksbm_cli.errors import InternalError, WksbmError
-from wksbm_cli.load.files import Entry, decode, read_bytes, walk
+from wksbm_cli.load.files import Entry, ReadResult, decode, read_bytes, walk
 from wksbm_cli.load.yamldoc import Document, Path, load_document
 from wksbm_cli.model.records import (
     Config,
@@ -130,13 +130,33 @@ def check_file(
     root: str, shown_root: str, entry: Entry, config: Config, today: dt.date
 ) -> FileResult:
     """Everything that can be judged from one file alone."""
+    if entry.issue is not None:
+        return judge_file(shown_root, entry, None, ReadResult(None), config, today)
+    data, refused = read_bytes(os.path.join(root, entry.rel), config.ukuran_berkas_maks)
+    return judge_file(shown_root, entry, data, refused, config, today)
+
+
+def judge_file(
+    shown_root: str,
+    entry: Entry,
+    data: bytes | None,
+    refused: ReadResult,
+    config: Config,
+    today: dt.date,
+    judge: bool = True,
+) -> FileResult:
+    """One file's record and problems from its bytes, wherever they came from: the work tree
+    (:func:`check_file`) or a past commit (the yearly report's history), so a past snapshot is
+    read exactly as a live run reads today's files. ``refused`` says why ``data`` is None.
+    ``judge=False`` builds the record only (no schema or file rules): the record does not
+    depend on them, and a score needs records, not problems."""
     shown = shown_path(shown_root, entry.rel)
     result = FileResult(entry.rel, entry.kind, [])
     if entry.issue is not None:
         rule = entry.issue.split(".", 1)[0]
         result.problems.append(_problem(shown, 1, 1, rule, entry.issue, {"what": entry.what}))
         return result
-    data, read = read_bytes(os.path.join(root, entry.rel), config.ukuran_berkas_maks)
+    read = refused
     if data is not None:
         result.digest = content_digest(data)
         read = decode(data)
@@ -164,7 +184,8 @@ def check_file(
     record: Record | None = None
     if isinstance(doc.data, dict):
         schema = ORGANISASI if entry.kind == "organisasi" else KEGIATAN
-        for s in schema.check(doc.data, (), Context(doc.plain)):
+        checked = schema.check(doc.data, (), Context(doc.plain)) if judge else ()
+        for s in checked:
             line, col = doc.where(s.path)
             result.problems.append(
                 _problem(shown, line, col, s.rule, s.message_key, s.args, path=s.path)
@@ -179,7 +200,7 @@ def check_file(
         got = "list" if isinstance(doc.data, list) else "text"
         result.problems.append(_problem(shown, line, col, "not-a-mapping", key, {"got": got}))
     ctx = FileContext(entry.rel, entry.kind or "", stem, text, doc, record, config, today)
-    for info in file_checks():
+    for info in file_checks() if judge else ():
         if info.check is None or (record is None and info.group != "privacy"):
             continue
         try:
@@ -338,12 +359,7 @@ def finish(
     allowed: set[str],
     today: dt.date,
 ) -> CheckResult:
-    organisations = [r.record for r in results if isinstance(r.record, Organisation)]
-    events = [r.record for r in results if isinstance(r.record, Event)]
-    if allowed & {"region-unknown", "region-mismatch"}:
-        from wksbm_cli.regions.canonical import canonical_records
-
-        organisations, events = canonical_records(organisations, events, config)
+    organisations, events = records_of(results, config, allowed)
     problems = [p for r in results if _in_scope(r.rel, options.paths) for p in r.problems]
     marks = {shown_path(shown_root, r.rel): r.marks for r in results}
     lines = {shown_path(shown_root, r.rel): r.lines for r in results}
@@ -368,14 +384,35 @@ def finish(
             problems.append(replace(problem, record=rec.id if rec else None, source=source))
     problems = _apply_policy(problems, config, allowed, records, today)
     problems.sort(key=lambda p: p.sort_key)
-    unreadable = {
+    unreadable = unreadable_of(results, shown_root)
+    in_scope = sum(1 for r in results if _in_scope(r.rel, options.paths))
+    return CheckResult(
+        root, shown_root, config, in_scope, problems, organisations, events, unreadable
+    )
+
+
+def records_of(
+    results: Iterable[FileResult], config: Config, allowed: set[str] | None = None
+) -> tuple[list[Organisation], list[Event]]:
+    """The records of per-file results, as every report sees them: the one step from a tree of
+    files (on disk or in a commit) to records, shared by live runs and past snapshots. Region
+    names are made canonical unless the region rules are deselected."""
+    results = list(results)
+    organisations = [r.record for r in results if isinstance(r.record, Organisation)]
+    events = [r.record for r in results if isinstance(r.record, Event)]
+    if allowed is None or allowed & {"region-unknown", "region-mismatch"}:
+        from wksbm_cli.regions.canonical import canonical_records
+
+        organisations, events = canonical_records(organisations, events, config)
+    return organisations, events
+
+
+def unreadable_of(results: Iterable[FileResult], shown_root: str) -> dict[str, str]:
+    """Record files that gave no record, each with the rule that kept it out."""
+    return {
         shown_path(shown_root, r.rel): next(
             (p.rule for p in r.problems if p.severity is Severity.ERROR), "error"
         )
         for r in results
         if r.record is None and r.kind is not None
     }
-    in_scope = sum(1 for r in results if _in_scope(r.rel, options.paths))
-    return CheckResult(
-        root, shown_root, config, in_scope, problems, organisations, events, unreadable
-    )

@@ -34,3 +34,45 @@ class InternalError(Exception):
     def __reduce__(self) -> tuple[type[InternalError], tuple[str, BaseException]]:
         # Raised in pool workers too: pickling must rebuild it from (stage, original).
         return (type(self), (self.stage, self.original))
+
+
+_REASONS = {
+    "ENOENT": "missing-folder",
+    "EACCES": "denied",
+    "EPERM": "denied",
+    "ENOSPC": "full",
+    "EDQUOT": "full",
+    "EFBIG": "full",
+    "EISDIR": "is-folder",
+    "ENOTDIR": "not-folder",
+    "EROFS": "read-only",
+    "ENAMETOOLONG": "too-long",
+}
+
+
+class WriteFailed(WksbmError):
+    """Writing what the user asked for failed (exit 2), named by the path the user gave, never by
+    the temporary file it failed on: a full disk or a missing folder is the user's to fix, not a
+    bug. ``path`` None means standard output; ``quiet`` is a closed pipe (the reader left, as
+    ``| head`` does), which needs no message."""
+
+    def __init__(self, path: str | None, error: OSError) -> None:
+        import errno
+
+        from wksbm_cli.i18n import translate
+
+        name = errno.errorcode.get(error.errno or 0, "")
+        reason = _REASONS.get(name)
+        texts = []
+        for lang in ("id", "en"):
+            shown = path if path is not None else translate("write.stdout", lang)
+            why = translate(f"write.reason.{reason}", lang) if reason else _detail(error)
+            texts.append(translate("write.failed", lang, {"path": shown, "reason": why}))
+        super().__init__(texts[0], texts[1])
+        self.path = path
+        self.errno = error.errno
+        self.quiet = path is None and error.errno == errno.EPIPE
+
+
+def _detail(error: OSError) -> str:
+    return error.strerror or type(error).__name__

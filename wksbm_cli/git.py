@@ -136,6 +136,50 @@ def resolve(folder: str, ref: str) -> str:
     raise WksbmError(f"ref git tidak dikenal: {ref}", f"unknown git ref: {ref}")
 
 
+def merge_base(folder: str, ref: str) -> str:
+    """Where the current branch left ``ref``: ``git merge-base REF HEAD``. A branch is judged
+    on what it changed since then, not on what ``ref`` changed later (a file fixed or deleted
+    on main after the branch started is no business of the branch). Without a HEAD (no commit
+    yet) the ref itself is the base."""
+    commit = resolve(folder, ref)
+    head = _run(folder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)
+    if head.returncode != 0:
+        return commit
+    done = _run(folder, "merge-base", commit, "HEAD", check=False)
+    if done.returncode == 0:
+        return done.stdout.decode("ascii").strip()
+    if done.returncode != 1:
+        raise _failure(done, "merge-base")
+    shallow = _run(folder, "rev-parse", "--is-shallow-repository", check=False)
+    if shallow.stdout.decode("ascii", "replace").strip() == "true":
+        raise WksbmError(
+            f"titik cabang {ref} dan HEAD tidak ada di klon dangkal ini; ambil riwayatnya"
+            " (actions/checkout dengan fetch-depth: 0, atau git fetch --unshallow), atau pakai"
+            " --against-tip",
+            f"the merge-base of {ref} and HEAD is not in this shallow clone; fetch the history"
+            " (actions/checkout with fetch-depth: 0, or git fetch --unshallow), or use"
+            " --against-tip",
+        )
+    raise WksbmError(
+        f"{ref} dan HEAD tidak punya leluhur bersama; pakai --against-tip untuk membandingkan"
+        " dengan ujungnya",
+        f"{ref} and HEAD have no common ancestor; use --against-tip to compare with its tip",
+    )
+
+
+def base_commit(folder: str, ref: str, against_tip: bool = False) -> str:
+    """The commit a change is compared with: the merge-base, or ``ref``'s tip if asked."""
+    return resolve(folder, ref) if against_tip else merge_base(folder, ref)
+
+
+def show_config(folder: str, commit: str) -> bytes | None:
+    """``wksbm.yaml`` of ``folder`` as committed in ``commit`` (None: it had none)."""
+    done = _run(folder, "cat-file", "-e", f"{commit}:./wksbm.yaml", check=False)
+    if done.returncode != 0:
+        return None
+    return show_file(folder, commit, "wksbm.yaml")
+
+
 @dataclass
 class Changes:
     """Paths relative to the folder asked about, ``/`` separated."""
@@ -148,9 +192,14 @@ def _split_z(data: bytes) -> list[str]:
     return [part.decode("utf-8", "surrogateescape") for part in data.split(b"\0") if part]
 
 
-def changes_since(folder: str, ref: str) -> Changes:
-    """What differs between ``ref`` and the working tree under ``folder`` (renames followed)."""
-    commit = resolve(folder, ref)
+def changes_since(folder: str, ref: str, against_tip: bool = False) -> Changes:
+    """What differs between the merge-base of ``ref`` and HEAD (or ``ref``'s tip, with
+    ``against_tip``) and the working tree under ``folder`` (renames followed)."""
+    return changes_from(folder, base_commit(folder, ref, against_tip))
+
+
+def changes_from(folder: str, commit: str) -> Changes:
+    """What differs between ``commit`` and the working tree under ``folder``."""
     out = Changes()
     done = _run(folder, "diff", "--name-status", "-z", "-M", "--relative", commit, "--")
     parts = _split_z(done.stdout)

@@ -2,6 +2,8 @@
 
 SQLite comes from the standard library (no server); the database is built in a temporary file
 next to the target and linked into place, so Datasette or DuckDB never see half a database.
+An export holding personal data (``privasi: internal``) is written readable by its owner only
+(files 0600, a CSV folder 0700), and ``--force`` never widens the mode of what it replaces.
 """
 
 from __future__ import annotations
@@ -45,10 +47,33 @@ def _fill_sqlite(path: str, tables: dict[str, list[Row]], personal: bool) -> Non
         con.close()
 
 
+def _mode(personal: bool) -> int:
+    return 0o600 if personal else 0o644
+
+
+def _fill_sqlite_or_oserror(path: str, tables: dict[str, list[Row]], personal: bool) -> None:
+    """SQLite reports a full disk or a denied file as its own error; the write path wants the
+    OSError it stands for, so that the user gets one line naming their path (exit 2)."""
+    import errno
+
+    try:
+        _fill_sqlite(path, tables, personal)
+    except sqlite3.OperationalError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        full = code == getattr(sqlite3, "SQLITE_FULL", 13)
+        number = errno.ENOSPC if full else errno.EIO
+        raise OSError(number, os.strerror(number) if full else str(exc)) from exc
+
+
 def write_sqlite(path: str, tables: dict[str, list[Row]], personal: bool, force: bool) -> None:
     from wksbm_cli.write import atomic_write_via
 
-    atomic_write_via(path, lambda tmp: _fill_sqlite(tmp, tables, personal), force=force)
+    atomic_write_via(
+        path,
+        lambda tmp: _fill_sqlite_or_oserror(tmp, tables, personal),
+        force=force,
+        mode=_mode(personal),
+    )
 
 
 def csv_text(table: str, rows: list[Row], personal: bool) -> str:
@@ -69,7 +94,7 @@ def write_csv(folder: str, tables: dict[str, list[Row]], personal: bool, force: 
             with open(os.path.join(tmp, f"{table}.csv"), "w", encoding="utf-8", newline="") as f:
                 f.write(csv_text(table, tables[table], personal))
 
-    atomic_folder(folder, fill, force=force)
+    atomic_folder(folder, fill, force=force, private=personal)
 
 
 def json_document(tables: dict[str, list[Row]], personal: bool) -> dict[str, Any]:
@@ -89,4 +114,4 @@ def write_json(path: str, tables: dict[str, list[Row]], personal: bool, force: b
     from wksbm_cli.write import atomic_write
 
     text = json.dumps(json_document(tables, personal), ensure_ascii=False, indent=2) + "\n"
-    atomic_write(path, text, force=force)
+    atomic_write(path, text, force=force, mode=_mode(personal))

@@ -20,6 +20,7 @@ import yaml
 
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.model.schema import SLUG_PATTERN, TINGKAT
+from wksbm_cli.regions.terms import Terms
 
 SCHEMA_FOLDER = "schemas"  # inside the records folder: `wksbm schema --output <records>/schemas`
 JENIS_ORGANISASI = ("wksbm", "forum", "lembaga")
@@ -92,22 +93,6 @@ def event_id(record_id: str, tanggal: dt.date) -> str:
     return check_id(record_id)
 
 
-@dataclass(frozen=True)
-class Labels:
-    """The keys written for the region levels: DIY words under ``istilah: diy``."""
-
-    kecamatan: str
-    desa: str
-    dusun: str
-    tingkat_desa: str
-
-    @classmethod
-    def for_istilah(cls, istilah: str) -> Labels:
-        if istilah == "diy":
-            return cls("kapanewon", "kalurahan", "padukuhan", "kalurahan")
-        return cls("kecamatan", "desa", "dusun", "desa")
-
-
 def _schema_line(root: str, target: str, kind: str) -> str:
     schema = os.path.join(root, SCHEMA_FOLDER, f"{kind}.schema.json")
     rel = os.path.relpath(schema, os.path.dirname(target)).replace(os.sep, "/")
@@ -122,6 +107,7 @@ class NewOrganisation:
     tingkat: str | None
     kecamatan: str | None
     desa: str | None
+    kode: str | None = None  # of the desa (else the kecamatan) when checked against the list
 
 
 def organisation_path(root: str, org: NewOrganisation, folder: str | None) -> str:
@@ -133,29 +119,42 @@ def organisation_path(root: str, org: NewOrganisation, folder: str | None) -> st
     return os.path.join(root, "organisasi", *parts, f"{org.id}.yaml")
 
 
-def organisation_text(root: str, target: str, org: NewOrganisation, istilah: str) -> str:
-    words = Labels.for_istilah(istilah)
+def organisation_text(root: str, target: str, org: NewOrganisation, words: Terms) -> str:
+    """The keys follow the folder's terms (``kapanewon:`` in DIY, ``kemantren:`` in Kota
+    Yogyakarta, ``kelurahan:`` in a kota)."""
     out = [_schema_line(root, target, "organisasi")]
     out.append(f"id: {scalar(org.id)}\n")
     out.append(f"nama: {scalar(org.nama)}\n")
+    dusun = "padukuhan" if words.dusun == "Padukuhan" else "dusun"
     out.append(f"jenis: {org.jenis}\n")
     if org.tingkat:
         out.append(f"tingkat: {org.tingkat}\n")
     else:
         out.append(
-            f"# tingkat: {words.tingkat_desa}  # rt | rw | {words.dusun} | {words.desa}"
-            f" | {words.kecamatan} | kabupaten | provinsi\n"
+            f"# tingkat: {words.tingkat_desa}  # rt | rw | {dusun}"
+            f" | {words.desa_key} | {words.kecamatan_key} | kabupaten | provinsi\n"
         )
     if org.kecamatan or org.desa:
         out.append("wilayah:\n")
         if org.kecamatan:
-            out.append(f"  {words.kecamatan}: {scalar(org.kecamatan)}\n")
+            out.append(f"  {words.kecamatan_key}: {scalar(org.kecamatan)}\n")
         if org.desa:
-            out.append(f"  {words.desa}: {scalar(org.desa)}\n")
-        out.append(f"  # {words.dusun}: Nama  # bila bekerja di tingkat {words.dusun}\n")
-        out.append('  # kode: "34.04.07.2003"  # kode wilayah Kemendagri, dalam tanda kutip\n')
+            out.append(f"  {_desa_key(org, words)}: {scalar(org.desa)}\n")
+        out.append(f"  # {dusun}: Nama  # bila bekerja di tingkat {dusun}\n")
+        if org.kode:
+            out.append(f'  kode: "{org.kode}"  # kode wilayah Kemendagri\n')
+        else:
+            out.append('  # kode: "34.04.07.2003"  # kode wilayah Kemendagri, dalam tanda kutip\n')
     out.append(_ORG_OPTIONAL)
     return "".join(out)
+
+
+def _desa_key(org: NewOrganisation, words: Terms) -> str:
+    """A kelurahan of a kabupaten (code ``....1xxx``) is written as one: ``kelurahan:``."""
+    kode = org.kode or ""
+    if words.desa_key == "desa" and len(kode) == 13 and kode[9] == "1":
+        return "kelurahan"
+    return words.desa_key
 
 
 _ORG_OPTIONAL = """\
@@ -197,15 +196,14 @@ def event_path(root: str, event: NewEvent) -> str:
     return os.path.join(root, "kegiatan", f"{event.tanggal.year:04d}", f"{event.id}.yaml")
 
 
-def event_text(root: str, target: str, event: NewEvent, istilah: str) -> str:
-    words = Labels.for_istilah(istilah)
+def event_text(root: str, target: str, event: NewEvent, words: Terms) -> str:
     out = [_schema_line(root, target, "kegiatan")]
     out.append(f"id: {scalar(event.id)}\n")
     out.append(f"judul: {scalar(event.judul)}\n")
     out.append(f"jenis: {event.jenis}\n")
     out.append(f"tanggal: {event.tanggal.isoformat()}\n")
     out.append(f"penyelenggara: {scalar(event.penyelenggara)}\n")
-    out.append(_EVENT_OPTIONAL.format(kecamatan=words.kecamatan))
+    out.append(_EVENT_OPTIONAL.format(kecamatan=words.kecamatan_key, desa=words.desa))
     return "".join(out)
 
 
@@ -220,7 +218,7 @@ _EVENT_OPTIONAL = """\
 # peserta:
 #   jumlah: 30
 #   organisasi: [wksbm-...]  # id organisasi peserta
-#   asal: [Nama Kalurahan]
+#   asal: [Nama {desa}]  # asal peserta, di mana pun di kabupaten/kota ini
 #   unsur: [karang taruna, kader sosial]
 # narasumber:
 #   - {{nama: ..., instansi: ..., materi: [...]}}

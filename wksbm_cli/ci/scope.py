@@ -1,9 +1,14 @@
-"""``--changed-since``: which records a pull request is judged on.
+"""``--changed-since``: which records a pull request is judged on, and by which rules.
 
-A pull request is judged on the files it added or modified, plus every event that names an
-organisation it changed, renamed or deleted (that event may now point at nothing). Ids and
-references are still resolved against the whole folder, so every file is read; only the report
-is narrowed, through ``Options.paths``.
+A pull request is judged on the files it added or modified since it left the base branch (git
+merge-base REF HEAD; ``against_tip`` compares with REF's tip instead), plus every event that
+names an organisation it changed, renamed or deleted (that event may now point at nothing). Ids
+and references are still resolved against the whole folder, so every file is read; only the
+report is narrowed, through ``Options.paths``.
+
+A pull request that edits ``wksbm.yaml`` is judged with the base revision's severities
+(``aturan:`` and the role lists) unless ``trust_config`` is set: it cannot switch off the rules
+it is judged by. Every relaxation is reported as a ``config-relaxed`` warning on its line.
 """
 
 from __future__ import annotations
@@ -12,8 +17,24 @@ import datetime as dt
 from dataclasses import replace
 
 from wksbm_cli import git
-from wksbm_cli.engine import CheckResult, Options, check_entries, finish, rule_filter
-from wksbm_cli.load.files import walk
+from wksbm_cli.diagnostics import Problem, Severity, make_args
+from wksbm_cli.engine import (
+    CheckResult,
+    Options,
+    check_entries,
+    finish,
+    rule_filter,
+    shown_path,
+)
+from wksbm_cli.errors import WksbmError
+from wksbm_cli.load.config import (
+    PolicyChange,
+    config_from_bytes,
+    policy_changes,
+    with_policy_of,
+)
+from wksbm_cli.load.files import CONFIG_NAME, read_text, walk
+from wksbm_cli.load.yamldoc import load_document
 from wksbm_cli.model.records import Config, Event, Organisation
 
 # Options.paths == () means "everything"; a path no record can have means "nothing".
@@ -24,14 +45,67 @@ def _stem(rel: str) -> str:
     return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
+def _relaxation_problems(
+    root: str, shown_root: str, config: Config, relaxed: list[PolicyChange], trusted: bool
+) -> list[Problem]:
+    """One located warning per relaxed rule, at its key in today's ``wksbm.yaml``."""
+    import os
+
+    shown = shown_path(shown_root, CONFIG_NAME)
+    read = read_text(os.path.join(root, CONFIG_NAME), 256 * 1024)
+    doc = load_document(read.text) if read.text is not None else None
+    out = []
+    for c in relaxed:
+        line, column = doc.where(c.where) if doc is not None else (1, 1)
+        source = ""
+        if read.text is not None:
+            lines = read.text.splitlines()
+            source = lines[line - 1][:200] if 0 < line <= len(lines) else ""
+        out.append(
+            Problem(
+                file=shown,
+                line=line,
+                column=column,
+                rule="config-relaxed",
+                severity=Severity.WARNING,
+                message_key="config-relaxed.trusted" if trusted else "config-relaxed",
+                args=make_args(rule=c.rule, before=c.before, after=c.after),
+                path=".".join(c.where),
+                source=source,
+            )
+        )
+    return out
+
+
 def check_changed(
-    root: str, shown_root: str, config: Config, options: Options, ref: str
+    root: str,
+    shown_root: str,
+    config: Config,
+    options: Options,
+    ref: str,
+    against_tip: bool = False,
+    trust_config: bool = False,
 ) -> CheckResult:
-    changes = git.changes_since(root, ref)
+    base = git.base_commit(root, ref, against_tip)
+    changes = git.changes_from(root, base)
     allowed = rule_filter(options.select, options.ignore)
     today = options.as_of or dt.date.today()
+    config_edited = CONFIG_NAME in changes.changed or CONFIG_NAME in changes.deleted
+    relaxed: list[PolicyChange] = []
+    judged = config
+    if config_edited:
+        shown = f"{ref}:{shown_path(shown_root, CONFIG_NAME)}"
+        try:
+            base_config = config_from_bytes(git.show_config(root, base), shown)
+        except WksbmError:
+            if not trust_config:
+                raise  # no base severities to judge by: say so rather than guess
+            base_config = config  # a change repairing a broken base, trusted as asked
+        relaxed = [c for c in policy_changes(base_config, config) if c.relaxed]
+        if not trust_config:
+            judged = with_policy_of(config, base_config)
     # The same cached, parallel per-file step as a full run: only the report is narrowed.
-    results = check_entries(root, shown_root, list(walk(root)), config, today, options.use_cache)
+    results = check_entries(root, shown_root, list(walk(root)), judged, today, options.use_cache)
     touched_orgs = {
         r.record.id
         for r in results
@@ -49,7 +123,7 @@ def check_changed(
         and any(link.target in touched_orgs for link in r.record.references)
     }
     scope = changes.changed | events
-    if "wksbm.yaml" in changes.changed:
+    if config_edited:
         # New severities or regions change the verdict on every record.
         scope = {r.rel for r in results}
     if options.paths:
@@ -60,4 +134,13 @@ def check_changed(
             if any(rel == w or rel.startswith(w.rstrip("/") + "/") or w == "" for w in wanted)
         }
     paths = tuple(sorted(scope)) or NOTHING
-    return finish(root, shown_root, config, replace(options, paths=paths), results, allowed, today)
+    result = finish(
+        root, shown_root, judged, replace(options, paths=paths), results, allowed, today
+    )
+    level = dict(judged.aturan).get("config-relaxed")
+    if relaxed and "config-relaxed" in allowed and level != "off":
+        found = _relaxation_problems(root, shown_root, config, relaxed, trust_config)
+        if level is not None:
+            found = [p.with_severity(Severity.parse(level)) for p in found]
+        result.problems = sorted([*result.problems, *found], key=lambda p: p.sort_key)
+    return result

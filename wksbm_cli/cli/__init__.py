@@ -108,4 +108,6 @@ app.command("region", hidden=True, help="Alias of wilayah.")(wilayah)
 
 
 def main() -> None:
-    app()
+    from wksbm_cli.cli.common import run
+
+    run(app)

@@ -22,7 +22,8 @@ def write(
     file: Annotated[str, typer.Argument(metavar="FILE", help="Where to write the baseline.")],
     force: Annotated[bool, typer.Option(help="Replace FILE if it exists.")] = False,
 ) -> None:
-    """Write every current (unwaived) problem to FILE, keyed by file, rule and record path.
+    """Write every current (unwaived) problem to FILE, keyed by record id, rule and field path
+    (not line or file, so moves and edits elsewhere keep old problems old).
 
     Example: wksbm baseline write .wksbm-baseline.json, then in CI:
     wksbm validate --baseline .wksbm-baseline.json

@@ -1,8 +1,9 @@
 """What every command shares: global state, the one error handler, consoles, the records folder.
 
 All failures become exit codes here and nowhere else: 2 for a command that cannot run as asked
-(``WksbmError``, bad options), 3 for a bug (``InternalError`` or anything unexpected, one line;
-``--debug`` shows the traceback). No input ever ends in a bare traceback.
+(``WksbmError``, bad options; a failed write, to a file or to stdout, is ``WriteFailed``), 3 for a
+bug (``InternalError`` or anything unexpected, one line; ``--debug`` shows the traceback). No
+input ever ends in a bare traceback.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 from typer.core import TyperGroup
 
-from wksbm_cli.errors import InternalError, WksbmError
+from wksbm_cli.errors import InternalError, WksbmError, WriteFailed
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -106,7 +107,10 @@ def guarded(fn: F) -> F:
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except WksbmError as exc:
-            err_console().print(_plain(f"wksbm: {exc.message(current_lang())}"))
+            if isinstance(exc, WriteFailed) and exc.path is None:
+                _silence_stdout()
+            if not getattr(exc, "quiet", False):
+                err_console().print(_plain(f"wksbm: {exc.message(current_lang())}"))
             raise typer.Exit(2) from None
         except InternalError as exc:
             if st.debug:
@@ -122,6 +126,19 @@ def guarded(fn: F) -> F:
             raise typer.Exit(3) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    """After stdout failed (a closed pipe, /dev/full), what is left in its buffer must not fail
+    again when Python flushes it at exit (a second message and exit code 120)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _internal_line(stage: str, exc: BaseException, lang: str) -> str:
@@ -210,16 +227,36 @@ def _without_boxes(renderable: Any) -> None:
 def print_rich(renderable: Any) -> None:
     """Print for people. Piped output gets no colour, no boxes and no trailing padding."""
     console = out_console()
-    if console.is_terminal:
-        console.print(renderable)
-        return
-    _without_boxes(renderable)
-    with console.capture() as captured:
-        console.print(renderable)
+    try:
+        if console.is_terminal:
+            console.print(renderable)
+            return
+        _without_boxes(renderable)
+        with console.capture() as captured:  # rich flushes stdout when the capture ends
+            console.print(renderable)
+    except OSError as exc:
+        raise WriteFailed(None, exc) from exc
     write_out("\n".join(line.rstrip() for line in captured.get().split("\n")))
 
 
+def run(app: Callable[[], Any]) -> None:
+    """The program's entry: stdout failing outside a command (``--help``, ``--version`` into
+    /dev/full or a closed pipe) ends like a failing command, exit 2 and at most one line."""
+    try:
+        app()
+    except OSError as exc:
+        failed = WriteFailed(None, exc)
+        _silence_stdout()
+        if not failed.quiet:
+            err_console().print(_plain(f"wksbm: {failed.message(current_lang())}"))
+        raise SystemExit(2) from None
+
+
 def write_out(text: str) -> None:
-    """Machine formats go to stdout byte-exact, without rich's wrapping or markup."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Machine formats go to stdout byte-exact, without rich's wrapping or markup. Every write to
+    stdout ends here, so a closed pipe or a full disk is handled once (exit 2)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        raise WriteFailed(None, exc) from exc

@@ -17,10 +17,22 @@ def diff(
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge both sides as of this day."),
     ] = None,
+    against_tip: Annotated[
+        bool,
+        typer.Option(
+            "--against-tip",
+            help="Compare with GITREF's tip instead of where this branch left it"
+            " (git merge-base GITREF HEAD).",
+        ),
+    ] = False,
 ) -> None:
-    """Organisations and events added, changed and removed since GITREF (matched by id), and the
-    problems fixed and introduced, as Markdown. When GITHUB_STEP_SUMMARY is set, the summary is
-    also appended to that file, so it shows on the run's page.
+    """Organisations and events added, changed, moved and removed since GITREF (matched by id),
+    the problems fixed and introduced (matched by record id, rule and field path, so a moved
+    file keeps its problems), and every rule a change of wksbm.yaml relaxes or tightens, as
+    Markdown. The base is git merge-base GITREF HEAD (what this branch started from; changes
+    made on GITREF later are not this branch's), or GITREF itself with --against-tip. When
+    GITHUB_STEP_SUMMARY is set, the summary is also appended to that file, so it shows on the
+    run's page.
 
     Example: wksbm diff origin/main
     """
@@ -31,7 +43,7 @@ def diff(
 
     options = Options(as_of=_parse_date(as_of))
     folder = open_folder()
-    result = diff_records(folder.root, folder.shown_root, folder.config, ref, options)
+    result = diff_records(folder.root, folder.shown_root, folder.config, ref, options, against_tip)
     text = render(result, folder.lang) + "\n"
     write_out(text)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")

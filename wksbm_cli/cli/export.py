@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from enum import StrEnum
 from typing import Annotated
@@ -33,8 +34,9 @@ def export(
     Keys that join: organisasi.id = pengurus.organisasi_id = unsur.organisasi_id =
     kegiatan_peserta.organisasi_id; kegiatan.id = kegiatan_peserta.kegiatan_id =
     narasumber.kegiatan_id. Officers' telepon and email are exported only when the folder's
-    wksbm.yaml says privasi: internal. Everything is written atomically; nothing is replaced
-    without --force. CSV writes one file per table into a folder that must not exist yet.
+    wksbm.yaml says privasi: internal; such an export is readable by its owner only. Everything
+    is written atomically; nothing is replaced without --force. CSV writes one file per table into
+    a new folder, marked with a .wksbm-export file; --force replaces only a folder so marked.
 
     Example: wksbm export --format sqlite --output wksbm.db
     """
@@ -43,16 +45,14 @@ def export(
     from wksbm_cli.access import export_files
     from wksbm_cli.access.tables import build_tables, personal_fields
     from wksbm_cli.engine import check_folder
-    from wksbm_cli.errors import WksbmError
+    from wksbm_cli.errors import WriteFailed
     from wksbm_cli.i18n import translate
+    from wksbm_cli.render.safe import visible
 
     found = open_folder()
     parent = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(parent):
-        raise WksbmError(
-            f"folder tujuan tidak ada: {os.path.dirname(output)}",
-            f"no such folder: {os.path.dirname(output)}",
-        )
+    if not os.path.isdir(parent):  # said before the records are read, as the write would say
+        raise WriteFailed(output, FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT)))
     result = check_folder(found.root, found.shown_root, found.config)
     personal = found.config.privasi == "internal"
     extra = (
@@ -66,4 +66,4 @@ def export(
     else:
         export_files.write_json(output, tables, personal, force)
     shown = os.path.relpath(output).replace(os.sep, "/")
-    err_console().print(Text(translate("export.wrote", current_lang(), {"path": shown})))
+    err_console().print(Text(visible(translate("export.wrote", current_lang(), {"path": shown}))))

@@ -6,11 +6,13 @@ import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from wksbm_cli.cli.common import current_lang, err_console, guarded, open_folder
+
+T = TypeVar("T")
 
 
 class NewKind(StrEnum):
@@ -18,22 +20,65 @@ class NewKind(StrEnum):
     kegiatan = "kegiatan"
 
 
-def _ask(
-    interactive: bool, missing: list[str]
-) -> Callable[[str, str | None, str | None], str | None]:
-    """Returns a function that fills one value: the option's value, a prompt on a terminal, or
-    (without one) notes the option as missing so that all of them are named together."""
+class _Asker:
+    """Fills one value at a time: from its option (checked; an error names that option), else
+    from a prompt on a terminal that asks again at once after a wrong answer, else notes the
+    option as missing so that all of them are named together."""
 
-    def fill(option: str, value: str | None, default: str | None = None) -> str | None:
+    def __init__(self, tty: bool, lang: str) -> None:
+        self.tty = tty
+        self.lang = lang
+        self.missing: list[str] = []
+
+    def __call__(
+        self,
+        given: tuple[str, str | None],
+        question: str,
+        check: Callable[[str, str], T],
+        default: str | None = None,
+        label: str | None = None,
+    ) -> T | None:
+        from wksbm_cli.errors import WksbmError
+
+        option, value = given
         if value is not None and value.strip():
-            return value.strip()
-        if interactive:
-            answer: str = typer.prompt(option.lstrip("-"), default=default)
-            return answer.strip() or None
-        missing.append(option)
-        return None
+            try:
+                return check(value.strip(), option)
+            except WksbmError as exc:
+                if not self.tty:
+                    raise
+                self._say(exc)
+        if not self.tty:
+            self.missing.append(option)
+            return None
+        while True:
+            answer = str(typer.prompt(question, default=default)).strip()
+            if not answer:
+                continue
+            try:
+                return check(answer, label or question.split(" (")[0])
+            except WksbmError as exc:
+                self._say(exc)
 
-    return fill
+    def _say(self, exc: Exception) -> None:
+        from rich.text import Text
+
+        from wksbm_cli.errors import WksbmError
+
+        text = exc.message(self.lang) if isinstance(exc, WksbmError) else str(exc)
+        err_console().print(Text(f"wksbm: {text}"))
+
+
+def _one_of(options: dict[str, str | None], default: str) -> tuple[str, str | None]:
+    """The one option of a group of synonyms (--kecamatan/--kapanewon...) that was given, so
+    that a message names the option the user typed."""
+    from wksbm_cli.errors import WksbmError
+
+    given = [(k, v) for k, v in options.items() if v is not None]
+    if len(given) > 1:
+        names = ", ".join(k for k, _ in given)
+        raise WksbmError(f"berikan salah satu saja dari {names}", f"give only one of {names}")
+    return given[0] if given else (default, None)
 
 
 @guarded
@@ -58,11 +103,19 @@ def new(
         str | None, typer.Option(help="organisasi: level it works at (default desa).")
     ] = None,
     kecamatan: Annotated[
-        str | None, typer.Option("--kecamatan", "--kapanewon", help="organisasi: district.")
+        str | None, typer.Option("--kecamatan", help="organisasi: district (official name).")
     ] = None,
+    kapanewon: Annotated[str | None, typer.Option(help="Same as --kecamatan (DIY).")] = None,
+    kemantren: Annotated[
+        str | None, typer.Option(help="Same as --kecamatan (Kota Yogyakarta).")
+    ] = None,
+    distrik: Annotated[str | None, typer.Option(help="Same as --kecamatan (Papua).")] = None,
     desa: Annotated[
-        str | None, typer.Option("--desa", "--kalurahan", help="organisasi: village.")
+        str | None, typer.Option("--desa", help="organisasi: village (official name).")
     ] = None,
+    kalurahan: Annotated[str | None, typer.Option(help="Same as --desa (DIY).")] = None,
+    kelurahan: Annotated[str | None, typer.Option(help="Same as --desa (a kelurahan).")] = None,
+    kampung: Annotated[str | None, typer.Option(help="Same as --desa (Papua).")] = None,
     folder: Annotated[
         str | None,
         typer.Option(help="organisasi: sub-folder of organisasi/ (default: the kecamatan)."),
@@ -82,11 +135,13 @@ def new(
 ) -> None:
     """Write a new record: organisasi/<kecamatan>/<ID>.yaml or kegiatan/<YYYY>/<ID>.yaml.
 
-    The file starts with a `# yaml-language-server: $schema=...` line pointing at
-    <records>/schemas/ (create it with `wksbm schema --output <records>/schemas`), then the
-    required fields, then every optional field commented out with a hint. Missing required values
-    are asked for on a terminal; without one the command exits 2 naming them. An existing file
-    is never overwritten (exit 1).
+    Region names are checked against the official list of the folder's kabupaten/kota before
+    anything is written: a misspelt name gets "did you mean", a desa of another kecamatan says
+    where it is (exit 2). The file starts with a `# yaml-language-server: $schema=...` line
+    pointing at <records>/schemas/ (written by `wksbm init`), then the required fields, then
+    every optional field commented out with a hint. Missing values are asked for on a terminal,
+    in the folder's language and region terms, a wrong answer asked again at once; without a
+    terminal the command exits 2 naming them. An existing file is never overwritten (exit 1).
 
     Example: wksbm new organisasi wksbm-ngudi-rahayu --nama "WKSBM Ngudi Rahayu"
     --kecamatan Depok --desa Condongcatur
@@ -94,18 +149,34 @@ def new(
     from rich.text import Text
 
     from wksbm_cli.authoring import new_record as nr
+    from wksbm_cli.authoring import regions
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
     from wksbm_cli.model.schema import JENIS_KEGIATAN
+    from wksbm_cli.regions.lookup import scope
+    from wksbm_cli.regions.terms import full_name, terms
     from wksbm_cli.write import FileExists, atomic_write
 
     found = open_folder()
     lang = current_lang()
-    tty = sys.stdin.isatty() if interactive is None else interactive
-    missing: list[str] = []
-    ask = _ask(tty, missing)
-    org_only = {"--nama": nama, "--tingkat": tingkat, "--kecamatan": kecamatan}
-    org_only.update({"--desa": desa, "--folder": folder})
+    config = found.config
+    words = terms(config.wilayah.kode or scope(config), config.istilah)
+    ask = _Asker(sys.stdin.isatty() if interactive is None else interactive, lang)
+
+    def t(key: str, **args: object) -> str:
+        return translate(key, lang, args)
+
+    kec_given = _one_of(
+        {"--kecamatan": kecamatan, "--kapanewon": kapanewon, "--kemantren": kemantren}
+        | {"--distrik": distrik},
+        f"--{words.kecamatan.lower()}",
+    )
+    desa_given = _one_of(
+        {"--desa": desa, "--kalurahan": kalurahan, "--kelurahan": kelurahan, "--kampung": kampung},
+        f"--{words.desa.lower()}",
+    )
+    org_only = {"--nama": nama, "--tingkat": tingkat, kec_given[0]: kec_given[1]}
+    org_only.update({desa_given[0]: desa_given[1], "--folder": folder})
     event_only = {"--judul": judul, "--tanggal": tanggal, "--penyelenggara": penyelenggara}
     wrong = [k for k, v in (event_only if kind is NewKind.organisasi else org_only).items() if v]
     if wrong:
@@ -115,44 +186,76 @@ def new(
         )
     if kind is NewKind.organisasi:
         kind_jenis = nr.check_choice("--jenis", jenis or "wksbm", nr.JENIS_ORGANISASI)
-        name = ask("--nama", nama, None)
-        default_id = nr.slug(name) if name else None
-        rid = ask("ID", record_id, default_id)
+        name = ask(("--nama", nama), t("new.ask.nama"), lambda v, o: v)
+        rid = ask(
+            ("ID", record_id),
+            t("new.ask.id"),
+            lambda v, o: nr.check_id(v),
+            nr.slug(name) if name else None,
+        )
         level = nr.check_choice("--tingkat", tingkat, nr.TINGKAT_VALUES) if tingkat else None
         if kind_jenis == "wksbm" and level is None:
-            level = nr.Labels.for_istilah(found.config.istilah).tingkat_desa
-        kec = ask("--kecamatan", kecamatan, None) if kind_jenis == "wksbm" else kecamatan
-        vil = desa
-        if nr.needs_desa(kind_jenis, level):
-            vil = ask("--desa", desa, None)
-        _stop_if_missing(missing)
+            level = words.tingkat_desa
+        kec: regions.Checked | None = None
+        if kind_jenis == "wksbm" or kec_given[1]:
+            kec = ask(
+                kec_given,
+                t("new.ask.kecamatan", label=words.kecamatan),
+                lambda v, o: regions.kecamatan(v, config, o),
+            )
+        vil: regions.Checked | None = None
+        if nr.needs_desa(kind_jenis, level) or desa_given[1]:
+            parent = (
+                full_name(kec.code, kec.name, config.istilah)
+                if kec is not None and kec.code
+                else f"{words.kecamatan} {kec.name}"
+                if kec is not None
+                else ""
+            )
+            kec_code = kec.code if kec is not None else None
+            vil = ask(
+                desa_given,
+                t("new.ask.desa", label=words.desa, parent=parent).strip(),
+                lambda v, o: regions.desa(v, kec_code, config, o),
+                label=words.desa,
+            )
+        _stop_if_missing(ask.missing)
         assert name is not None and rid is not None
-        org = nr.NewOrganisation(nr.check_id(rid), name, kind_jenis, level, kec, vil)
-        target = nr.organisation_path(found.root, org, folder)
-        text = nr.organisation_text(found.root, target, org, found.config.istilah)
-    else:
-        title = ask("--judul", judul, None)
-        ev_jenis = ask("--jenis", jenis, "pelatihan")
-        day_text = ask("--tanggal", tanggal, None)
-        organiser = ask("--penyelenggara", penyelenggara, None)
-        default_id = nr.slug(title) if title else None
-        rid = ask("ID", record_id, default_id)
-        _stop_if_missing(missing)
-        assert title and ev_jenis and day_text and organiser and rid
-        day = nr.parse_date("--tanggal", day_text)
-        event = nr.NewEvent(
-            nr.event_id(rid, day),
-            title,
-            nr.check_choice("--jenis", ev_jenis, JENIS_KEGIATAN),
-            day,
-            organiser,
+        org = nr.NewOrganisation(
+            rid,
+            name,
+            kind_jenis,
+            level,
+            kec.name if kec else None,
+            vil.name if vil else None,
+            (vil.code if vil else None) or (kec.code if kec else None),
         )
+        target = nr.organisation_path(found.root, org, folder)
+        text = nr.organisation_text(found.root, target, org, words)
+    else:
+        title = ask(("--judul", judul), t("new.ask.judul"), lambda v, o: v)
+        ev_jenis = ask(
+            ("--jenis", jenis),
+            t("new.ask.jenis", choices=", ".join(JENIS_KEGIATAN)),
+            lambda v, o: nr.check_choice(o, v, JENIS_KEGIATAN),
+            "pelatihan",
+        )
+        day = ask(("--tanggal", tanggal), t("new.ask.tanggal"), lambda v, o: nr.parse_date(o, v))
+        organiser = ask(("--penyelenggara", penyelenggara), t("new.ask.penyelenggara"), _same)
+        rid = ask(
+            ("ID", record_id),
+            t("new.ask.id"),
+            lambda v, o: nr.event_id(v, day) if day else nr.check_id(v),
+            nr.slug(title) if title else None,
+        )
+        _stop_if_missing(ask.missing)
+        assert title and ev_jenis and day and organiser and rid
+        event = nr.NewEvent(rid, title, ev_jenis, day, organiser)
         target = nr.event_path(found.root, event)
-        text = nr.event_text(found.root, target, event, found.config.istilah)
+        text = nr.event_text(found.root, target, event, words)
     shown = os.path.relpath(target).replace(os.sep, "/")
-    os.makedirs(os.path.dirname(target), exist_ok=True)
     try:
-        atomic_write(target, text)
+        atomic_write(target, text, beneath=found.root)  # no link followed below the root
     except FileExists:
         err_console().print(Text(translate("new.exists", lang, {"path": shown})))
         raise typer.Exit(1) from None
@@ -161,6 +264,10 @@ def new(
     if not os.path.exists(schema_file):
         schemas = os.path.relpath(os.path.join(found.root, nr.SCHEMA_FOLDER)).replace(os.sep, "/")
         err_console().print(Text(translate("new.no-schema", lang, {"folder": schemas})))
+
+
+def _same(value: str, option: str) -> str:
+    return value
 
 
 def _stop_if_missing(missing: list[str]) -> None:

@@ -95,8 +95,10 @@ def report(
     """The yearly report: the events of the year (dates, place, organiser, participants, topics,
     speakers), totals (events, event days, participants), organisations trained and active WKSBM
     not trained, organisations formed, and, when the records folder is in a git repository, how
-    completeness changed over the year (last commit before 1 January against the last commit
-    of the year, read from git without a checkout).
+    completeness changed over the year: the last commit up to 31 December of the year before
+    and the last commit up to 31 December of the year, each read from git without a checkout
+    and scored as `completeness --as-of` that day would score it. A figure git cannot give (not
+    a repository, a shallow clone) is named with its reason, never guessed.
 
     An event counts in the year of its tanggal; one crossing 31 December counts all its days in
     its start year. Event days run from tanggal to tanggal_selesai inclusive; participants sum
@@ -113,7 +115,7 @@ def report(
     """
     from wksbm_cli.engine import check_folder
     from wksbm_cli.render import report_out as out
-    from wksbm_cli.reports.history import ShallowHistory, completeness_change
+    from wksbm_cli.reports.history import year_history
     from wksbm_cli.reports.yearly import yearly
 
     number = parse_year(year)
@@ -129,22 +131,14 @@ def report(
         _pdf_preflight(output)
     result = check_folder(folder.root, folder.shown_root, folder.config)
     figures = yearly(result, number)
-    from wksbm_cli import git
-
-    if git.repo_prefix(folder.root) is None:
-        figures.change_note = "no-git"
-    else:
-        current: dict[str, Record] = {
-            _rel(org.file, folder.shown_root): org for org in result.organisations
-        }
-        current.update({_rel(e.file, folder.shown_root): e for e in result.events})
-        try:
-            figures.change = completeness_change(folder.root, folder.config, number, current)
-        except ShallowHistory:
-            figures.change_note = "shallow"
-        else:
-            if figures.change is None:
-                figures.change_note = "no-commits"
+    current: dict[str, Record] = {
+        _rel(org.file, folder.shown_root): org for org in result.organisations
+    }
+    current.update({_rel(e.file, folder.shown_root): e for e in result.events})
+    history = year_history(folder.root, folder.config, number, current, folder.shown_root)
+    figures.history = history
+    figures.change = history.change
+    figures.change_note = history.note
     if fmt is ReportFormat.json:
         text = out.render_json(figures)
     elif fmt is ReportFormat.csv:

@@ -37,7 +37,8 @@ def schema(
     YAML language server (VS Code: the YAML extension by Red Hat).
 
     Without --output: one JSON document {"version": 1, "schemas": {...}} on stdout.
-    Exit 2 when a file exists and --force is not given.
+    Exit 2 when a file exists and --force is not given. The files are written as a set: on a
+    full disk or any other failure none of them is changed.
 
     Example: wksbm schema --output schemas
     """
@@ -45,10 +46,12 @@ def schema(
 
     from wksbm_cli.i18n import translate
     from wksbm_cli.model.jsonschema_export import KINDS, combined, write_schemas
+    from wksbm_cli.render.safe import visible
 
     kinds = (kind.value,) if kind is not None else KINDS
     if output is None:
         write_out(combined(kinds))
         return
     for path in write_schemas(output, kinds, force=force):
-        err_console().print(Text(translate("schema.wrote", current_lang(), {"path": path})))
+        line = translate("schema.wrote", current_lang(), {"path": path})
+        err_console().print(Text(visible(line)))

@@ -70,11 +70,28 @@ def validate(
         typer.Option(
             "--changed-since",
             metavar="GITREF",
-            help="Only report on records added or changed since this git ref (and events naming"
-            " an organisation changed or deleted since); ids and references still resolve"
-            " against the whole folder.",
+            help="Only report on records added or changed since this branch left GITREF (git"
+            " merge-base GITREF HEAD), and events naming an organisation changed or deleted"
+            " since; ids and references still resolve against the whole folder.",
         ),
     ] = None,
+    against_tip: Annotated[
+        bool,
+        typer.Option(
+            "--against-tip",
+            help="With --changed-since: compare with the ref's tip instead of where this"
+            " branch left it (git merge-base GITREF HEAD).",
+        ),
+    ] = False,
+    trust_config_changes: Annotated[
+        bool,
+        typer.Option(
+            "--trust-config-changes",
+            help="With --changed-since: judge with the severities of the changed wksbm.yaml"
+            " (by default a change is judged with the base revision's, so it cannot relax the"
+            " rules it is judged by).",
+        ),
+    ] = False,
     baseline: Annotated[
         str | None,
         typer.Option(
@@ -115,7 +132,13 @@ def validate(
         from wksbm_cli.ci.scope import check_changed
 
         result = check_changed(
-            folder.root, folder.shown_root, folder.config, options, changed_since
+            folder.root,
+            folder.shown_root,
+            folder.config,
+            options,
+            changed_since,
+            against_tip=against_tip,
+            trust_config=trust_config_changes,
         )
     else:
         result = check_folder(folder.root, folder.shown_root, folder.config, options)

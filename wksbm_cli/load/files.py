@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 YAML_SUFFIXES = (".yaml", ".yml")
 KINDS = ("organisasi", "kegiatan")
@@ -92,12 +92,22 @@ def walk(root: str) -> Iterator[Entry]:
             if not stat.S_ISREG(mode):
                 yield Entry(rel, _kind_of(rel), "unsafe-path.special", _special(mode))
                 continue
-            if rel == CONFIG_NAME:
-                continue
-            kind = _kind_of(rel)
-            seen = (info.st_size, info.st_mtime_ns, info.st_ino)
-            yield Entry(rel, kind, None if kind else "unexpected-file", stat=seen)
+            found = file_entry(rel)
+            if found is not None:
+                yield replace(found, stat=(info.st_size, info.st_mtime_ns, info.st_ino))
         stack.extend(reversed(subdirs))
+
+
+def file_entry(rel: str) -> Entry | None:
+    """What a regular file at ``rel`` is to the walk (None: not looked at), so that a tree read
+    from a git commit is taken apart exactly as the folder on disk."""
+    parts = rel.split("/")
+    if rel == CONFIG_NAME or not rel.lower().endswith(YAML_SUFFIXES):
+        return None
+    if any(p.startswith(".") for p in parts):
+        return None
+    kind = _kind_of(rel)
+    return Entry(rel, kind, None if kind else "unexpected-file")
 
 
 def _points_to_dir(path: str) -> bool:

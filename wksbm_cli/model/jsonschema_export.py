@@ -8,7 +8,6 @@ accepts; only the cross-record and completeness rules are beyond what a schema c
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 from wksbm_cli.model.schema import CONFIG, KEGIATAN, ORGANISASI
@@ -68,16 +67,9 @@ def combined(kinds: tuple[str, ...] = KINDS) -> str:
 
 
 def write_schemas(folder: str, kinds: tuple[str, ...] = KINDS, *, force: bool = False) -> list[str]:
-    """Write one ``<kind>.schema.json`` per kind into ``folder`` (created if missing); every file
-    is written atomically and none is replaced without ``force``. Returns the paths written."""
-    from wksbm_cli.write import FileExists, atomic_write
+    """Write one ``<kind>.schema.json`` per kind into ``folder`` (created if missing), as a set:
+    all or nothing, none replaced without ``force``. Returns the paths written."""
+    from wksbm_cli.write import atomic_write_set
 
-    os.makedirs(folder, exist_ok=True)
-    targets = [os.path.join(folder, FILE_NAMES[kind]) for kind in kinds]
-    if not force:
-        for target in targets:
-            if os.path.lexists(target):
-                raise FileExists(target)
-    for kind, target in zip(kinds, targets, strict=True):
-        atomic_write(target, dumps(schema_of(kind)), force=force)
-    return targets
+    files: dict[str, bytes | str] = {FILE_NAMES[kind]: dumps(schema_of(kind)) for kind in kinds}
+    return atomic_write_set(folder, files, force=force)

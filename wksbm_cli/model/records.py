@@ -359,10 +359,11 @@ class Config:
 
     @property
     def labels(self) -> dict[str, str]:
-        """The words people see for the region levels; JSON keys stay the national ones."""
-        if self.istilah == "diy":
-            return {"kecamatan": "Kapanewon", "desa": "Kalurahan", "dusun": "Padukuhan"}
-        return {"kecamatan": "Kecamatan", "desa": "Desa", "dusun": "Dusun"}
+        """The words people see for the region levels; JSON keys stay the national ones. They
+        follow the folder's own kabupaten/kota (a kota's kelurahan, Papua's distrik)."""
+        from wksbm_cli.regions.terms import terms
+
+        return terms(self.wilayah.kode, self.istilah).labels()
 
     def fingerprint(self) -> str:
         return repr(self)

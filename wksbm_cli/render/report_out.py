@@ -16,7 +16,7 @@ from rich.text import Text
 from wksbm_cli.model.records import Config, Event
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
-from wksbm_cli.reports.history import Snapshot
+from wksbm_cli.reports.history import History, NotComputed, Snapshot
 from wksbm_cli.reports.yearly import YearReport, event_days
 
 MONTHS = {
@@ -117,23 +117,39 @@ def _snapshot_line(label: str, snap: Snapshot, lang: str) -> str:
 
 
 def _change_lines(r: YearReport, lang: str) -> tuple[list[str], list[list[str]]]:
-    """Sentences, and rows (organisation, before, after) of changed scores."""
-    if r.change is None:
-        key = f"report.{r.change_note or 'no-commits'}"
-        return [t(key, lang, year=r.year)], []
-    c = r.change
-    start = (
-        t("report.change-start", lang, commit=c.before.commit[:10])
-        if c.before.commit
-        else t("report.change-empty", lang)
-    )
-    end = t("report.change-end", lang, commit=(c.after.commit or "")[:10])
-    lines = [_snapshot_line(start, c.before, lang), _snapshot_line(end, c.after, lang)]
-    if not c.changed:
+    """Sentences, and rows (organisation, before, after) of changed scores. A figure that could
+    not be computed is named with its reason; nothing is guessed."""
+    h = r.history
+    if h is None:
+        h = (
+            History(r.year, r.change.before, r.change.after, r.change.changed)
+            if r.change
+            else (
+                History(r.year, not_computed=(NotComputed("end", r.change_note or "no-commits"),))
+            )
+        )
+    lines: list[str] = []
+    if h.start is not None:
+        start = (
+            t("report.change-start", lang, commit=h.start.commit[:10])
+            if h.start.commit
+            else t("report.change-empty", lang)
+        )
+        lines.append(_snapshot_line(start, h.start, lang))
+    if h.end is not None:
+        end = t("report.change-end", lang, commit=(h.end.commit or "")[:10])
+        lines.append(_snapshot_line(end, h.end, lang))
+    if h.not_computed:
+        if lines:  # some figures are there: name the ones that are not
+            names = ", ".join(t(f"report.figure-{m.figure}", lang) for m in h.not_computed)
+            lines.append(t("report.not-computed", lang, figures=names))
+        for reason in dict.fromkeys(m.reason for m in h.not_computed):
+            lines.append(t(f"report.{reason}", lang, year=r.year))
+    if h.changed is not None and not h.changed:
         lines.append(t("report.change-none", lang))
     rows = [
         [oid, "–" if a is None else percent(a), "–" if b is None else percent(b)]
-        for oid, a, b in c.changed
+        for oid, a, b in h.changed or []
     ]
     return lines, rows
 
@@ -234,8 +250,9 @@ def render_markdown(r: YearReport, config: Config, lang: str) -> str:
                 out.append("")
     out += [f"## {t('report.change', lang, year=r.year)}", ""]
     lines, rows = _change_lines(r, lang)
+    listed = (r.history is not None and (r.history.start or r.history.end)) or r.change
     for line in lines:
-        out += [f"- {line}" if r.change else line]
+        out += [f"- {line}" if listed else line]
     out.append("")
     if rows:
         headers = [t(f"col.{k}", lang) for k in ("organisation", "before", "after")]
@@ -267,10 +284,25 @@ def _snapshot_document(s: Snapshot) -> dict[str, Any]:
     return {
         "commit": s.commit,
         "date": s.when.isoformat() if s.when else None,
+        "as_of": s.day.isoformat() if s.day else None,
         "organizations": s.organisations,
         "scored": s.scored,
         "complete": s.complete,
         "mean_score": s.mean_score,
+    }
+
+
+def history_document(h: History) -> dict[str, Any]:
+    """Every completeness figure of the year, or null with the reason in ``not_computed``."""
+    return {
+        "start": _snapshot_document(h.start) if h.start else None,
+        "end": _snapshot_document(h.end) if h.end else None,
+        "changed": None
+        if h.changed is None
+        else [{"id": i, "before": a, "after": b} for i, a, b in h.changed],
+        "scores_start": dict(sorted(h.start.scores.items())) if h.start else None,
+        "scores_end": dict(sorted(h.end.scores.items())) if h.end else None,
+        "not_computed": [{"figure": m.figure, "reason": m.reason} for m in h.not_computed],
     }
 
 
@@ -304,6 +336,8 @@ def render_json(r: YearReport) -> str:
     else:
         doc["completeness_change"] = None
         doc["completeness_change_note"] = r.change_note
+    if r.history is not None:
+        doc["completeness_history"] = history_document(r.history)
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -11,39 +11,35 @@ from rich.text import Text
 from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config
 from wksbm_cli.regions.lookup import Lookup, Place
+from wksbm_cli.regions.terms import full_name, group_word, word
 from wksbm_cli.render.safe import visible
 
 
-def _labels(config: Config) -> dict[str, str]:
-    return {"provinsi": "Provinsi", "kabupaten": "Kabupaten", **config.labels}
-
-
 def render_text(found: Lookup, config: Config, lang: str) -> Group:
-    labels = _labels(config)
     parts: list[Any] = []
     for place in found.places:
         if parts:
             parts.append(Text(""))
-        parts.extend(_place_text(place, labels, lang))
+        parts.extend(_place_text(place, config.istilah, lang))
     return Group(*parts)
 
 
-def _place_text(place: Place, labels: dict[str, str], lang: str) -> list[Text]:
-    lines = [Text(f"{labels[place.level]} {visible(place.name)} ({place.code})", style="bold")]
-    for code, name, level in place.parents:
-        lines.append(Text(f"  {labels[level]} {visible(name)} ({code})"))
+def _place_text(place: Place, istilah: str, lang: str) -> list[Text]:
+    """Each region under its own level's word: ``Kota Bogor``, ``6 Kecamatan``, and DIY's
+    words (``istilah: diy``) only for places inside DIY."""
+    lines = [Text(f"{visible(full_name(place.code, place.name, istilah))} ({place.code})", "bold")]
+    for code, name, _level in place.parents:
+        lines.append(Text(f"  {visible(full_name(code, name, istilah))} ({code})"))
     if place.children:
-        child_level = {"provinsi": "kabupaten", "kabupaten": "kecamatan"}.get(place.level, "desa")
-        head = translate(
-            "wilayah.children", lang, {"n": len(place.children), "label": labels[child_level]}
-        )
+        label = group_word([code for code, _ in place.children], istilah)
+        head = translate("wilayah.children", lang, {"n": len(place.children), "label": label})
         lines.append(Text(head))
         for code, name in place.children:
             lines.append(Text(f"  {code}  {visible(name)}"))
     return lines
 
 
-def render_json(found: Lookup) -> str:
+def render_json(found: Lookup, config: Config) -> str:
     data = {
         "version": 1,
         "query": found.query,
@@ -52,6 +48,7 @@ def render_json(found: Lookup) -> str:
                 "kode": p.code,
                 "nama": p.name,
                 "tingkat": p.level,
+                "sebutan": word(p.code, config.istilah),
                 "induk": [{"kode": c, "nama": n, "tingkat": lv} for c, n, lv in p.parents],
                 "anak": [{"kode": c, "nama": n} for c, n in p.children],
             }

