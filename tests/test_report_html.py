@@ -327,11 +327,11 @@ def test_generated_history_page(history: Path, run_cli: Callable[..., Any]) -> N
     tree = parse_strict(text)
     assert_self_contained(text, history)
     shown = assert_same_figures(tree, doc)
-    assert doc["completeness_change"] is not None
+    assert doc["completeness_history"]["not_computed"] == []
     for key in ("organizations", "complete", "scored"):
-        for side in ("before", "after"):
-            path = f"completeness_change.{side}.{key}"
-            assert int(shown[path]) == doc["completeness_change"][side][key]
+        for side in ("start", "end"):
+            path = f"completeness_history.{side}.{key}"
+            assert int(shown[path]) == doc["completeness_history"][side][key]
     assert shown["totals.events"] == "4" and shown["totals.participants"] == "73"
     assert [shown[f"by_month.{m:02d}"] for m in (3, 6, 11)] == ["1", "2", "1"]
     assert shown["page.dissolved"] == "1" and shown["page.replaced"] == "1"
@@ -345,6 +345,29 @@ def test_generated_history_page(history: Path, run_cli: Callable[..., Any]) -> N
         "--records", str(history), "summary", "--as-of", "2025-12-31", "--format", "json"
     )
     assert int(shown["page.complete"]) == json.loads(summary.stdout)["organizations"]["complete"]
+
+
+def test_a_shallow_clone_shows_what_it_has(
+    history: Path, tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    """Two commits deep: the end of 2025 is there, the start is not. The page shows the end,
+    names the missing figures and why, and leaves out what needs both ends."""
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", history.parent.as_uri(), str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    text, doc = render(run_cli, clone / "records")
+    tree = parse_strict(text)
+    shown = assert_same_figures(tree, doc)
+    assert doc["completeness_history"]["start"] is None
+    assert shown["completeness_history.end.organizations"] == "4"
+    assert "completeness_history.start.organizations" not in shown
+    notes = [e.get("data-note") for e in tree.iter() if e.get("data-note")]
+    assert notes == ["shallow"]
+    assert "Tidak dihitung: awal tahun, skor yang berubah." in text
+    assert "page.dissolved" not in shown and "page.replaced" not in shown
 
 
 def test_english_page_and_national_terms(

@@ -21,6 +21,7 @@ from wksbm_cli.render.report_css import stylesheet
 from wksbm_cli.render.report_out import MONTHS, _dates, _place
 from wksbm_cli.render.svg import Bar, bar_chart, column_chart, esc
 from wksbm_cli.render.tables import left_out, percent, t
+from wksbm_cli.reports.history import History, NotComputed
 from wksbm_cli.reports.yearly import YearReport
 from wksbm_cli.reports.yearly_extra import RegionRow, YearExtra, by_kecamatan
 
@@ -156,27 +157,44 @@ def _regions(p: YearExtra, config: Config, lang: str) -> str:
     return "\n".join(out)
 
 
+def _reason(reason: str, year: int, lang: str) -> str:
+    """Why a figure is missing, in words; a reason this page has no words for yet still gets an
+    honest generic sentence, never a bare catalog key."""
+    from wksbm_cli.i18n import catalog
+
+    key = f"report.{reason}"
+    known = f"rep.{key}" in catalog(lang)
+    return t(key, lang, year=year) if known else t("html.history-missing", lang, year=year)
+
+
+def _history(r: YearReport) -> History:
+    """Every completeness figure of the year, or why it is missing (older callers set only
+    ``change`` and ``change_note``)."""
+    if r.history is not None:
+        return r.history
+    if r.change is not None:
+        return History(r.year, r.change.before, r.change.after, r.change.changed)
+    return History(r.year, not_computed=(NotComputed("end", r.change_note or "no-commits"),))
+
+
 def _change(r: YearReport, p: YearExtra, lang: str, names: dict[str, str]) -> str:
     out = ['<section id="change">', f"<h2>{esc(t('report.change', lang, year=r.year))}</h2>"]
-    c = r.change
-    if c is None:
-        note = r.change_note or "no-commits"
-        key = f"report.{note}"
-        from wksbm_cli.i18n import catalog
-
-        text = (
-            t(key, lang, year=r.year)
-            if f"rep.{key}" in catalog(lang)
-            else t("html.history-missing", lang, year=r.year)
-        )
-        out.append(f'<p class="note" data-note="{esc(note)}">{esc(text)}</p>')
-    else:
-        start = (
-            t("report.change-start", lang, commit=c.before.commit[:10])
-            if c.before.commit
+    h = _history(r)
+    base = "completeness_history" if r.history is not None else "completeness_change"
+    rows = []
+    if h.start is not None:
+        label = (
+            t("report.change-start", lang, commit=h.start.commit[:10])
+            if h.start.commit
             else t("report.change-empty", lang)
         )
-        end = t("report.change-end", lang, commit=(c.after.commit or "")[:10])
+        key = "start" if r.history is not None else "before"
+        rows.append((label, h.start, f"{base}.{key}"))
+    if h.end is not None:
+        label = t("report.change-end", lang, commit=(h.end.commit or "")[:10])
+        key = "end" if r.history is not None else "after"
+        rows.append((label, h.end, f"{base}.{key}"))
+    if rows:
         headers = [
             "",
             t("html.col-organisations", lang),
@@ -184,19 +202,26 @@ def _change(r: YearReport, p: YearExtra, lang: str, names: dict[str, str]) -> st
             t("html.col-complete", lang),
             t("html.col-mean", lang),
         ]
-        rows = []
-        for label, snap, key in ((start, c.before, "before"), (end, c.after, "after")):
-            base = f"completeness_change.{key}"
-            rows.append(
-                [
-                    esc(label),
-                    _fig(f"{base}.organizations", snap.organisations),
-                    _fig(f"{base}.scored", snap.scored),
-                    _fig(f"{base}.complete", snap.complete),
-                    esc(percent(snap.mean_score)),
-                ]
+        cells = [
+            [
+                esc(label),
+                _fig(f"{path}.organizations", snap.organisations),
+                _fig(f"{path}.scored", snap.scored),
+                _fig(f"{path}.complete", snap.complete),
+                esc(percent(snap.mean_score)),
+            ]
+            for label, snap, path in rows
+        ]
+        out.append(_table(headers, cells, numeric=(1, 2, 3, 4)))
+    if h.not_computed:
+        if rows:  # some figures are there: name the ones that are not
+            missing = ", ".join(t(f"report.figure-{m.figure}", lang) for m in h.not_computed)
+            out.append(
+                f'<p class="note">{esc(t("report.not-computed", lang, figures=missing))}</p>'
             )
-        out.append(_table(headers, rows, numeric=(1, 2, 3, 4)))
+        for reason in dict.fromkeys(m.reason for m in h.not_computed):
+            text = _reason(reason, r.year, lang)
+            out.append(f'<p class="note" data-note="{esc(reason)}">{esc(text)}</p>')
     formed = [_name(o.id or o.file, names) for o in r.formed]
     out.append(f"<h3>{esc(t('report.formed', lang, year=r.year))} ({len(formed)})</h3>")
     out.append(_list(formed, lang))
@@ -215,7 +240,7 @@ def _change(r: YearReport, p: YearExtra, lang: str, names: dict[str, str]) -> st
                 t("col.before", lang),
                 t("col.after", lang),
             ]
-            rows = [
+            changes = [
                 [
                     esc(_name(x.id, names)),
                     esc(x.jabatan),
@@ -224,21 +249,23 @@ def _change(r: YearReport, p: YearExtra, lang: str, names: dict[str, str]) -> st
                 ]
                 for x in p.replaced
             ]
-            out.append(_table(headers, rows))
+            out.append(_table(headers, changes))
         else:
             out.append(f"<p>{esc(t('report.none', lang))}</p>")
-    if c is not None and c.changed:
+    if h.changed:
         headers = [t(f"col.{k}", lang) for k in ("organisation", "before", "after")]
-        rows = [
+        moved = [
             [
                 esc(_name(oid, names)),
                 "–" if a is None else esc(percent(a)),
                 "–" if b is None else esc(percent(b)),
             ]
-            for oid, a, b in c.changed
+            for oid, a, b in h.changed
         ]
         caption = t("html.changed-scores", lang)
-        out.append(_table(headers, rows, numeric=(1, 2), caption=caption))
+        out.append(_table(headers, moved, numeric=(1, 2), caption=caption))
+    elif h.changed is not None:
+        out.append(f"<p>{esc(t('report.change-none', lang))}</p>")
     out.append("</section>")
     return "\n".join(out)
 
