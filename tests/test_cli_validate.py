@@ -31,7 +31,7 @@ def test_clean_folder_exits_0(make_records: Callable[..., Path], run_cli: Any) -
     root = make_records({ORG: GOOD_ORG, EVENT: GOOD_EVENT})
     result = run_cli("--records", str(root), "--lang", "en", "validate")
     assert result.exit_code == 0
-    assert "No problems in 2 files." in result.stdout
+    assert "No problems; 2 files checked." in result.stdout
 
 
 def test_errors_exit_1_and_json_shape(make_records: Callable[..., Path], run_cli: Any) -> None:
@@ -156,7 +156,7 @@ def test_missing_records_folder_exits_2(run_cli: Any, tmp_path: Path) -> None:
     ("config", "message"),
     [
         ("istilah: dyi\n", "wksbm.yaml:1:1: `istilah` value `dyi` is not allowed"),
-        ("bahasa: [id\n", "wksbm.yaml:2:1: YAML syntax error"),
+        ("bahasa: [id\n", "wksbm.yaml:1:9: a `[` opens here and is never closed"),
         ("aturan: {sk-mising: off}\n", "no rule is called `sk-mising`"),
         ("- a\n", "must be a mapping"),
     ],

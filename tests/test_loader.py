@@ -83,7 +83,7 @@ def test_explicit_tags_are_reported_and_never_constructed() -> None:
 def test_impossible_date_is_located_not_raised() -> None:
     doc = load_document("tanggal: 2025-06-31\n")
     assert [(i.rule, i.message_key, i.line, i.column) for i in doc.issues] == [
-        ("invalid-value", "bad-scalar.date", 1, 10)
+        ("invalid-value", "bad-scalar.date.day", 1, 10)
     ]
     assert isinstance(doc.data["tanggal"], BadScalar)
 
@@ -125,7 +125,7 @@ def test_syntax_problems_are_located(text: str, expected: list[tuple[str, int, i
 
 def test_tab_gets_a_hint() -> None:
     (issue,) = load_document("a:\n\t- b\n").issues
-    assert issue.args["hint"] == "tab"
+    assert issue.message_key == "yaml-syntax.tab"  # the message itself is about the tab
 
 
 @pytest.fixture(params=["libyaml", "pure-python"])

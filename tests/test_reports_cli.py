@@ -77,7 +77,7 @@ def test_bad_or_missing_year_exits_2(make_records: Make, run_cli: Run) -> None:
 
 def test_bad_format_exits_2(make_records: Make, run_cli: Run) -> None:
     root = _folder(make_records)
-    assert run_cli("--records", str(root), "summary", "-f", "csv").exit_code == 2
+    assert run_cli("--records", str(root), "summary", "-f", "xml").exit_code == 2
 
 
 def test_output_refuses_to_overwrite_without_force(

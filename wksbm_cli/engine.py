@@ -11,7 +11,7 @@ import datetime as dt
 import fnmatch
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -32,6 +32,8 @@ from wksbm_cli.model.types import Context, did_you_mean, field_name
 from wksbm_cli.rules.base import FileContext, Finding, FolderContext
 from wksbm_cli.rules.registry import RULES, file_checks, folder_checks
 
+Progress = Callable[[int, int], None]
+
 
 @dataclass(frozen=True)
 class Options:
@@ -42,6 +44,9 @@ class Options:
     as_of: dt.date | None = None
     paths: tuple[str, ...] = ()  # relative to the records root, "/" separated; () = all
     use_cache: bool = False  # per-file results kept in .wksbm_cache/ (the CLI turns it on)
+    # Called with (files done, files in all) as files are checked: the CLI draws a progress bar
+    # from it on a terminal; the library itself never prints.
+    progress: Progress | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -317,7 +322,9 @@ def check_folder(
     allowed = rule_filter(options.select, options.ignore)
     today = options.as_of or dt.date.today()
     entries = list(walk(root))
-    results = check_entries(root, shown_root, entries, config, today, options.use_cache)
+    results = check_entries(
+        root, shown_root, entries, config, today, options.use_cache, options.progress
+    )
     return finish(root, shown_root, config, options, results, allowed, today)
 
 
@@ -328,21 +335,32 @@ def check_entries(
     config: Config,
     today: dt.date,
     use_cache: bool,
+    progress: Progress | None = None,
 ) -> list[FileResult]:
     """Per-file results: from the cache where the file is unchanged, the rest computed (in a
     pool of processes when there are many)."""
     from wksbm_cli.parallel import check_many
 
     if not use_cache:
-        return check_many(root, shown_root, entries, config, today)
+        return check_many(root, shown_root, entries, config, today, progress)
     from wksbm_cli.cache.store import Cache
 
     cache = Cache.open(root, shown_root, config, today)
     if cache is None:
-        return check_many(root, shown_root, entries, config, today)
+        return check_many(root, shown_root, entries, config, today, progress)
     found = cache.lookup_all(entries)
     todo = [i for i, r in enumerate(found) if r is None]
-    fresh = check_many(root, shown_root, [entries[i] for i in todo], config, today)
+    if progress is not None:
+        progress(len(entries) - len(todo), len(entries))
+    done_before = len(entries) - len(todo)
+
+    def shifted(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done_before + done, len(entries))
+
+    fresh = check_many(
+        root, shown_root, [entries[i] for i in todo], config, today, shifted if progress else None
+    )
     for i, r in zip(todo, fresh, strict=True):
         found[i] = r
     results = [r for r in found if r is not None]

@@ -11,7 +11,7 @@ import datetime as dt
 import multiprocessing
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
@@ -45,14 +45,26 @@ def chunk_size(count: int, pool: int) -> int:
 
 
 def check_many(
-    root: str, shown_root: str, entries: Sequence[Entry], config: Config, today: dt.date
+    root: str,
+    shown_root: str,
+    entries: Sequence[Entry],
+    config: Config,
+    today: dt.date,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[FileResult]:
-    """``check_file`` of every entry, in order."""
+    """``check_file`` of every entry, in order; ``progress(done, total)`` after each file (or
+    each chunk, in the pool)."""
     from wksbm_cli.engine import check_file
 
     pool = workers()
-    if len(entries) < THRESHOLD or pool < 2:
-        return [check_file(root, shown_root, e, config, today) for e in entries]
+    total = len(entries)
+    if total < THRESHOLD or pool < 2:
+        results = []
+        for entry in entries:
+            results.append(check_file(root, shown_root, entry, config, today))
+            if progress is not None:
+                progress(len(results), total)
+        return results
     size = chunk_size(len(entries), pool)
     chunks = [list(entries[i : i + size]) for i in range(0, len(entries), size)]
     # fork shares the already-imported rules and schema with the workers for free; elsewhere
@@ -64,6 +76,8 @@ def check_many(
             futures = [ex.submit(_check_chunk, root, shown_root, c, config, today) for c in chunks]
             for future in futures:
                 out.extend(future.result())
+                if progress is not None:
+                    progress(len(out), total)
     except InternalError:
         raise
     except BrokenProcessPool as exc:

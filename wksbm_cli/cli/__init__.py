@@ -6,13 +6,13 @@ Command modules import the library inside their functions, so ``wksbm --help`` a
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from wksbm_cli import __version__
 from wksbm_cli.cli.baseline import baseline_app
-from wksbm_cli.cli.common import State, WksbmGroup, reset_state
+from wksbm_cli.cli.common import ALIASES, State, WksbmGroup, cli_word, reset_state
 from wksbm_cli.cli.completeness import completeness
 from wksbm_cli.cli.diff import diff
 from wksbm_cli.cli.export import export
@@ -30,10 +30,9 @@ from wksbm_cli.cli.wilayah import wilayah
 app = typer.Typer(
     cls=WksbmGroup,
     name="wksbm",
-    help="Check, summarise and report on the records of WKSBM organisations and their events."
-    " / Periksa, ringkas, dan laporkan catatan WKSBM dan kegiatannya.",
+    help="Check, summarise and report on the records of WKSBM organisations and their events.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -67,44 +66,67 @@ def _global(
             help="Language of messages (default: config's bahasa, else the locale).",
         ),
     ] = None,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color",
+            metavar="auto|always|never",
+            help="Colour: auto (only on a terminal, and not under NO_COLOR), always or never.",
+        ),
+    ] = "auto",
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Only the final count line and the exit code."),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            help="Show tracebacks of internal errors and the YAML parser's original messages."
+        ),
+    ] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     if lang is not None and lang not in ("id", "en"):
-        raise typer.BadParameter("use id or en", param_hint="--lang")
-    reset_state(State(records=records, lang=lang, debug=debug))
+        raise typer.BadParameter(cli_word("err.lang"), param_hint="--lang")
+    if color not in ("auto", "always", "never"):
+        raise typer.BadParameter(cli_word("err.color"), param_hint="--color")
+    from wksbm_cli.i18n import show_parser_detail
+
+    show_parser_detail(debug)
+    reset_state(State(records=records, lang=lang, debug=debug, color=color, quiet=quiet))
 
 
-app.command("validate")(validate)
-app.command("periksa", hidden=True, help="Alias of validate.")(validate)
-app.command("rules")(rules)
-app.command("aturan", hidden=True, help="Alias of rules.")(rules)
+COMMANDS: list[tuple[str, Any, str | None]] = [
+    # (command, function, Indonesian alias)
+    ("validate", validate, "periksa"),
+    ("rules", rules, "aturan"),
+    ("diff", diff, "perubahan"),
+    ("init", init, "mulai"),
+    ("completeness", completeness, "lengkap"),
+    ("summary", summary, "ringkasan"),
+    ("report", report, "laporan"),
+    ("schema", schema, None),
+    ("new", new, "baru"),
+    ("list", list_records, "daftar"),
+    ("show", show, "lihat"),
+    ("export", export, None),
+    ("wilayah", wilayah, "region"),
+]
+
+for _name, _function, _alias in COMMANDS:
+    app.command(_name)(_function)
+    if _alias:
+        # An alias is the same command under another name: same help, listed beside it.
+        app.command(_alias, hidden=True)(_function)
+        ALIASES[_alias] = _name
 
 # CI integration
 app.add_typer(baseline_app, name="baseline")
-app.add_typer(baseline_app, name="acuan", hidden=True, help="Alias of baseline.")
-app.command("diff")(diff)
-app.command("perubahan", hidden=True, help="Alias of diff.")(diff)
-app.command("init")(init)
-app.command("mulai", hidden=True, help="Alias of init.")(init)
-app.command("completeness")(completeness)
-app.command("lengkap", hidden=True, help="Alias of completeness.")(completeness)
-app.command("summary")(summary)
-app.command("ringkasan", hidden=True, help="Alias of summary.")(summary)
-app.command("report")(report)
-app.command("laporan", hidden=True, help="Alias of report (--tahun = --year).")(report)
-app.command("schema")(schema)
-app.command("new")(new)
-app.command("baru", hidden=True, help="Alias of new.")(new)
-app.command("list")(list_records)
-app.command("daftar", hidden=True, help="Alias of list.")(list_records)
-app.command("show")(show)
-app.command("lihat", hidden=True, help="Alias of show.")(show)
-app.command("export")(export)
-app.command("wilayah")(wilayah)
-app.command("region", hidden=True, help="Alias of wilayah.")(wilayah)
+app.add_typer(baseline_app, name="acuan", hidden=True)
+ALIASES["acuan"] = "baseline"
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import guarded, open_folder, print_rich, write_out
+from wksbm_cli.cli.common import guarded, open_folder, print_rich, progress_bar, write_out
 from wksbm_cli.cli.dates import parse_day
 
 
@@ -60,7 +60,8 @@ def completeness(
 
     day = parse_day(as_of)
     folder = open_folder()
-    result = check_folder(folder.root, folder.shown_root, folder.config, Options(as_of=day))
+    options = Options(as_of=day, progress=progress_bar(fmt is CompletenessFormat.text))
+    result = check_folder(folder.root, folder.shown_root, folder.config, options)
     table = build(
         result.organisations,
         result.events,

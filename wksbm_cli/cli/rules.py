@@ -34,12 +34,4 @@ def rules(
     if fmt is RulesFormat.json:
         write_out(rules_doc.as_json())
         return
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(box=None, pad_edge=False)
-    for column in ("rule", "group", "default", ""):
-        table.add_column(column, overflow="fold")
-    for row in rules_doc.text_rows(current_lang()):
-        table.add_row(*(Text(cell) for cell in row))
-    print_rich(table)
+    print_rich(rules_doc.text_table(current_lang()))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import guarded, open_folder, print_rich, write_out
+from wksbm_cli.cli.common import guarded, open_folder, print_rich, progress_bar, write_out
 from wksbm_cli.cli.dates import parse_day
 
 
@@ -15,6 +15,7 @@ class SummaryFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    csv = "csv"
 
 
 @guarded
@@ -40,10 +41,13 @@ def summary(
 
     day = parse_day(as_of)
     folder = open_folder()
-    result = check_folder(folder.root, folder.shown_root, folder.config, Options(as_of=day))
+    options = Options(as_of=day, progress=progress_bar(fmt is SummaryFormat.text))
+    result = check_folder(folder.root, folder.shown_root, folder.config, options)
     figures = summarise(result, day)
     if fmt is SummaryFormat.json:
         write_out(out.render_json(figures))
+    elif fmt is SummaryFormat.csv:
+        write_out(out.render_csv(figures))
     elif fmt is SummaryFormat.markdown:
         write_out(out.render_markdown(figures, folder.config, folder.lang, folder.shown_root))
     else:

@@ -14,6 +14,8 @@ from wksbm_cli.cli.common import (
     guarded,
     open_folder,
     print_rich,
+    progress_bar,
+    state,
     write_out,
 )
 
@@ -100,6 +102,14 @@ def validate(
             help="Leave out the problems recorded in this baseline (wksbm baseline write FILE).",
         ),
     ] = None,
+    per_rule: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Only the number of problems per rule, most frequent first (like ruff"
+            " --statistics).",
+        ),
+    ] = False,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -127,6 +137,7 @@ def validate(
         as_of=day,
         paths=scope,
         use_cache=not no_cache,
+        progress=progress_bar(fmt is ValidateFormat.text),
     )
     if changed_since is not None:
         from wksbm_cli.ci.scope import check_changed
@@ -164,7 +175,7 @@ def validate(
     else:
         from wksbm_cli.render.text import render as render_text
 
-        print_rich(render_text(result, folder.lang))
+        print_rich(render_text(result, folder.lang, quiet=state().quiet, per_rule=per_rule))
         if os.environ.get("GITHUB_ACTIONS") == "true":
             from wksbm_cli.render.github import render as render_github
 

@@ -13,6 +13,12 @@ from typing import Any
 LANGS = ("id", "en")
 
 _WORD_ARGS = ("expected", "got", "pattern")
+_PARSER_DETAIL = [False]
+
+
+def show_parser_detail(on: bool) -> None:
+    """``--debug``: messages about unreadable YAML also carry the parser's own (English) text."""
+    _PARSER_DETAIL[0] = on
 
 
 def catalog(lang: str) -> dict[str, str]:
@@ -40,6 +46,8 @@ def translate(key: str, lang: str, args: dict[str, Any] | None = None) -> str:
         text += messages["hint.suggestion"].format_map(_Default(values))
     if values.get("hint"):
         text += messages.get(f"hint.{values['hint']}", "")
+    if _PARSER_DETAIL[0] and values.get("detail") and key.startswith(("yaml-syntax", "bad-scalar")):
+        text += f" [{values['detail']}]"
     return text
 
 

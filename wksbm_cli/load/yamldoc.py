@@ -240,14 +240,21 @@ def _load(text: str, max_depth: int) -> Document:
     try:
         _build(text, doc, max_depth)
     except yaml.MarkedYAMLError as exc:
+        from wksbm_cli.rules.yaml_rules import syntax_message
+
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and "end of stream" in str(exc.problem):
-            mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
         line, col = _pos(mark) if mark is not None else (1, 1)
+        key, args, at_context = syntax_message(
+            str(exc.context or ""), str(exc.problem or ""), _char_at(text, line, col)
+        )
+        if exc.context_mark is not None and ("end of stream" in str(exc.problem) or at_context):
+            # an unclosed quote or bracket, a key without its colon: point at where it opened
+            line, col = _pos(exc.context_mark)
         detail = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        hint = "tab" if _char_at(text, line, col) == "\t" or "\\t" in detail else ""
+        tab = _char_at(text, line, col) == "\t" or "\\t" in detail
+        hint = "tab" if tab and key != "yaml-syntax.tab" else ""
         doc.issues.append(
-            LoadIssue("yaml-syntax", line, col, "yaml-syntax", {"detail": detail, "hint": hint})
+            LoadIssue("yaml-syntax", line, col, key, {**args, "detail": detail, "hint": hint})
         )
         doc.data = None
     except yaml.reader.ReaderError as exc:
@@ -377,13 +384,15 @@ def _build(text: str, doc: Document, max_depth: int) -> None:
                 try:
                     value = construct_plain(ev.value, tag)
                 except Exception as exc:  # ValueError, OverflowError... from odd scalars
+                    from wksbm_cli.rules.yaml_rules import scalar_message
+
                     kind = "date" if tag == _TIMESTAMP else "number"
                     issues.append(
                         LoadIssue(
                             "invalid-value",
                             line,
                             col,
-                            f"bad-scalar.{kind}",
+                            scalar_message(kind, str(exc)),
                             {"text": ev.value[:40], "detail": str(exc)[:80]},
                             path_here,
                         )

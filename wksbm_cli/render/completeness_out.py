@@ -12,14 +12,21 @@ import json
 from itertools import groupby
 from typing import Any
 
-from rich import box
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from wksbm_cli.model.records import Config
 from wksbm_cli.render.safe import visible
-from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
+from wksbm_cli.render.tables import (
+    Column,
+    FitTable,
+    left_out,
+    left_out_markdown,
+    percent,
+    pipe_table,
+    t,
+    text,
+)
 from wksbm_cli.reports.completeness import CHECKS, Completeness, Row, mean_score
 
 YES, NO, NA = "✓", "✗", "–"
@@ -104,53 +111,39 @@ def render_text(
     ]
     if not table.rows:
         parts.append(Text(t("completeness.none", lang)))
+    columns = [
+        Column(t("col.organisation", lang)),
+        Column(t("col.score", lang), whole=True, right=True),
+        Column(config.labels["desa"]),
+        Column(t("col.missing", lang)),
+        Column(t("col.sk", lang)),
+        Column(t("col.region-short", lang), whole=True),
+        Column(t("col.unsur", lang), whole=True, right=True),
+        Column(t("col.trained-short", lang), whole=True),
+    ]
+    grid = FitTable(columns)
     for title, rows in _groups(table, config, lang):
-        grid = Table(
-            title=visible(title),
-            title_justify="left",
-            title_style="bold",
-            box=box.SIMPLE_HEAD,
-            padding=(0, 1),
-            pad_edge=False,
-        )
-        headers = [
-            t("col.organisation", lang),
-            t("col.score", lang),
-            config.labels["desa"],
-            t("col.missing", lang),
-            t("col.sk", lang),
-            t("col.region-short", lang),
-            t("col.unsur", lang),
-            t("col.trained-short", lang),
-        ]
-        for index, header in enumerate(headers):
-            grid.add_column(
-                header,
-                justify="right" if index == 1 else "left",
-                no_wrap=index in (1, 5, 6, 7),
-                min_width={0: 12, 1: 4}.get(index),
-                ratio=2 if index == 0 else 1 if index in (2, 3) else None,
-            )
+        cells = []
         for row in rows:
             name = row.nama or row.id
             if row.status != "aktif":
                 name += f" ({t(f'status.{row.status}', lang)})"
             missing = NA if not row.roles else ", ".join(row.missing) or YES
             style = "green" if row.complete else "yellow" if row.score >= 0.5 else "red"
-            cells = [
-                name,
-                row.desa or "",
-                missing,
-                t(f"sk.{row.sk}", lang) if row.sk else NA,
-                _region(row),
-                str(row.unsur) if row.jenis == "wksbm" else NA,
-                row.last_training.isoformat() if row.last_training else "",
-            ]
-            grid.add_row(
-                Text(visible(cells[0])),
-                Text(percent(row.score), style=style),
-                *(Text(visible(c)) for c in cells[1:]),
+            cells.append(
+                [
+                    text(name),
+                    Text(percent(row.score), style=style),
+                    text(row.desa or ""),
+                    text(missing, style="" if not row.missing else "yellow"),
+                    text(t(f"sk.{row.sk}", lang) if row.sk else NA),
+                    Text(_region(row)),
+                    Text(str(row.unsur) if row.jenis == "wksbm" else NA),
+                    text(row.last_training),
+                ]
             )
+        grid.add_group(Text(visible(title), style="bold"), cells)
+    if table.rows:
         parts.append(grid)
     parts.extend(Text(visible(line)) for line in _footer(table, unreadable, lang))
     return Group(*parts)

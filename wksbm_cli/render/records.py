@@ -17,12 +17,16 @@ from rich.text import Text
 
 from wksbm_cli.access.lookup import Page
 from wksbm_cli.access.tables import event_row, organisation_row
+from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config, Event, Organisation
 from wksbm_cli.render.safe import visible
+from wksbm_cli.render.tables import Column, FitTable, fields
 from wksbm_cli.render.words import SEVERITY
 
 ORG_COLUMNS = ("id", "nama", "jenis", "status", "kecamatan", "desa")
 EVENT_COLUMNS = ("id", "tanggal", "jenis", "judul", "penyelenggara", "peserta_jumlah")
+STATUSES = ("aktif", "vakum", "bubar")
+WHOLE = frozenset({"id", "tanggal", "jenis", "status", "peserta_jumlah"})
 
 HEAD = {
     "id": {
@@ -99,7 +103,21 @@ HEAD = {
 
 
 def _cell(value: Any) -> Text:
-    return Text("" if value is None else visible(str(value)))
+    """Record text, made visible line by line (a line break we put between officers stays a
+    line break; one inside a value is shown as ``\\n``)."""
+    if value is None:
+        return Text("")
+    if isinstance(value, list):
+        return Text("\n".join(visible(str(v)) for v in value))
+    return Text(visible(str(value)))
+
+
+def _label(column: str, value: Any, lang: str) -> Any:
+    """A status as people read it in the run's language (``vakum`` is "dormant" in English);
+    other values as written."""
+    if column == "status" and value in STATUSES:
+        return translate(f"rep.status.{value}", lang)
+    return value
 
 
 def _head(name: str, lang: str, config: Config) -> str:
@@ -114,11 +132,20 @@ def list_rows(records: list[Organisation] | list[Event]) -> list[dict[str, Any]]
 
 def list_text(kind: str, rows: list[dict[str, Any]], config: Config, lang: str) -> RenderableType:
     cols = ORG_COLUMNS if kind == "organisasi" else EVENT_COLUMNS
-    table = Table(show_edge=False, pad_edge=False)
-    for name in cols:
-        table.add_column(_head(name, lang, config), overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in cols))
+    # The id is what people copy into `wksbm show`: never broken. It comes after the name so
+    # that the stacked layout (narrow terminals) heads each block with the name.
+    order = (cols[1], cols[0], *cols[2:]) if kind == "organisasi" else cols
+    table = FitTable(
+        [
+            Column(
+                _head(name, lang, config),
+                whole=name in WHOLE,
+                right=name == "peserta_jumlah",
+            )
+            for name in order
+        ]
+    )
+    table.add_group(None, [[_cell(_label(c, row.get(c), lang)) for c in order] for row in rows])
     return Group(table, Text(HEAD[lang]["count"].format(n=len(rows)), style="dim"))
 
 
@@ -139,35 +166,43 @@ def list_csv(kind: str, rows: list[dict[str, Any]]) -> str:
 
 def _fields(page: Page, config: Config, lang: str) -> Table:
     rec = page.record
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
+    rows: list[tuple[str, Text]] = []
     words = HEAD[lang]
     if isinstance(rec, Organisation):
         row = organisation_row(rec)
         for name in ("nama", "jenis", "tingkat", "status", "kecamatan", "desa", "dusun"):
             if row.get(name):
-                grid.add_row(_head(name, lang, config), _cell(row[name]))
+                value = row[name]
+                if name == "tingkat":
+                    # The folder's own word for the level (tingkat: kalurahan is a desa).
+                    value = config.labels.get(str(value), str(value))
+                value = _label(name, value, lang)
+                rows.append((_head(name, lang, config), _cell(value)))
         if row.get("dibentuk"):
-            grid.add_row(words["dibentuk"], _cell(row["dibentuk"]))
+            rows.append((words["dibentuk"], _cell(row["dibentuk"])))
         if rec.sk is not None:
-            grid.add_row(words["sk"], _cell(" / ".join(str(v) for v in _sk(row) if v)))
+            rows.append((words["sk"], _cell(" / ".join(str(v) for v in _sk(row) if v))))
         officers = [f"{o.jabatan or '?'}: {o.nama or '?'}" for o in rec.pengurus]
-        grid.add_row(words["pengurus"], _cell("; ".join(officers) or words["none"]))
-        grid.add_row(words["unsur"], _cell("; ".join(n for n, _ in rec.unsur) or words["none"]))
+        rows.append((words["pengurus"], _cell(officers or words["none"])))
+        rows.append((words["unsur"], _cell([n for n, _ in rec.unsur] or words["none"])))
     else:
         row = event_row(rec)
-        for name in ("judul", "jenis", "tanggal", "tanggal_selesai", "penyelenggara", "tempat"):
+        for name in ("jenis", "tanggal", "tanggal_selesai", "penyelenggara", "tempat"):
             if row.get(name):
-                grid.add_row(words[name], _cell(row[name]))
+                rows.append((words[name], _cell(row[name])))
         if row.get("peserta_jumlah") is not None:
-            grid.add_row(words["peserta_jumlah"], _cell(row["peserta_jumlah"]))
-    grid.add_row(words["file"], _cell(rec.file))
-    return grid
+            rows.append((words["peserta_jumlah"], _cell(row["peserta_jumlah"])))
+    rows.append(("id", _cell(rec.id)))
+    rows.append((words["file"], _cell(rec.file)))
+    return fields(rows)
 
 
 def _sk(row: dict[str, Any]) -> tuple[Any, ...]:
     return (row["sk_nomor"], row["sk_tanggal"], row["sk_penerbit"])
+
+
+def _section(title: str) -> Text:
+    return Text("\n" + title, style="bold")
 
 
 def show_text(page: Page, config: Config, lang: str) -> RenderableType:
@@ -175,47 +210,54 @@ def show_text(page: Page, config: Config, lang: str) -> RenderableType:
     words = HEAD[lang]
     title = rec.nama if isinstance(rec, Organisation) else rec.judul
     parts: list[RenderableType] = [
-        Text(visible(f"{rec.id}: {title or ''}"), style="bold underline"),
+        Text(visible(title or rec.id or ""), style="bold underline"),
         _fields(page, config, lang),
     ]
     if page.completeness is not None:
         comp = page.completeness
-        parts.append(Text("\n" + words["completeness"], style="bold"))
+        parts.append(_section(words["completeness"]))
         if not comp.judged:
             parts.append(Text("  " + words["not-judged"]))
         else:
+            rows: list[tuple[str, Text]] = []
             for role, ok in comp.roles.items():
                 level = words["required"] if role in comp.required else words["recommended"]
-                line = Text(f"  {role} ({level}): ")
-                line.append(words["present"] if ok else words["absent"], "green" if ok else "red")
-                parts.append(line)
-            sk_text = words[f"sk.{comp.sk}"].format(until=comp.sk_until)
-            parts.append(Text(f"  SK: {sk_text}"))
-            parts.append(Text(f"  {words['unsur']}: {comp.unsur}"))
+                value = Text(words["present"] if ok else words["absent"], "green" if ok else "red")
+                rows.append((f"  {role} ({level})", value))
+            rows.append(("  SK", Text(words[f"sk.{comp.sk}"].format(until=comp.sk_until))))
+            rows.append((f"  {words['unsur']}", Text(str(comp.unsur))))
+            parts.append(fields(rows))
+    listed: list[tuple[str, Text]] = []
     if isinstance(rec, Organisation):
-        parts.append(Text("\n" + words["events"], style="bold"))
+        parts.append(_section(words["events"]))
         for event in page.events:
-            parts.append(_cell(f"  {event.tanggal or '?'}  {event.id}: {event.judul or ''}"))
-        if not page.events:
-            parts.append(Text("  " + words["none"]))
+            listed.append((f"  {event.tanggal or '?'}", _named(event.judul, event.id)))
     else:
-        parts.append(Text("\n" + words["organisations"], style="bold"))
+        parts.append(_section(words["organisations"]))
         for org_id, org in page.organisations:
             name = org.nama if org is not None else words["unknown"]
-            parts.append(_cell(f"  {org_id}: {name or ''}"))
-        if not page.organisations:
-            parts.append(Text("  " + words["none"]))
-    parts.append(Text("\n" + words["problems"], style="bold"))
+            listed.append(("  -", _named(name, org_id)))
+    parts.append(fields(listed) if listed else Text("  " + words["none"]))
+    parts.append(_section(words["problems"]))
+    problems = Table.grid(padding=(0, 1, 0, 0))
+    problems.add_column(no_wrap=True)
+    problems.add_column(overflow="fold")
     for p in page.problems:
-        line = Text(f"  {p.line}:{p.column} ")
         label = words["waived"] if p.waived else SEVERITY[lang][p.severity.label]
-        line.append(label, style="dim" if p.waived else "bold")
+        line = Text(label, style="dim" if p.waived else "bold")
         line.append(f" {p.rule}: ")
         line.append(visible(p.message(lang)))
-        parts.append(line)
-    if not page.problems:
-        parts.append(Text("  " + words["none"]))
+        problems.add_row(Text(f"  {p.line}:{p.column}"), line)
+    parts.append(problems if page.problems else Text("  " + words["none"]))
     return Group(*parts)
+
+
+def _named(name: str | None, record_id: str | None) -> Text:
+    """A record as people read it: its name, with the id people type after it in brackets."""
+    line = Text(visible(name or record_id or ""))
+    if record_id and name and name != record_id:
+        line.append(f" [{visible(record_id)}]", style="dim")
+    return line
 
 
 def show_json(page: Page, lang: str) -> str:

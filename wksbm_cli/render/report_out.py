@@ -15,7 +15,15 @@ from rich.text import Text
 
 from wksbm_cli.model.records import Config, Event
 from wksbm_cli.render.safe import visible
-from wksbm_cli.render.tables import left_out, left_out_markdown, percent, pipe_table, t
+from wksbm_cli.render.tables import (
+    Column,
+    FitTable,
+    left_out,
+    left_out_markdown,
+    percent,
+    pipe_table,
+    t,
+)
 from wksbm_cli.reports.history import History, NotComputed, Snapshot
 from wksbm_cli.reports.yearly import YearReport, event_days
 
@@ -157,16 +165,23 @@ def _change_lines(r: YearReport, lang: str) -> tuple[list[str], list[list[str]]]
 def render_text(r: YearReport, config: Config, lang: str) -> RenderableType:
     parts: list[RenderableType] = [Text(t("report.title", lang, year=r.year), style="bold")]
     if r.events:
-        table = Table(title=t("report.events", lang), title_justify="left")
-        for index, header in enumerate(_event_headers(lang)):
-            # Dates are never cut: a truncated "2025-06-…" is worse than a narrower title.
-            table.add_column(
-                header,
-                justify="right" if index >= 5 else "left",
-                min_width=10 if index == 0 else None,
-            )
-        for row in _event_rows(r, config):
-            table.add_row(*(Text(visible(str(v))) for v in row))
+        columns = [
+            Column(header, whole=index in (0, 6), right=index >= 5)
+            for index, header in enumerate(_event_headers(lang))
+        ]
+        # The title names the row: first, so the stacked layout heads each block with it.
+        columns.insert(0, columns.pop(1))
+        table = FitTable(columns)
+        # A date range keeps its dates whole: one per line, never "2025-07-01 / – / 2025-07-03".
+        cells = [
+            [
+                Text(visible(str(row[1]))),
+                Text(" –\n".join(visible(part) for part in str(row[0]).split(" – "))),
+                *(Text(visible(str(v))) for v in row[2:]),
+            ]
+            for row in _event_rows(r, config)
+        ]
+        table.add_group(Text(t("report.events", lang), style="bold"), cells)
         parts.append(table)
     else:
         parts.append(Text(t("report.no-events", lang, year=r.year)))
@@ -187,13 +202,31 @@ def render_text(r: YearReport, config: Config, lang: str) -> RenderableType:
     lines, rows = _change_lines(r, lang)
     parts.extend(Text(visible(line)) for line in lines)
     if rows:
-        changed = Table(*(t(f"col.{k}", lang) for k in ("organisation", "before", "after")))
-        for moved in rows:
-            changed.add_row(*(Text(visible(v)) for v in moved))
+        changed = FitTable(
+            [
+                Column(t("col.organisation", lang)),
+                Column(t("col.before", lang), whole=True, right=True),
+                Column(t("col.after", lang), whole=True, right=True),
+            ]
+        )
+        names = r.names or {}
+        changed.add_group(
+            None,
+            [[_org_name(moved[0], names), Text(moved[1]), Text(moved[2])] for moved in rows],
+        )
         parts.append(changed)
     parts += [Text(""), Text(t("report.notes", lang), style="dim")]
     parts.extend(Text(visible(line)) for line in left_out(r.unreadable, lang))
     return Group(*parts)
+
+
+def _org_name(org_id: str, names: dict[str, str]) -> Text:
+    """An organisation as people read it: its name, the id in brackets for typing."""
+    name = names.get(org_id)
+    line = Text(visible(name or org_id))
+    if name and name != org_id:
+        line.append(f" [{visible(org_id)}]", style="dim")
+    return line
 
 
 def mermaid_months(r: YearReport, lang: str) -> str:

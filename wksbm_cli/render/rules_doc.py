@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from wksbm_cli.render.tables import Column, FitTable
 from wksbm_cli.rules.registry import GROUP_ORDER, RULES
 
 GROUP_TITLES = {
@@ -83,3 +84,43 @@ def text_rows(lang: str) -> list[tuple[str, str, str, str]]:
     return [
         (r, RULES[r].group, RULES[r].severity.label, RULES[r].summary(lang)) for r in _ordered()
     ]
+
+
+HEADERS = {
+    "id": ("aturan", "kelompok", "bawaan", "yang ditemukan"),
+    "en": ("rule", "group", "default", "what it finds"),
+}
+GROUPS_ID = {
+    "file": "berkas",
+    "yaml": "YAML",
+    "schema": "skema",
+    "records": "catatan",
+    "completeness": "kelengkapan",
+    "privacy": "privasi",
+}
+
+
+def text_table(lang: str) -> FitTable:
+    """The rule table for a terminal: ids whole (people type them into --select), words in the
+    run's language."""
+    from rich.text import Text
+
+    from wksbm_cli.render.words import SEVERITY
+
+    heads = HEADERS[lang]
+    table = FitTable(
+        [Column(heads[0], whole=True), Column(heads[1]), Column(heads[2]), Column(heads[3])]
+    )
+    rows = []
+    for rule_id, group, severity, summary in text_rows(lang):
+        group_word = GROUPS_ID.get(group, group) if lang == "id" else group
+        rows.append(
+            [
+                Text(rule_id, style="bold"),
+                Text(group_word),
+                Text(SEVERITY[lang][severity]),
+                Text(summary),
+            ]
+        )
+    table.add_group(None, rows)
+    return table

@@ -6,6 +6,8 @@ It builds rich renderables and never parses markup, so a record value like ``[/b
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -13,6 +15,7 @@ from rich.text import Text
 from wksbm_cli.diagnostics import Problem
 from wksbm_cli.engine import CheckResult
 from wksbm_cli.render.safe import visible
+from wksbm_cli.render.tables import Column, FitTable
 from wksbm_cli.render.words import SEVERITY, WORDS
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -86,5 +89,32 @@ def summary_line(result: CheckResult, lang: str) -> Text:
     return line
 
 
-def render(result: CheckResult, lang: str) -> RenderableType:
+STATISTICS_HEAD = {"id": ("Jumlah", "Aturan", "Tingkat"), "en": ("Count", "Rule", "Severity")}
+
+
+def statistics(result: CheckResult, lang: str) -> RenderableType:
+    """Problems per rule, most frequent first (``ruff --statistics``): where to start when a
+    folder has thousands of problems. Waived problems are not counted."""
+    counts = Counter((p.rule, p.severity.label) for p in result.problems if not p.waived)
+    head = STATISTICS_HEAD[lang]
+    table = FitTable(
+        [Column(head[0], whole=True, right=True), Column(head[1], whole=True), Column(head[2])]
+    )
+    rows = [
+        [Text(str(n)), Text(rule, style="bold"), Text(SEVERITY[lang][sev], style=STYLE[sev])]
+        for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    table.add_group(None, rows)
+    parts: list[RenderableType] = [table, Text("")] if rows else []
+    return Group(*parts, summary_line(result, lang))
+
+
+def render(
+    result: CheckResult, lang: str, *, quiet: bool = False, per_rule: bool = False
+) -> RenderableType:
+    """Problems by file; ``quiet``: the count line alone; ``per_rule``: counts per rule."""
+    if quiet:
+        return summary_line(result, lang)
+    if per_rule:
+        return statistics(result, lang)
     return Group(*render_problems(result, lang))

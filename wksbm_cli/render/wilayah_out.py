@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 
 from wksbm_cli.i18n import translate
@@ -13,6 +14,7 @@ from wksbm_cli.model.records import Config
 from wksbm_cli.regions.lookup import Lookup, Place
 from wksbm_cli.regions.terms import full_name, group_word, word
 from wksbm_cli.render.safe import visible
+from wksbm_cli.render.tables import Column, FitTable
 
 
 def render_text(found: Lookup, config: Config, lang: str) -> Group:
@@ -24,18 +26,23 @@ def render_text(found: Lookup, config: Config, lang: str) -> Group:
     return Group(*parts)
 
 
-def _place_text(place: Place, istilah: str, lang: str) -> list[Text]:
+def _place_text(place: Place, istilah: str, lang: str) -> list[Any]:
     """Each region under its own level's word: ``Kota Bogor``, ``6 Kecamatan``, and DIY's
     words (``istilah: diy``) only for places inside DIY."""
-    lines = [Text(f"{visible(full_name(place.code, place.name, istilah))} ({place.code})", "bold")]
+    lines: list[Any] = [
+        Text(f"{visible(full_name(place.code, place.name, istilah))} ({place.code})", "bold")
+    ]
     for code, name, _level in place.parents:
         lines.append(Text(f"  {visible(full_name(code, name, istilah))} ({code})"))
     if place.children:
         label = group_word([code for code, _ in place.children], istilah)
         head = translate("wilayah.children", lang, {"n": len(place.children), "label": label})
         lines.append(Text(head))
-        for code, name in place.children:
-            lines.append(Text(f"  {code}  {visible(name)}"))
+        kode = "Kode" if lang == "id" else "Code"
+        # "3 Kalurahan:" already says what the rows are: no header line.
+        table = FitTable([Column(kode, whole=True), Column(label)], show_header=False)
+        table.add_group(None, [[Text(code), Text(visible(name))] for code, name in place.children])
+        lines.append(Padding(table, (0, 0, 0, 2)))
     return lines
 
 
