@@ -46,6 +46,9 @@ class Problem:
     waived: bool = False
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     source: str = field(default="", compare=False)  # the text of the line, for display
+    # Where the caret goes in ``source`` (1-based; 0: at ``column``): masking personal data
+    # earlier on the line can shorten it.
+    caret: int = field(default=0, compare=False)
 
     def message(self, lang: str) -> str:
         from wksbm_cli.i18n import translate

@@ -30,6 +30,7 @@ from wksbm_cli.model.records import (
 from wksbm_cli.model.schema import KEGIATAN, ORGANISASI
 from wksbm_cli.model.types import Context, did_you_mean, field_name
 from wksbm_cli.rules.base import FileContext, Finding, FolderContext
+from wksbm_cli.rules.privacy import Masker
 from wksbm_cli.rules.registry import RULES, file_checks, folder_checks
 
 Progress = Callable[[int, int], None]
@@ -58,6 +59,8 @@ class FileResult:
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     lines: dict[int, str] = field(default_factory=dict)  # source lines at the kept marks
     digest: str = ""  # blake2b of the file's bytes, for the cache ("" when it was not read)
+    # Caret columns in those lines where masking moved them: (line, column) -> caret.
+    carets: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 def content_digest(data: bytes) -> str:
@@ -74,7 +77,7 @@ def _source_lines(text: str, wanted: Iterable[int]) -> dict[int, str]:
     out: dict[int, str] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if number in wanted:
-            out[number] = line[:SNIPPET_LIMIT]
+            out[number] = line  # cut to SNIPPET_LIMIT after masking, never through a number
             if len(out) == len(wanted):
                 break
     return out
@@ -205,30 +208,72 @@ def judge_file(
         got = "list" if isinstance(doc.data, list) else "text"
         result.problems.append(_problem(shown, line, col, "not-a-mapping", key, {"got": got}))
     ctx = FileContext(entry.rel, entry.kind or "", stem, text, doc, record, config, today)
-    for info in file_checks() if judge else ():
+    private: list[tuple[str, str]] = []
+    for info in file_checks():
         if info.check is None or (record is None and info.group != "privacy"):
             continue
+        if not judge and info.group != "privacy":
+            continue  # a past snapshot still masks personal data, so none is printed from it
         try:
             findings = list(info.check(ctx))
         except Exception as exc:
             raise InternalError(f"rule {info.id} on {shown}", exc) from exc
         for f in findings:
-            result.problems.append(_locate(f, shown, doc))
-    result.record = record
+            if judge:
+                result.problems.append(_locate(f, shown, doc))
+            if f.private:
+                private.append((f.private, str(f.args["masked"])))
     if record is not None:
         keep: list[Path] = [(), ("id",)]
         if isinstance(record, Event):
             keep.extend(ref.path for ref in record.references)
         result.marks = {p: doc.where(p) for p in keep}
+    masker = Masker(private)
+    if masker:
+        record, result.problems, result.marks = _masked(masker, record, result)
+    result.record = record
     lines = _source_lines(
         text, [p.line for p in result.problems] + [pos[0] for pos in result.marks.values()]
     )
     rec_id = record.id if record is not None else None
-    result.problems = [
-        replace(p, record=rec_id or p.record, source=lines.get(p.line, "")) for p in result.problems
-    ]
-    result.lines = {pos[0]: lines.get(pos[0], "") for pos in result.marks.values()}
+    problems = []
+    for p in result.problems:
+        source, caret = masker.line(lines.get(p.line, ""), p.column)
+        problems.append(
+            replace(
+                p,
+                record=rec_id or p.record,
+                source=source[:SNIPPET_LIMIT],
+                caret=caret if caret != p.column else 0,
+            )
+        )
+    result.problems = problems
+    for line, column in result.marks.values():
+        source, caret = masker.line(lines.get(line, ""), column)
+        result.lines[line] = source[:SNIPPET_LIMIT]
+        if caret != column:
+            result.carets[(line, column)] = caret
     return result
+
+
+def _masked(
+    masker: Masker, record: Record | None, result: FileResult
+) -> tuple[Record | None, list[Problem], dict[Path, tuple[int, int]]]:
+    """Personal data found in the file, masked in everything kept from it: message arguments,
+    paths, record values (a bare number that is a NIK becomes empty) and the paths of marks."""
+    if record is not None:
+        record = replace(masker.value(record, numbers="drop"), file=record.file)
+    problems = [
+        replace(
+            p,
+            args=masker.value(p.args),
+            path=masker.text(p.path) if p.path else p.path,
+            record=masker.text(p.record) if p.record else p.record,
+        )
+        for p in result.problems
+    ]
+    marks = {masker.value(path): pos for path, pos in result.marks.items()}
+    return record, problems, marks
 
 
 def _locate(
@@ -381,6 +426,7 @@ def finish(
     problems = [p for r in results if _in_scope(r.rel, options.paths) for p in r.problems]
     marks = {shown_path(shown_root, r.rel): r.marks for r in results}
     lines = {shown_path(shown_root, r.rel): r.lines for r in results}
+    carets = {shown_path(shown_root, r.rel): r.carets for r in results}
     rel_of = {shown_path(shown_root, r.rel): r.rel for r in results}
     folder = FolderContext(organisations, events, config, today, root, shown_root)
     records: dict[str, Record] = {r.file: r for r in organisations}
@@ -399,7 +445,10 @@ def finish(
             problem = _locate(f, shown, None, marks.get(shown))
             rec = records.get(shown)
             source = lines.get(shown, {}).get(problem.line, "")
-            problems.append(replace(problem, record=rec.id if rec else None, source=source))
+            caret = carets.get(shown, {}).get((problem.line, problem.column), 0)
+            problems.append(
+                replace(problem, record=rec.id if rec else None, source=source, caret=caret)
+            )
     problems = _apply_policy(problems, config, allowed, records, today)
     problems.sort(key=lambda p: p.sort_key)
     unreadable = unreadable_of(results, shown_root)

@@ -8,8 +8,6 @@ An export holding personal data (``privasi: internal``) is written readable by i
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sqlite3
@@ -76,23 +74,24 @@ def write_sqlite(path: str, tables: dict[str, list[Row]], personal: bool, force:
     )
 
 
-def csv_text(table: str, rows: list[Row], personal: bool) -> str:
-    buffer = io.StringIO()
+def csv_text(table: str, rows: list[Row], personal: bool, raw: bool = False) -> str:
+    """One table as CSV; cells that a spreadsheet would run as a formula are made inert unless
+    ``raw`` (see :mod:`wksbm_cli.render.csv_out`)."""
+    from wksbm_cli.render import csv_out
+
     names = [c.name for c in columns_of(table, personal)]
-    out = csv.writer(buffer, lineterminator="\n")
-    out.writerow(names)
-    for row in rows:
-        out.writerow(["" if row.get(n) is None else row.get(n) for n in names])
-    return buffer.getvalue()
+    return csv_out.csv_text(names, ([row.get(n) for n in names] for row in rows), raw)
 
 
-def write_csv(folder: str, tables: dict[str, list[Row]], personal: bool, force: bool) -> None:
+def write_csv(
+    folder: str, tables: dict[str, list[Row]], personal: bool, force: bool, raw: bool = False
+) -> None:
     from wksbm_cli.write import atomic_folder
 
     def fill(tmp: str) -> None:
         for table in TABLES:
             with open(os.path.join(tmp, f"{table}.csv"), "w", encoding="utf-8", newline="") as f:
-                f.write(csv_text(table, tables[table], personal))
+                f.write(csv_text(table, tables[table], personal, raw))
 
     atomic_folder(folder, fill, force=force, private=personal)
 

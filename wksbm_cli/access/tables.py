@@ -167,9 +167,11 @@ def columns_of(table: str, personal: bool) -> tuple[Column, ...]:
 def personal_fields(
     root: str, shown_root: str, organisations: Iterable[Organisation]
 ) -> dict[str, list[Row]]:
-    """telepon/email of each officer, read back from the files (``privasi: internal`` only)."""
+    """telepon/email of each officer, read back from the files (``privasi: internal`` only).
+    A NIK is masked even here: no setting allows one."""
     from wksbm_cli.load.files import read_text
     from wksbm_cli.load.yamldoc import load_document
+    from wksbm_cli.rules.privacy import mask_niks
 
     out: dict[str, list[Row]] = {}
     prefix = "" if shown_root in ("", ".") else shown_root.rstrip("/") + "/"
@@ -185,7 +187,7 @@ def personal_fields(
             fields = item if isinstance(item, dict) else {}
             rows.append(
                 {
-                    k: v if isinstance(v, str) else None
+                    k: mask_niks(v) if isinstance(v, str) else None
                     for k, v in ((k, fields.get(k)) for k in ("telepon", "email"))
                 }
             )

@@ -112,12 +112,15 @@ def _encode_problem(p: Problem) -> list[Any]:
         p.waived,
         encode_value(p.extra),
         p.source,
+        p.caret,
     ]
 
 
 def _decode_problem(data: list[Any], file: str) -> Problem:
-    line, column, rule, severity, key, args, record, path, waived, extra, source = data
+    line, column, rule, severity, key, args, record, path, waived, extra, source, caret = data
     if not (isinstance(line, int) and isinstance(column, int) and isinstance(rule, str)):
+        raise ValueError("bad problem")
+    if not isinstance(caret, int):
         raise ValueError("bad problem")
     if not (isinstance(key, str) and isinstance(source, str) and isinstance(waived, bool)):
         raise ValueError("bad problem")
@@ -134,6 +137,7 @@ def _decode_problem(data: list[Any], file: str) -> Problem:
         waived,
         decode_value(extra, file),
         source,
+        caret,
     )
 
 
@@ -146,13 +150,14 @@ def encode(result: FileResult) -> list[Any]:
         [[list(path), list(pos)] for path, pos in result.marks.items()],
         [[n, text] for n, text in result.lines.items()],
         result.digest,
+        [[line, column, caret] for (line, column), caret in result.carets.items()],
     ]
 
 
 def decode(data: Any, rel: str, file: str) -> FileResult:
     """Raises (ValueError, KeyError, TypeError...) on anything malformed; callers treat any
     exception as a cache miss."""
-    kind, problems, record, marks, lines, digest = data
+    kind, problems, record, marks, lines, digest, carets = data
     if kind not in (None, "organisasi", "kegiatan") or not isinstance(digest, str):
         raise ValueError("bad result")
     rec = decode_value(record, file)
@@ -166,4 +171,5 @@ def decode(data: Any, rel: str, file: str) -> FileResult:
         {tuple(path): (pos[0], pos[1]) for path, pos in marks},
         {int(n): str(text) for n, text in lines},
         digest,
+        {(int(line), int(column)): int(caret) for line, column, caret in carets},
     )

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import guarded, open_folder, print_rich, progress_bar, write_out
+from wksbm_cli.cli.common import RawCsv, guarded, open_folder, print_rich, progress_bar, write_out
 from wksbm_cli.cli.dates import parse_day
 
 
@@ -53,6 +53,7 @@ def completeness(
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge as of this day (default today)."),
     ] = None,
+    raw_csv: RawCsv = False,
 ) -> None:
     from wksbm_cli.engine import Options, check_folder
     from wksbm_cli.render import completeness_out as out
@@ -73,7 +74,7 @@ def completeness(
     if fmt is CompletenessFormat.json:
         write_out(out.render_json(table, result.unreadable))
     elif fmt is CompletenessFormat.csv:
-        write_out(out.render_csv(table, folder.config))
+        write_out(out.render_csv(table, folder.config, raw_csv))
     elif fmt is CompletenessFormat.markdown:
         write_out(out.render_markdown(table, folder.config, folder.lang, result.unreadable))
     else:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import current_lang, err_console, guarded, open_folder
+from wksbm_cli.cli.common import RawCsv, current_lang, err_console, guarded, open_folder
 
 
 class ExportFormat(StrEnum):
@@ -28,6 +28,7 @@ def export(
         ),
     ],
     force: Annotated[bool, typer.Option(help="Replace an existing file or folder.")] = False,
+    raw_csv: RawCsv = False,
 ) -> None:
     """Export tables organisasi, pengurus, unsur, kegiatan, kegiatan_peserta and narasumber.
 
@@ -62,7 +63,7 @@ def export(
     if fmt is ExportFormat.sqlite:
         export_files.write_sqlite(output, tables, personal, force)
     elif fmt is ExportFormat.csv:
-        export_files.write_csv(output, tables, personal, force)
+        export_files.write_csv(output, tables, personal, force, raw_csv)
     else:
         export_files.write_json(output, tables, personal, force)
     shown = os.path.relpath(output).replace(os.sep, "/")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import guarded, open_folder, print_rich, write_out
+from wksbm_cli.cli.common import RawCsv, guarded, open_folder, print_rich, write_out
 
 
 class ListKind(StrEnum):
@@ -43,6 +43,7 @@ def list_records(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.text
     ),
+    raw_csv: RawCsv = False,
 ) -> None:
     """List organisations or events, one row each.
 
@@ -78,6 +79,6 @@ def list_records(
     if fmt is ListFormat.json:
         write_out(view.list_json(kind.value, rows))
     elif fmt is ListFormat.csv:
-        write_out(view.list_csv(kind.value, rows))
+        write_out(view.list_csv(kind.value, rows, raw_csv))
     else:
         print_rich(view.list_text(kind.value, rows, found.config, found.lang))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wksbm_cli.cli.common import err_console, guarded, open_folder, print_rich, write_out
+from wksbm_cli.cli.common import RawCsv, err_console, guarded, open_folder, print_rich, write_out
 from wksbm_cli.cli.dates import parse_year
 
 if TYPE_CHECKING:
@@ -91,6 +91,7 @@ def report(
     force: Annotated[
         bool, typer.Option("--force", help="Replace FILE if it exists (otherwise exit 2).")
     ] = False,
+    raw_csv: RawCsv = False,
 ) -> None:
     """The yearly report: the events of the year (dates, place, organiser, participants, topics,
     speakers), totals (events, event days, participants), organisations trained and active WKSBM
@@ -142,7 +143,7 @@ def report(
     if fmt is ReportFormat.json:
         text = out.render_json(figures)
     elif fmt is ReportFormat.csv:
-        text = out.render_csv(figures)
+        text = out.render_csv(figures, raw_csv)
     elif fmt is ReportFormat.markdown:
         text = out.render_markdown(figures, folder.config, folder.lang)
     elif fmt in (ReportFormat.html, ReportFormat.pdf):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import guarded, open_folder, print_rich, progress_bar, write_out
+from wksbm_cli.cli.common import RawCsv, guarded, open_folder, print_rich, progress_bar, write_out
 from wksbm_cli.cli.dates import parse_day
 
 
@@ -27,6 +27,7 @@ def summary(
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge as of this day (default today)."),
     ] = None,
+    raw_csv: RawCsv = False,
 ) -> None:
     """Organisations by status, kind and kecamatan, how many are complete, the most common gaps,
     events by year and kind, and problems by severity.
@@ -47,7 +48,7 @@ def summary(
     if fmt is SummaryFormat.json:
         write_out(out.render_json(figures))
     elif fmt is SummaryFormat.csv:
-        write_out(out.render_csv(figures))
+        write_out(out.render_csv(figures, raw_csv))
     elif fmt is SummaryFormat.markdown:
         write_out(out.render_markdown(figures, folder.config, folder.lang, folder.shown_root))
     else:

@@ -7,6 +7,11 @@ command path without ``wksbm`` ("" is the top level, ``baseline write`` a sub-co
 ``tests/test_terminal_help.py`` fails, naming the keys, when a command or option has no entry.
 """
 
+_RAW_CSV = (
+    "Isi sel CSV persis seperti tercatat, untuk skrip (bawaan: sel yang diawali = + - @ diberi"
+    " ' di depannya, agar spreadsheet tidak menjalankannya sebagai rumus)."
+)
+
 HELP: dict[str, str] = {
     "": "Periksa, ringkas, dan laporkan catatan organisasi WKSBM dan kegiatannya.",
     ".--records": "Folder catatan (bawaan: folder terdekat ke atas yang memuat wksbm.yaml,"
@@ -78,8 +83,7 @@ HELP: dict[str, str] = {
     "init.--kode": "Kode Kemendagri kabupaten/kota, misalnya 32.01.",
     "init.--wksbm-source": "Repositori git dan commit tempat CI memasang wksbm (bawaan: asal"
     " wksbm ini dipasang, bila itu repositori git).",
-    "init.--interactive": "Tanyakan yang belum diisi (bawaan: hanya bila masukan dari"
-    " terminal).",
+    "init.--interactive": "Tanyakan yang belum diisi (bawaan: hanya bila masukan dari terminal).",
     "init.--istilah": "Istilah wilayah: diy (Kapanewon/Kalurahan) atau nasional.",
     "init.--bahasa": "Bahasa pesan.",
     # completeness
@@ -203,4 +207,9 @@ HELP: dict[str, str] = {
     " .wksbm-baseline.json, lalu di CI: wksbm periksa --baseline .wksbm-baseline.json",
     "baseline write.file": "Tempat baseline ditulis.",
     "baseline write.--force": "Ganti BERKAS bila sudah ada.",
+    "completeness.--raw-csv": _RAW_CSV,
+    "summary.--raw-csv": _RAW_CSV,
+    "report.--raw-csv": _RAW_CSV,
+    "list.--raw-csv": _RAW_CSV,
+    "export.--raw-csv": _RAW_CSV,
 }

@@ -6,9 +6,7 @@ People's formats (text, markdown) group rows under the configured label for the 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
@@ -16,7 +14,9 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from wksbm_cli.model.records import Config
-from wksbm_cli.render.safe import visible
+from wksbm_cli.render.csv_out import csv_text
+from wksbm_cli.render.md_escape import md_text
+from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import (
     Column,
     FitTable,
@@ -85,7 +85,9 @@ def _groups(table: Completeness, config: Config, lang: str) -> list[tuple[str, l
     return out
 
 
-def _footer(table: Completeness, unreadable: dict[str, str], lang: str) -> list[str]:
+def _footer(
+    table: Completeness, unreadable: dict[str, str], lang: str, esc: Callable[[str], str] = str
+) -> list[str]:
     lines = []
     if table.rows:
         complete = sum(1 for r in table.rows if r.complete)
@@ -99,7 +101,7 @@ def _footer(table: Completeness, unreadable: dict[str, str], lang: str) -> list[
             )
         )
     if table.excluded:
-        lines.append(t("excluded", lang, ids=", ".join(i for i, _ in table.excluded)))
+        lines.append(t("excluded", lang, ids=", ".join(esc(i) for i, _ in table.excluded)))
     return lines + left_out(unreadable, lang)
 
 
@@ -156,12 +158,12 @@ def render_markdown(
     if not table.rows:
         out += [t("completeness.none", lang), ""]
     for title, rows in _groups(table, config, lang):
-        out += [f"## {visible(title)}", ""]
+        out += [f"## {md_text(title)}", ""]
         out.append(
             pipe_table(_headers(config, lang), [_people_cells(r, config, lang) for r in rows])
         )
         out.append("")
-    counts = _footer(table, EMPTY, lang)
+    counts = _footer(table, EMPTY, lang, md_text)
     for line in counts:
         out += [line, ""]
     out += left_out_markdown(unreadable, lang)
@@ -200,52 +202,48 @@ def render_json(table: Completeness, unreadable: dict[str, str]) -> str:
         "excluded": [{"id": i, "reason": why} for i, why in table.excluded],
         "unreadable": dict(sorted(unreadable.items())),
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)
 
 
 def _flag(value: bool | None) -> str:
     return "" if value is None else "true" if value else "false"
 
 
-def render_csv(table: Completeness, config: Config) -> str:
+def render_csv(table: Completeness, config: Config, raw: bool = False) -> str:
     roles = roles_of(config)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(
+    header = [
+        "id",
+        "nama",
+        "jenis",
+        "tingkat",
+        "kecamatan",
+        "desa",
+        "status",
+        *roles,
+        "missing",
+        "sk",
+        "region_complete",
+        "unsur",
+        "last_training",
+        "score",
+    ]
+    rows = (
         [
-            "id",
-            "nama",
-            "jenis",
-            "tingkat",
-            "kecamatan",
-            "desa",
-            "status",
-            *roles,
-            "missing",
-            "sk",
-            "region_complete",
-            "unsur",
-            "last_training",
-            "score",
+            r.id,
+            r.nama or "",
+            r.jenis or "",
+            r.tingkat or "",
+            r.kecamatan or "",
+            r.desa or "",
+            r.status,
+            *(_flag(r.roles.get(x)) for x in roles),
+            ";".join(r.missing),
+            r.sk or "",
+            _flag(r.region_complete),
+            r.unsur,
+            r.last_training.isoformat() if r.last_training else "",
+            f"{r.score:.4f}",
         ]
+        for r in table.rows
     )
-    for r in table.rows:
-        writer.writerow(
-            [
-                r.id,
-                r.nama or "",
-                r.jenis or "",
-                r.tingkat or "",
-                r.kecamatan or "",
-                r.desa or "",
-                r.status,
-                *(_flag(r.roles.get(x)) for x in roles),
-                ";".join(r.missing),
-                r.sk or "",
-                _flag(r.region_complete),
-                r.unsur,
-                r.last_training.isoformat() if r.last_training else "",
-                f"{r.score:.4f}",
-            ]
-        )
-    return buf.getvalue()
+    return csv_text(header, rows, raw)

@@ -1,7 +1,8 @@
 """The Markdown of ``wksbm diff``: a pull request's effect on the records, for a step summary.
 
-Ids and file names come from the pull request, so they are shown as inline code with backticks
-and control characters neutralised: a record cannot inject links, HTML or headings.
+Ids and file names come from the pull request, so they are shown as inline code
+(``md_escape.md_code``: backticks and control characters neutralised): a record cannot inject
+links, HTML or headings.
 """
 
 from __future__ import annotations
@@ -11,12 +12,7 @@ from collections import Counter
 from wksbm_cli.ci.baseline import Key
 from wksbm_cli.ci.diff import KindChanges, RecordsDiff
 from wksbm_cli.i18n import translate
-from wksbm_cli.render.safe import visible
-
-
-def code(text: str) -> str:
-    clean = visible(text).replace("`", "'")
-    return f"`{clean}`"
+from wksbm_cli.render.md_escape import md_code as code
 
 
 def _kind(lines: list[str], title: str, changes: KindChanges, lang: str) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from wksbm_cli import __version__
 from wksbm_cli.engine import CheckResult
+from wksbm_cli.render.safe import json_text
 
 
 def problems_document(result: CheckResult, lang: str) -> dict[str, Any]:
@@ -37,4 +37,4 @@ def problems_document(result: CheckResult, lang: str) -> dict[str, Any]:
 
 
 def render(result: CheckResult, lang: str) -> str:
-    return json.dumps(problems_document(result, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(problems_document(result, lang))

@@ -6,9 +6,6 @@ Every record value is untrusted: it reaches the screen only through ``visible()`
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -19,7 +16,8 @@ from wksbm_cli.access.lookup import Page
 from wksbm_cli.access.tables import event_row, organisation_row
 from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config, Event, Organisation
-from wksbm_cli.render.safe import visible
+from wksbm_cli.render.csv_out import csv_text
+from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import Column, FitTable, fields
 from wksbm_cli.render.words import SEVERITY
 
@@ -151,17 +149,12 @@ def list_text(kind: str, rows: list[dict[str, Any]], config: Config, lang: str) 
 
 def list_json(kind: str, rows: list[dict[str, Any]]) -> str:
     key = "organizations" if kind == "organisasi" else "events"
-    return json.dumps({"version": 1, "kind": kind, key: rows}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"version": 1, "kind": kind, key: rows})
 
 
-def list_csv(kind: str, rows: list[dict[str, Any]]) -> str:
+def list_csv(kind: str, rows: list[dict[str, Any]], raw: bool = False) -> str:
     cols = ORG_COLUMNS if kind == "organisasi" else EVENT_COLUMNS
-    buffer = io.StringIO()
-    out = csv.writer(buffer, lineterminator="\n")
-    out.writerow(cols)
-    for row in rows:
-        out.writerow(["" if row.get(c) is None else row.get(c) for c in cols])
-    return buffer.getvalue()
+    return csv_text(cols, ([row.get(c) for c in cols] for row in rows), raw)
 
 
 def _fields(page: Page, config: Config, lang: str) -> Table:
@@ -308,4 +301,4 @@ def show_json(page: Page, lang: str) -> str:
         }
         for p in page.problems
     ]
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)

@@ -4,9 +4,6 @@ GitHub and GitLab both draw."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -14,7 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from wksbm_cli.model.records import Config, Event
-from wksbm_cli.render.safe import visible
+from wksbm_cli.render.csv_out import csv_text
+from wksbm_cli.render.md_escape import md_text
+from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import (
     Column,
     FitTable,
@@ -263,23 +262,23 @@ def render_markdown(r: YearReport, config: Config, lang: str) -> str:
     for title, items in _org_lines(r, lang):
         out += [
             f"**{title}** ({len(items)}): "
-            + (", ".join(visible(i) for i in items) or t("report.none", lang)),
+            + (", ".join(md_text(i) for i in items) or t("report.none", lang)),
             "",
         ]
     details = [e for e in r.events if _topics(e) or e.narasumber]
     if details:
         out += [f"## {t('report.details', lang)}", ""]
         for e in details:
-            out += [f"### {visible(e.judul or e.id or '')} ({_dates(e)})", ""]
+            out += [f"### {md_text(e.judul or e.id or '')} ({_dates(e)})", ""]
             if e.narasumber:
                 out += [f"{t('report.speakers', lang)}:", ""]
                 for speaker, who in zip(_speakers(e), e.narasumber, strict=True):
-                    out.append(f"- {visible(speaker)}")
-                    out += [f"  - {visible(m)}" for m in who.materi]
+                    out.append(f"- {md_text(speaker)}")
+                    out += [f"  - {md_text(m)}" for m in who.materi]
                 out.append("")
             if _topics(e):
                 out += [f"{t('report.topics', lang)}:", ""]
-                out += [f"- {visible(m)}" for m in _topics(e)]
+                out += [f"- {md_text(m)}" for m in _topics(e)]
                 out.append("")
     out += [f"## {t('report.change', lang, year=r.year)}", ""]
     lines, rows = _change_lines(r, lang)
@@ -371,32 +370,29 @@ def render_json(r: YearReport) -> str:
         doc["completeness_change_note"] = r.change_note
     if r.history is not None:
         doc["completeness_history"] = history_document(r.history)
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)
 
 
-def render_csv(r: YearReport) -> str:
+def render_csv(r: YearReport, raw: bool = False) -> str:
     """One row per event of the year (totals are sums of the columns)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(
-        [
-            "id",
-            "judul",
-            "jenis",
-            "tanggal",
-            "tanggal_selesai",
-            "event_days",
-            "tempat",
-            "penyelenggara",
-            "peserta_jumlah",
-            "peserta_organisasi",
-            "materi",
-            "narasumber",
-        ]
-    )
+    header = [
+        "id",
+        "judul",
+        "jenis",
+        "tanggal",
+        "tanggal_selesai",
+        "event_days",
+        "tempat",
+        "penyelenggara",
+        "peserta_jumlah",
+        "peserta_organisasi",
+        "materi",
+        "narasumber",
+    ]
+    rows = []
     for e in r.events:
         d = event_document(e)
-        writer.writerow(
+        rows.append(
             [
                 d["id"] or "",
                 d["judul"] or "",
@@ -412,4 +408,4 @@ def render_csv(r: YearReport) -> str:
                 ";".join(d["narasumber"]),
             ]
         )
-    return buf.getvalue()
+    return csv_text(header, rows, raw)

@@ -8,7 +8,9 @@ control and bidi character with a visible escape.
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
@@ -28,3 +30,15 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """``text`` with every control or bidi character shown as an escape, on one line."""
     return _UNSAFE.sub(_escape, text)
+
+
+# What JSON leaves raw with ensure_ascii=False (it escapes U+0000-U+001F itself).
+_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_text(doc: Any) -> str:
+    """``doc`` as indented UTF-8 JSON whose text holds no control or bidi character: they are
+    written as ``\\u`` escapes, so values parse back exactly and a terminal showing the output is
+    never reordered or driven by it."""
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"

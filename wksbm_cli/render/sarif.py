@@ -7,12 +7,12 @@ viewer can explain an alert; results point at files relative to the repository r
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from wksbm_cli import __version__
 from wksbm_cli.engine import CheckResult
 from wksbm_cli.render.github import repo_path
+from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.rules.registry import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -50,7 +50,9 @@ def sarif_document(result: CheckResult, lang: str) -> dict[str, Any]:
         entry: dict[str, Any] = {
             "ruleId": p.rule,
             "level": LEVEL[p.severity.label],
-            "message": {"text": p.message(lang)},
+            # As in the github format: a viewer shows the text as is, so controls and bidi
+            # overrides from a record value are shown as escapes.
+            "message": {"text": visible(p.message(lang))},
             "locations": [
                 {
                     "physicalLocation": {
@@ -88,4 +90,4 @@ def sarif_document(result: CheckResult, lang: str) -> dict[str, Any]:
 
 
 def render(result: CheckResult, lang: str) -> str:
-    return json.dumps(sarif_document(result, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(sarif_document(result, lang))

@@ -4,10 +4,8 @@ in the run's language, machine formats the national keys."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rich import box
@@ -17,7 +15,9 @@ from rich.table import Table
 from rich.text import Text
 
 from wksbm_cli.model.records import Config
-from wksbm_cli.render.safe import visible
+from wksbm_cli.render.csv_out import csv_text
+from wksbm_cli.render.md_escape import md_text
+from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import bar, left_out, left_out_markdown, pipe_table, t
 from wksbm_cli.render.words import SEVERITY
 from wksbm_cli.reports.summary import UNKNOWN, Summary
@@ -45,40 +45,37 @@ def render_json(s: Summary) -> str:
         "problems": s.problems,
         "unreadable": dict(sorted(s.unreadable.items())),
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)
 
 
-def render_csv(s: Summary) -> str:
-    """One figure per line (``section,key,count``), the JSON's keys, for spreadsheets."""
-    buffer = io.StringIO()
-    out = csv.writer(buffer, lineterminator="\n")
-    out.writerow(["section", "key", "count"])
-    org = {
-        "total": s.total,
-        "scored": s.scored,
-        "complete": s.complete,
-        "missing_ketua": s.missing_ketua,
-        "missing_sekretaris": s.missing_sekretaris,
-    }
-    for key, value in org.items():
-        out.writerow(["organizations", key, value])
+def render_csv(s: Summary, raw: bool = False) -> str:
+    """One figure per line (``section,key,count``), the JSON's keys, for spreadsheets; keys
+    that come from records (kecamatan names) go through the one CSV writer's neutralising."""
+    rows: list[list[object]] = [
+        ["organizations", key, value]
+        for key, value in {
+            "total": s.total,
+            "scored": s.scored,
+            "complete": s.complete,
+            "missing_ketua": s.missing_ketua,
+            "missing_sekretaris": s.missing_sekretaris,
+        }.items()
+    ]
     for section, counts in (
         ("organizations.by_status", s.by_status),
         ("organizations.by_jenis", s.by_jenis),
         ("organizations.by_kecamatan", s.by_kecamatan),
         ("organizations.gaps", s.gaps),
     ):
-        for key, value in counts.items():
-            out.writerow([section, key, value])
-    out.writerow(["events", "total", s.events_total])
+        rows += [[section, key, value] for key, value in counts.items()]
+    rows.append(["events", "total", s.events_total])
     for section, counts in (
         ("events.by_year", s.events_by_year),
         ("events.by_jenis", s.events_by_jenis),
         ("problems", s.problems),
     ):
-        for key, value in counts.items():
-            out.writerow([section, key, value])
-    return buffer.getvalue()
+        rows += [[section, key, value] for key, value in counts.items()]
+    return csv_text(["section", "key", "count"], rows, raw)
 
 
 def place_name(config: Config, root: str) -> str:
@@ -130,8 +127,10 @@ def _gap_rows(s: Summary, lang: str) -> dict[str, int]:
     return {t(f"gap.{k}", lang): v for k, v in s.gaps.items()}
 
 
-def _sections(s: Summary, config: Config, lang: str) -> list[tuple[str, dict[str, int], bool]]:
-    """(title, counts, drawn as bars)."""
+def _sections(
+    s: Summary, config: Config, lang: str, esc: Callable[[str], str] = str
+) -> list[tuple[str, dict[str, int], bool]]:
+    """(title, counts, drawn as bars); the configured label goes through ``esc``."""
     return [
         (
             t("summary.by-status", lang),
@@ -140,7 +139,7 @@ def _sections(s: Summary, config: Config, lang: str) -> list[tuple[str, dict[str
         ),
         (t("summary.by-jenis", lang), s.by_jenis, False),
         (
-            t("summary.by-kecamatan", lang, level=config.labels["kecamatan"]),
+            t("summary.by-kecamatan", lang, level=esc(config.labels["kecamatan"])),
             {_region_key(k, config, lang): v for k, v in s.by_kecamatan.items()},
             True,
         ),
@@ -276,13 +275,13 @@ def render_text(s: Summary, config: Config, lang: str, root: str) -> RenderableT
 
 
 def render_markdown(s: Summary, config: Config, lang: str, root: str) -> str:
-    out = [f"# {_title(s, config, lang, root)}", ""]
+    out = [f"# {md_text(_title(s, config, lang, root))}", ""]
     out.append(pipe_table(["", t("col.count", lang)], _key_figures(s, lang)))
     out.append("")
-    for title, counts, _ in _sections(s, config, lang):
+    for title, counts, _ in _sections(s, config, lang, md_text):
         if not counts:
             continue
-        out += [f"## {visible(title)}", ""]
+        out += [f"## {title}", ""]
         out.append(pipe_table(["", t("col.count", lang)], list(counts.items())))
         out.append("")
     out += left_out_markdown(s.unreadable, lang)

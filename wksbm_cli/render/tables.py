@@ -1,13 +1,14 @@
 """Helpers shared by the report renderers: GitHub pipe tables, bars, and the left-out note.
 
-Cell text comes from records (untrusted): it is made visible (no control or bidi characters) and
-its pipes escaped, so a value cannot break a Markdown table or forge a row.
+Cell text comes from records (untrusted): it goes through ``md_text`` (no control or bidi
+characters, no HTML, links, images or pipes), so a value cannot break a Markdown table or forge a
+row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rich import box
@@ -18,6 +19,7 @@ from rich.text import Text
 from tabulate import tabulate
 
 from wksbm_cli.i18n import translate
+from wksbm_cli.render.md_escape import md_text
 from wksbm_cli.render.safe import visible
 
 BLOCKS = " ▏▎▍▌▋▊▉█"
@@ -28,7 +30,7 @@ def cell(value: object) -> str:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
-    return visible(str(value)).replace("|", "\\|")
+    return md_text(value)
 
 
 def pipe_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -47,19 +49,22 @@ def bar(value: int, largest: int, width: int = 24) -> str:
     return "█" * (eighths // 8) + (BLOCKS[eighths % 8] if eighths % 8 else "")
 
 
-def left_out(unreadable: dict[str, str], lang: str) -> list[str]:
-    """Lines saying which records were left out of the figures, and why."""
+def left_out(
+    unreadable: dict[str, str], lang: str, esc: Callable[[str], str] = visible
+) -> list[str]:
+    """Lines saying which records were left out of the figures, and why (file names through
+    ``esc``: ``md_text`` for Markdown)."""
     if not unreadable:
         return []
     lines = [translate("rep.left-out", lang, {"n": len(unreadable)})]
     for file, rule in sorted(unreadable.items()):
-        lines.append(translate("rep.left-out.item", lang, {"file": visible(file), "rule": rule}))
+        lines.append(translate("rep.left-out.item", lang, {"file": esc(file), "rule": rule}))
     return lines
 
 
 def left_out_markdown(unreadable: dict[str, str], lang: str) -> list[str]:
     """The same note as Markdown: a paragraph and a bullet per record, or nothing."""
-    lines = left_out(unreadable, lang)
+    lines = left_out(unreadable, lang, md_text)
     if not lines:
         return []
     return [lines[0], "", *(f"- {line}" for line in lines[1:]), ""]

@@ -26,7 +26,8 @@ def _snippet(problem: Problem) -> Text:
     gutter = f"{problem.line} | "
     text = Text(gutter, style="dim")
     text.append(source)
-    caret_at = len(visible(problem.source[: problem.column - 1].expandtabs(4)))
+    column = problem.caret or problem.column
+    caret_at = len(visible(problem.source[: column - 1].expandtabs(4)))
     text.append("\n" + " " * (len(gutter) - 2) + "| ", style="dim")
     text.append(" " * caret_at + "^", style="bold")
     return text

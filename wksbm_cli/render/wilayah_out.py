@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Group
@@ -13,7 +12,7 @@ from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config
 from wksbm_cli.regions.lookup import Lookup, Place
 from wksbm_cli.regions.terms import full_name, group_word, word
-from wksbm_cli.render.safe import visible
+from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import Column, FitTable
 
 
@@ -63,4 +62,4 @@ def render_json(found: Lookup, config: Config) -> str:
         ],
         "suggestions": found.suggestions,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)

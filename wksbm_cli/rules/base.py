@@ -32,6 +32,7 @@ class Finding:
     severity: Severity | None = None  # None: the rule's default
     file: str | None = None  # folder rules name the file; file rules don't need to
     at: tuple[int, int] | None = None  # an exact line/column when the path is not precise enough
+    private: str | None = None  # personal data found (clear text): masked wherever it is shown
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,21 @@
 """Personal data: NIK, personal mobile numbers and e-mail addresses (UU 27/2022, UU 24/2013).
 
 These rules read the file's *text*, comments included, not just parsed values: a NIK pasted
-into a comment is published all the same. Diagnostics never repeat a full number.
+into a comment is published all the same. Diagnostics never repeat a full number: each finding
+carries the clear text it matched (``Finding.private``), and the engine builds a :class:`Masker`
+from them that masks that text wherever the file shows up again (source lines under any rule's
+message, message arguments, paths, record values, the cache), so no renderer can leak it.
 """
 
 from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
+import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from wksbm_cli.diagnostics import Severity
 from wksbm_cli.load.yamldoc import Path
@@ -61,6 +67,102 @@ def mask_email(text: str) -> str:
     return f"{local[:1]}***@{domain}"
 
 
+def mask_niks(text: str) -> str:
+    """``text`` with every NIK masked; for values read outside the rules (a NIK is never allowed,
+    not even under ``privasi: internal``)."""
+    return _NIK.sub(lambda m: mask_nik(m.group(0)) if is_nik(m.group(0)) else m.group(0), text)
+
+
+class Masker:
+    """Replaces each clear text a privacy rule found by its masked form, as in the message.
+
+    Every occurrence in the file is masked, whichever rule's problem shows the line: a source
+    line under an ``unknown-field`` message must not repeat the NIK the ``personal-nik`` message
+    masked.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.masks = dict(pairs)
+        clear = sorted(self.masks, key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(re.escape, clear))) if clear else None
+
+    def __bool__(self) -> bool:
+        return self.pattern is not None
+
+    def text(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        return self.pattern.sub(lambda m: self.masks[m.group(0)], text)
+
+    def line(self, text: str, column: int) -> tuple[str, int]:
+        """The masked line, and where ``column`` (1-based, in ``text``) lands in it."""
+        if self.pattern is None:
+            return text, column
+        out: list[str] = []
+        caret = column
+        last = 0
+        for m in self.pattern.finditer(text):
+            masked = self.masks[m.group(0)]
+            if m.end() < column:
+                caret += len(masked) - (m.end() - m.start())
+            elif m.start() < column - 1:
+                caret = len("".join(out)) + m.start() - last + 1  # inside the span: its start
+            out.append(text[last : m.start()])
+            out.append(masked)
+            last = m.end()
+        out.append(text[last:])
+        return "".join(out), max(1, caret)
+
+    def value(self, value: Any, numbers: str = "text") -> Any:
+        """``value`` with every clear text masked, recursively through tuples, lists, dicts and
+        record dataclasses. An integer that *is* a found number (a NIK written as a bare YAML
+        number) becomes its masked text (``numbers="text"``, for message arguments) or ``None``
+        (``numbers="drop"``, for record fields that must stay numbers). What holds no clear
+        text is returned as the same object."""
+        if self.pattern is None:
+            return value
+        return self._walk(value, numbers == "drop")
+
+    def _walk(self, value: Any, drop: bool) -> Any:
+        kind = type(value)
+        if kind is str:
+            return self.text(value) if self.pattern and self.pattern.search(value) else value
+        if value is None or kind in (bool, float) or isinstance(value, dt.date):
+            return value
+        if kind is int:
+            if value.bit_length() > 128:  # far longer than any number the rules find
+                return value
+            shown = str(value)
+            masked = self.text(shown)
+            if masked == shown:
+                return value
+            return None if drop else masked
+        if kind is tuple or kind is list:
+            items = [self._walk(v, drop) for v in value]
+            same = all(a is b for a, b in zip(items, value, strict=True))
+            return value if same else kind(items)
+        if kind is dict:
+            pairs = [(self._walk(k, drop), self._walk(v, drop)) for k, v in value.items()]
+            olds = value.items()
+            same = all(a is k and b is v for (a, b), (k, v) in zip(pairs, olds, strict=True))
+            return value if same else dict(pairs)
+        names = _FIELD_NAMES.get(kind)
+        if names is None:
+            if not dataclasses.is_dataclass(value) or isinstance(value, type):
+                return value
+            names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+        changes = {}
+        for name in names:
+            old = getattr(value, name)
+            new = self._walk(old, drop)
+            if new is not old:
+                changes[name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 class _Locator:
     """Maps a text offset to a line/column and to the record path written at or before it."""
 
@@ -103,7 +205,7 @@ def _findings(
             if rule == "personal-email"
             else mask_digits(text)
         )
-        yield Finding(rule, path, rule, {"masked": masked}, at=(line, col))
+        yield Finding(rule, path, rule, {"masked": masked}, at=(line, col), private=text)
 
 
 @REGISTRY.file_rule(
