@@ -392,6 +392,60 @@ MESSAGES: dict[str, str] = {
     " removed",
     "list.empty": "no records match",
     "show.not-found": "no record has id `{id}`",
+    # everyday edits: pengurus, sk, status, peserta
+    "edit.not-found.organisasi": "no organisation has id `{id}`",
+    "edit.not-found.kegiatan": "no event has id `{id}`",
+    "edit.unreadable": "{file} cannot be read as a record (id `{id}`); fix it first:"
+    " wksbm validate",
+    "edit.bad-jabatan": "--jabatan: `{value}` is not a position; choose from: {choices}",
+    "edit.bad-status": "`{value}` is not a status; choose from: {choices}",
+    "edit.empty-name": "--nama is empty",
+    "edit.empty-nomor": "--nomor is empty",
+    "edit.second-ketua": "{id} already has an active ketua ({nama}); a WKSBM has one ketua at a"
+    " time: to replace them use `wksbm pengurus ganti {id} --jabatan ketua --nama ...`",
+    "edit.end-before-start": "{nama} started on {mulai}; the term cannot end before that"
+    " ({sampai})",
+    "edit.officer-none": "no active officer matches --jabatan {jabatan} --nama {nama};"
+    " active now: {active}",
+    "edit.officer-several": "several active officers match --jabatan {jabatan}; give --nama too."
+    " Active now: {active}",
+    "edit.replace-several": "several people hold {jabatan} now ({names}): end one with"
+    " `wksbm pengurus akhiri --nama ...`, then add the new one with `wksbm pengurus tambah`",
+    "edit.already-holds": "{nama} already holds {jabatan}; nothing to replace",
+    "edit.sk-order": "--berlaku-sampai {sampai} is before the SK's date {tanggal}",
+    "edit.sk-same": "SK {nomor} is already the current SK",
+    "edit.sk-older": "the new SK ({tanggal}) is older than the current one ({current}); record an"
+    " earlier SK by hand in sk_riwayat",
+    "edit.same-status": "the status is already {status}",
+    "edit.unknown-org": "unknown organisation id: {ids}",
+    "edit.would-break": "refused, the file is unchanged: the edit would add the problem"
+    " {rule}: {message}",
+    "edit.personal-nik": "refused, the file is unchanged: a value looks like a NIK ({masked})."
+    " wksbm never writes a NIK: spreading one without right is punishable (UU 24/2013 Pasal 95A)",
+    "edit.personal-phone": "refused, the file is unchanged: {masked} looks like a personal mobile"
+    " number, and this records folder is public (privasi: publik), so personal phone numbers may"
+    " not be published (UU 27/2022). Use the organisation's own kontak, or set privasi: internal"
+    " for a folder that is not published",
+    "edit.personal-email": "refused, the file is unchanged: {masked} looks like a personal e-mail"
+    " address, and this records folder is public (privasi: publik), so personal e-mail addresses"
+    " may not be published (UU 27/2022). Use the organisation's own kontak, or set privasi:"
+    " internal for a folder that is not published",
+    "edit.changed-on-disk": "refused: {file} changed on disk while the edit was prepared; nothing"
+    " was written. Run the command again",
+    "edit.write-failed": "could not write {file} ({reason}); the old file is unchanged",
+    "edit.note.added": "added {jabatan}: {nama} (from {mulai})",
+    "edit.note.ended": "ended the term of {jabatan} {nama} on {sampai}",
+    "edit.note.no-holder": "no active {jabatan} to end",
+    "edit.note.sk": "recorded SK {nomor} of {tanggal}",
+    "edit.note.sk-kept": "kept the previous SK {nomor} in sk_riwayat",
+    "edit.note.status": "status {old} -> {new} (since {sejak})",
+    "edit.note.participant": "added participant {id}",
+    "edit.note.already-participant": "{id} is already a participant",
+    "edit.score": "completeness of {id}: {before} -> {after}",
+    "edit.wrote": "wrote {path}",
+    "edit.dry-run": "dry run: {path} was not changed",
+    "edit.nothing": "nothing changed",
+    "edit.consequence": "now {severity} {rule}: {message}",
     # regions
     "region.unknown": "{label} `{name}` does not exist in {where}",
     "region.ambiguous": "{label} `{name}` exists in several places ({found}); give the level above",
