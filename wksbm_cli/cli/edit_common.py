@@ -43,7 +43,7 @@ AsOf = Annotated[
 
 
 def day(option: str, value: str | None, default: dt.date) -> dt.date:
-    from wksbm_cli.authoring.new_record import parse_date
+    from wksbm_cli.cli.dates import parse_date
 
     return default if value is None else parse_date(option, value.strip())
 
