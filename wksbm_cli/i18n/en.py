@@ -70,6 +70,8 @@ MESSAGES: dict[str, str] = {
     "bad-scalar.date.time": "`{text}` is not a real time: the hour, minute or second is out of"
     " range",
     "bad-scalar.number": "`{text}` cannot be read as a number; quote it if it is text",
+    "bad-scalar.number.long": "`{text}` cannot be read as a number (longer than 40 characters;"
+    " no count is that large); quote it if it is text",
     "unknown-field": "unknown field `{field}`",
     "missing-field": "required field `{field}` is missing",
     "missing-field.one-of": "`{field}` needs at least one of {keys}",

@@ -70,6 +70,8 @@ MESSAGES: dict[str, str] = {
     "bad-scalar.date.time": "`{text}` bukan waktu yang ada: jam, menit, atau detiknya di luar"
     " rentang",
     "bad-scalar.number": "`{text}` tidak bisa dibaca sebagai angka; beri tanda kutip jika itu teks",
+    "bad-scalar.number.long": "`{text}` tidak bisa dibaca sebagai angka (lebih dari 40 karakter;"
+    " tidak ada jumlah sebesar itu); beri tanda kutip jika itu teks",
     "unknown-field": "kolom `{field}` tidak dikenal",
     "missing-field": "kolom wajib `{field}` tidak ada",
     "missing-field.one-of": "`{field}` memerlukan paling sedikit salah satu dari {keys}",
