@@ -259,3 +259,24 @@ def test_a_kelurahan_of_a_kabupaten_is_written_as_one(run_cli: Any, tmp_path: Pa
         (root / "organisasi/citeureup/wksbm-puspanegara.yaml").read_text(encoding="utf-8")
     )
     assert data["wilayah"]["kelurahan"] == "Puspanegara"
+
+
+def test_a_misspelt_kecamatan_is_found_in_a_folder_whose_name_a_kota_shares(
+    run_cli: Any, tmp_path: Path
+) -> None:
+    """Regression: in a Kabupaten Bogor folder the inherited `kabupaten: Bogor` matched both the
+    kabupaten (32.01) and Kota Bogor (32.71), resolution stopped there, and `kecamatan:
+    Citeurep` passed unchecked. The folder's own region settles the shared name."""
+    root = tmp_path / "wksbm-bogor"
+    run_cli("--lang", "en", "init", str(root), "--kode", "32.01")
+    _in(
+        run_cli, root, "new", "organisasi", "wksbm-tajur", "--nama", "WKSBM Desa Tajur",
+        "--kecamatan", "Citeureup", "--desa", "Tajur",
+    )  # fmt: skip
+    record = root / "organisasi/citeureup/wksbm-tajur.yaml"
+    text = record.read_text(encoding="utf-8").replace("kecamatan: Citeureup", "kecamatan: Citeurep")
+    record.write_text("\n".join(x for x in text.splitlines() if "kode:" not in x) + "\n")
+    result = _in(run_cli, root, "validate", "--select", "region-*", "-f", "json")
+    found = [(p["rule"], p["path"]) for p in json.loads(result.stdout)["problems"]]
+    assert found == [("region-unknown", "wilayah.kecamatan")]
+    assert "did you mean `Citeureup`" in json.loads(result.stdout)["problems"][0]["message"]

@@ -94,6 +94,11 @@ def _resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
                 if c.startswith(parent + ".") and c.count(".") == depth - 1
             }
         hits = match(written, depth, pool)
+        own = ".".join(scope.split(".")[:depth])
+        if len(hits) > 1 and depth <= scope.count(".") + 1 and own in hits:
+            # The folder's own region settles a name two regions share (Kabupaten and Kota
+            # Bogor): a record in a Kabupaten Bogor folder means the kabupaten.
+            hits = [own]
         if len(hits) == 1:
             out.codes[level] = parent = hits[0]
             continue
