@@ -166,3 +166,77 @@ def test_a_broken_base_config_is_exit_2_unless_trusted(
         "--lang", "en", "validate", *AS_OF, "--changed-since", "main", "--trust-config-changes"
     )
     assert trusted.exit_code == 0, trusted.output
+
+
+def _publish_a_phone_as_internal(repo: Path) -> None:
+    """A pull request that publishes an officer's mobile number and, to pass, declares the
+    repository internal (which switches the personal-data rules off)."""
+    write(repo, {"wksbm.yaml": CONFIG.replace("privasi: publik", "privasi: internal")})
+    phone = org("wksbm-sinduadi").replace(
+        "pengurus:\n",
+        'pengurus:\n  - {jabatan: bendahara, nama: Agus Salim, telepon: "0812-3456-7890"}\n',
+    )
+    write(repo, {"organisasi/wksbm-sinduadi.yaml": phone})
+    commit(repo, "privasi internal")
+
+
+def test_privasi_internal_cannot_excuse_the_change_that_sets_it(repo: Path, run_cli: Any) -> None:
+    """Regression: `privasi: internal` plus a phone number passed `--changed-since` (exit 0) and
+    `diff` said "No rule is judged differently"."""
+    _publish_a_phone_as_internal(repo)
+    result = run_cli("--lang", "en", "validate", "-f", "json", *AS_OF, "--changed-since", "main")
+    found = _problems(result)
+    assert any(p[2] == "personal-phone" and p[3] == "error" for p in found), found
+    # Located at the `privasi: internal` line (line 4 of wksbm.yaml).
+    assert ("wksbm.yaml", 4, "config-relaxed", "warning") in found
+    assert result.exit_code == 1
+    trusted = run_cli(
+        "--lang", "en", "validate", *AS_OF, "--changed-since", "main", "--trust-config-changes"
+    )
+    assert trusted.exit_code == 0, trusted.output
+    out = run_cli("--lang", "en", "diff", "main", *AS_OF, env={"GITHUB_STEP_SUMMARY": ""})
+    assert "- `personal-phone`: `error` → `off` (`privasi`)\n" in out.stdout
+    assert "- `personal-email`: `error` → `off` (`privasi`)\n" in out.stdout
+
+
+def test_a_change_cannot_waive_the_problem_it_brings(repo: Path, run_cli: Any) -> None:
+    """Regression: a pull request that adds a phone number and a `pengecualian` for
+    `personal-phone` in the same record passed `validate --changed-since main` (exit 0)."""
+    excuse = (
+        "pengecualian:\n"
+        "  - {aturan: personal-phone, sampai: 2027-12-31, alasan: izin ketua}\n"
+        "catatan: HP ketua 0812-2764-3190\n"
+    )
+    write(repo, {"organisasi/wksbm-sinduadi.yaml": org("wksbm-sinduadi") + excuse})
+    commit(repo, "nomor ketua dengan pengecualian")
+    result = run_cli("--lang", "en", "validate", "-f", "json", *AS_OF, "--changed-since", "main")
+    found = _problems(result)
+    assert any(p[2] == "personal-phone" and p[3] == "error" for p in found), found
+    waiver_line = org("wksbm-sinduadi").count("\n") + 2  # the item under `pengecualian:`
+    assert ("organisasi/wksbm-sinduadi.yaml", waiver_line, "config-relaxed", "warning") in found
+    assert result.exit_code == 1
+    trusted = run_cli(
+        "--lang", "en", "validate", *AS_OF, "--changed-since", "main", "--trust-config-changes"
+    )
+    assert trusted.exit_code == 0, trusted.output
+    assert "adds or extends a waiver of `personal-phone`" in " ".join(trusted.stdout.split())
+
+
+def test_a_waiver_already_on_the_base_still_counts(repo: Path, run_cli: Any) -> None:
+    """Only what the change adds is distrusted: a waiver merged before keeps working, and
+    editing another line of its record does not re-open it."""
+    waiver = "pengecualian:\n  - {aturan: missing-sekretaris, sampai: 2026-03-31, alasan: musdes}\n"
+    no_sekretaris = org("wksbm-sinduadi").replace(
+        "  - {jabatan: sekretaris, nama: Contoh Sekretaris}\n", ""
+    )
+    git(repo, "checkout", "-q", "main")
+    write(repo, {"organisasi/wksbm-sinduadi.yaml": no_sekretaris + waiver})
+    commit(repo, "pengecualian disetujui")
+    git(repo, "checkout", "-q", "-b", "ubah-catatan")
+    edited = no_sekretaris.replace("nama: ", "nama: Sinduadi ", 1) + waiver
+    write(repo, {"organisasi/wksbm-sinduadi.yaml": edited})
+    commit(repo, "ubah nama")
+    result = run_cli("--lang", "en", "validate", "-f", "json", *AS_OF, "--changed-since", "main")
+    found = _problems(result)
+    assert not [p for p in found if p[2] == "config-relaxed"], found
+    assert result.exit_code == 0, found

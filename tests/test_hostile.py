@@ -25,6 +25,9 @@ PEAK_LIMIT_KB = 200 * 1024
 _MEASURE = """
 import os, resource, sys
 sys.argv = ["wksbm", *sys.argv[1:]]
+if os.environ.get("WKSBM_TEST_MAX_MB"):  # fail fast instead of eating the machine's memory
+    cap = int(os.environ["WKSBM_TEST_MAX_MB"]) * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 if os.environ.get("WKSBM_TEST_YAML") == "pure-python":
     import yaml
     from wksbm_cli.load import yamldoc
@@ -48,7 +51,7 @@ class Run:
         self.stdout = proc.stdout
 
 
-def wksbm(cwd: Path, *args: str) -> Run:
+def wksbm(cwd: Path, *args: str, timeout: float = TIMEOUT) -> Run:
     """The CLI in a child process, with a time limit; returns its output and peak RSS."""
     env = {**os.environ, "WKSBM_LANG": "en", "PYTHONIOENCODING": "utf-8", "COLUMNS": "200"}
     env.pop("GITHUB_ACTIONS", None)
@@ -60,7 +63,7 @@ def wksbm(cwd: Path, *args: str) -> Run:
         text=True,
         encoding="utf-8",
         errors="replace",
-        timeout=TIMEOUT,
+        timeout=timeout,
     )
     return Run(proc)
 

@@ -199,7 +199,7 @@ def test_misspelt_kabupaten_is_asked_again_on_a_terminal(run_cli: Any, tmp_path:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--kode", "34.99"), "--kode `34.99` is not a kabupaten/kota code"),
+        (("--kode", "34.99"), "no kabupaten/kota has the code `34.99`"),
         (("--kode", "34.04.07"), "--kode `34.04.07` is not a kabupaten/kota code"),
         (("--kode", "32.01", "--kabupaten", "Sleman"), "--kode 32.01 is Kabupaten Bogor"),
         (("--kabupaten", "Bogor", "--provinsi", "Jawa Tengah"), "does not exist in Provinsi"),

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from wksbm_cli.load import yamldoc
@@ -182,16 +182,25 @@ def test_ordinary_files_are_not_pre_scanned() -> None:
     assert yamldoc.flow_cut("anggota: [" + "[], " * 30 + "]\n", yamldoc.MAX_DEPTH) is None
 
 
+#: Text before the brackets, and the block levels it opens.
+HEADS = {"": 0, "nama: WKSBM Depok\nanggota: ": 1, "- ": 1, "a:\n  b: ": 2}
+
+
 @given(
-    head=st.sampled_from(["", "nama: WKSBM Depok\nanggota: ", "- ", "a:\n  b: "]),
-    depth=st.integers(min_value=1, max_value=3000),
+    head=st.sampled_from(list(HEADS)),
+    depth=st.integers(min_value=1, max_value=3000) | st.integers(min_value=60, max_value=66),
     opener=st.sampled_from(["[", "{a: ", "[ ", "{"]),
 )
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=100, deadline=None)
+@example(head="nama: WKSBM Depok\nanggota: ", depth=63, opener="[")
+@example(head="nama: WKSBM Depok\nanggota: ", depth=64, opener="[")
+@example(head="a:\n  b: ", depth=62, opener="{a: ")
+@example(head="a:\n  b: ", depth=63, opener="{a: ")
+@example(head="", depth=1001, opener="[")
 def test_nesting_is_too_deep_exactly_past_the_limit(head: str, depth: int, opener: str) -> None:
     doc = load_document(head + opener * depth)
     deep = [i for i in doc.issues if i.message_key == "too-deep"]
-    levels = head.count(":") + head.count("- ") + depth
+    levels = HEADS[head] + depth
     assert bool(deep) == (levels > yamldoc.MAX_DEPTH)
     assert {i.rule for i in doc.issues} <= {"yaml-syntax", "wrong-type"}  # `{{`: a complex key
 

@@ -132,4 +132,4 @@ def test_bad_as_of_exits_2(make_records: Make, run_cli: Run) -> None:
     for command in ("completeness", "summary"):
         result = run_cli("--records", str(root), "--lang", "id", command, "--as-of", "2025-02-30")
         assert result.exit_code == 2
-        assert "--as-of harus tanggal" in result.stderr
+        assert "--as-of: `2025-02-30` bukan hari yang ada di kalender" in result.stderr

@@ -218,3 +218,56 @@ def test_outside_git_every_figure_is_missing(
     )
     assert doc["completeness_change_note"] == "no-git"
     assert {m["reason"] for m in doc["completeness_history"]["not_computed"]} == {"no-git"}
+
+
+def test_a_snapshot_with_nothing_scored_gives_no_mean(
+    history: Path, run_cli: Callable[..., Any]
+) -> None:
+    """Regression: before the first commit the start of year read "0 organisations, 0
+    complete, mean score 0%", a mean of nothing stated as if every organisation scored 0."""
+    root = history / "records"
+    for fmt in ("text", "markdown"):
+        out = run_cli("--records", str(root), "--lang", "en", "report", "--year", "2024", "-f", fmt)
+        text = " ".join(out.stdout.split())
+        assert "Start of year (no records committed yet): 0 organisations, 0 complete, mean" in (
+            text
+        )
+        assert "mean score 0%" not in text
+        assert "mean score –" in text
+        assert "mean score 70%" in text  # the end of year still has its mean
+
+
+def test_a_branch_merged_after_new_year_is_not_the_end_of_the_year(
+    tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    """Regression: the end of 2025 was the newest commit of any branch dated in 2025, here a
+    feature branch's commit of 28 December merged only on 10 January, so the report counted an
+    organisation the main branch did not have at the end of the year and lost main's own fix of
+    15 December. The end of the year is the main line's (first-parent) state on 31 December."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    _commit(
+        repo,
+        {"records/wksbm.yaml": CONFIG, "records/organisasi/wksbm-contoh.yaml": NO_SEKRETARIS},
+        "2025-01-10T10:00:00+07:00",
+    )
+    _git(repo, "checkout", "-q", "-b", "tambah-wksbm-baru")
+    _commit(
+        repo,
+        {"records/organisasi/wksbm-baru.yaml": GOOD_ORG.replace("wksbm-contoh", "wksbm-baru")},
+        "2025-12-28T10:00:00+07:00",
+    )
+    _git(repo, "checkout", "-q", "main")
+    _commit(repo, {"records/organisasi/wksbm-contoh.yaml": GOOD_ORG}, "2025-12-15T10:00:00+07:00")
+    when = "2026-01-10T10:00:00+07:00"
+    _git(repo, "merge", "-q", "--no-ff", "-m", "gabung", "tambah-wksbm-baru", when=when)
+    root = str(repo / "records")
+    out = run_cli("--records", root, "--lang", "en", "report", "--year", "2025", "-f", "json")
+    end = json.loads(out.stdout)["completeness_history"]["end"]
+    assert end["date"] == "2025-12-15T10:00:00+07:00"
+    assert (end["organizations"], end["mean_score"]) == (1, 0.9)
+    later = run_cli("--records", root, "--lang", "en", "report", "--year", "2026", "-f", "json")
+    h = json.loads(later.stdout)["completeness_history"]
+    assert h["start"]["date"] == "2025-12-15T10:00:00+07:00"
+    assert h["end"]["date"] == when and h["end"]["organizations"] == 2

@@ -93,6 +93,8 @@ class CheckResult:
     organisations: list[Organisation]
     events: list[Event]
     unreadable: dict[str, str]  # display path -> the rule that kept the record out
+    #: One-line notes about the run itself (message id, arguments), e.g. why the cache is off.
+    notices: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
@@ -384,10 +386,13 @@ def check_folder(
     allowed = rule_filter(options.select, options.ignore)
     today = options.as_of or dt.date.today()
     entries = list(walk(root))
+    notices: list[tuple[str, dict[str, Any]]] = []
     results = check_entries(
-        root, shown_root, entries, config, today, options.use_cache, options.progress
+        root, shown_root, entries, config, today, options.use_cache, options.progress, notices
     )
-    return finish(root, shown_root, config, options, results, allowed, today)
+    result = finish(root, shown_root, config, options, results, allowed, today)
+    result.notices = notices
+    return result
 
 
 def check_entries(
@@ -398,17 +403,21 @@ def check_entries(
     today: dt.date,
     use_cache: bool,
     progress: Progress | None = None,
+    notices: list[tuple[str, dict[str, Any]]] | None = None,
 ) -> list[FileResult]:
     """Per-file results: from the cache where the file is unchanged, the rest computed (in a
-    pool of processes when there are many)."""
+    pool of processes when there are many). Why the cache is off, if worth saying, goes to
+    ``notices``."""
     from wksbm_cli.parallel import check_many
 
     if not use_cache:
         return check_many(root, shown_root, entries, config, today, progress)
-    from wksbm_cli.cache.store import Cache
+    from wksbm_cli.cache.store import Cache, Off
 
     cache = Cache.open(root, shown_root, config, today)
-    if cache is None:
+    if not isinstance(cache, Cache):
+        if isinstance(cache, Off) and notices is not None:
+            notices.append((cache.key, cache.args))
         return check_many(root, shown_root, entries, config, today, progress)
     found = cache.lookup_all(entries)
     todo = [i for i, r in enumerate(found) if r is None]

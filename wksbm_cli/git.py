@@ -281,13 +281,15 @@ def is_shallow(folder: str) -> bool:
         return False
 
 
-def commits(folder: str) -> list[Commit]:
-    """Every commit reachable from HEAD, newest first; [] in a repository without commits."""
+def commits(folder: str, first_parent: bool = False) -> list[Commit]:
+    """Every commit reachable from HEAD, newest first; [] in a repository without commits.
+    ``first_parent``: only the main line (a merge's first parent), in its own order."""
     try:
         run(folder, "rev-parse", "--verify", "-q", "HEAD")
     except WksbmError:
         return []
-    out = run(folder, "log", "-z", "--format=%H %cI", "HEAD")
+    line = ["--first-parent"] if first_parent else []
+    out = run(folder, "log", "-z", *line, "--format=%H %cI", "HEAD")
     found = []
     for item in out.split(b"\0"):
         text = item.decode("ascii", "replace").strip()

@@ -67,18 +67,6 @@ def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-def parse_date(option: str, value: str) -> dt.date:
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError(value)
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise WksbmError(
-            f"{option}: `{value}` bukan tanggal YYYY-MM-DD",
-            f"{option}: `{value}` is not a date YYYY-MM-DD",
-        ) from None
-
-
 def event_id(record_id: str, tanggal: dt.date) -> str:
     """Event ids start with their date (as the bundled records do): a missing prefix is added,
     a prefix that disagrees with ``tanggal`` is refused."""
@@ -119,6 +107,24 @@ def organisation_path(root: str, org: NewOrganisation, folder: str | None) -> st
     return os.path.join(root, "organisasi", *parts, f"{org.id}.yaml")
 
 
+def check_id_unused(root: str, kind: str, target: str) -> None:
+    """Ids are unique per kind across the folder (``duplicate-id``) and a file is named by its
+    record's id (``id-mismatch``), so another file of that kind with the target's name means the
+    id is taken. The target itself is left to the no-overwrite check of the write."""
+    from wksbm_cli.load.files import walk
+
+    name = os.path.basename(target)
+    own = os.path.relpath(target, root).replace(os.sep, "/")
+    for entry in walk(root):
+        if entry.kind == kind and entry.rel != own and entry.rel.rsplit("/", 1)[-1] == name:
+            record_id = name.rsplit(".", 1)[0]
+            other = os.path.relpath(os.path.join(root, entry.rel)).replace(os.sep, "/")
+            raise WksbmError(
+                f"id `{record_id}` sudah dipakai oleh {other}; pilih id lain",
+                f"id `{record_id}` is already used by {other}; choose another id",
+            )
+
+
 def organisation_text(root: str, target: str, org: NewOrganisation, words: Terms) -> str:
     """The keys follow the folder's terms (``kapanewon:`` in DIY, ``kemantren:`` in Kota
     Yogyakarta, ``kelurahan:`` in a kota)."""
@@ -145,7 +151,8 @@ def organisation_text(root: str, target: str, org: NewOrganisation, words: Terms
             out.append(f'  kode: "{org.kode}"  # kode wilayah Kemendagri\n')
         else:
             out.append('  # kode: "34.04.07.2003"  # kode wilayah Kemendagri, dalam tanda kutip\n')
-    out.append(_ORG_OPTIONAL)
+    # The hint's hall is the village word of the region (Balai Desa in Bogor).
+    out.append(_ORG_OPTIONAL.replace("Balai Kalurahan", f"Balai {words.desa}"))
     return "".join(out)
 
 

@@ -11,6 +11,11 @@ one. Every shard carries a keyed hash (blake2b) under a secret kept in the user'
 not in the records folder: a shard someone else wrote (a committed or planted cache) fails the
 check and is ignored like a corrupt one, so it cannot hide a problem. Nothing here raises: a
 cache that cannot be read is rebuilt, one that cannot be written is skipped.
+
+A shard is read like a record, through ``read_bytes`` (no link followed, no FIFO or device opened,
+size capped), so a shard planted as a link to ``/dev/zero`` or as a FIFO is a miss, not a hang or
+a 4 GB read. A cache folder that git tracks came with the checkout, not from this machine: it is
+neither read nor written, and the run says so once.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import stat
 import time
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import wksbm_cli
@@ -42,6 +48,9 @@ HEADER = b"wksbm-cache 1\n"
 #: A file changed within this long of being checked may share its mtime with the old content
 #: (coarse file-system clocks): its bytes are hashed rather than trusting size and mtime.
 RACY_NS = 2_000_000_000
+#: A shard is a few KB per file; one far past this was not written by wksbm and is not read.
+SHARD_LIMIT = 32 * 1024 * 1024
+SECRET_BYTES = 32
 
 Item = list[Any]  # [size, mtime_ns, inode, checked_ns, encoded result]
 
@@ -70,32 +79,76 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def user_secret() -> bytes | None:
-    """The per-user key of the shards' keyed hash, created on first use (mode 0600)."""
+@dataclass(frozen=True, slots=True)
+class Off:
+    """Why the cache is not used this run: a message id and its arguments, shown once."""
+
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+def _secret_path() -> tuple[str, str]:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "wksbm")
-    path = os.path.join(folder, "secret")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(256)
-        if len(data) >= 32:
-            return data[:32]
-    except OSError:
-        pass
+    return folder, os.path.join(folder, "secret")
+
+
+def _read_secret(path: str) -> bytes | None:
+    data, _ = read_bytes(path, 256)
+    return data[:SECRET_BYTES] if data is not None and len(data) >= SECRET_BYTES else None
+
+
+def user_secret() -> bytes | Off:
+    """The per-user key of the shards' keyed hash, created on first use (mode 0600).
+
+    A secret file that is too short (left empty by a full disk, truncated) is replaced whole:
+    the fresh key is written to a temporary file and renamed over it, so a reader sees the old
+    file or the complete new one. Two runs doing this at once each read back the file that won,
+    so they agree on the key; a shard signed with a lost key is merely a miss.
+    """
+    folder, path = _secret_path()
+    secret = _read_secret(path)
+    if secret is not None:
+        return secret
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        fresh = secrets.token_bytes(32)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(fresh)
-        return fresh
-    except FileExistsError:
-        with contextlib.suppress(OSError), open(path, "rb") as handle:
-            data = handle.read(256)
-            return data[:32] if len(data) >= 32 else None
-        return None
-    except OSError:
-        return None
+        exists = os.path.lexists(path)
+        temp = f"{path}.{secrets.token_hex(6)}.tmp"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(SECRET_BYTES))
+                handle.flush()
+                os.fsync(handle.fileno())
+            if exists:
+                os.replace(temp, path)
+            else:
+                try:
+                    os.link(temp, path)  # not over a key a racing first run just made
+                except FileExistsError:
+                    pass
+                except OSError:  # no hard links here (vfat, some network shares)
+                    os.replace(temp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+    except OSError as exc:
+        return Off("cache.off-secret", {"file": path, "reason": exc.strerror or str(exc)})
+    secret = _read_secret(path)
+    if secret is None:
+        return Off("cache.off-secret", {"file": path, "reason": "unreadable"})
+    return secret
+
+
+def tracked_by_git(root: str) -> bool:
+    """True when git tracks anything in the cache folder: it then came with the checkout."""
+    from wksbm_cli import git
+    from wksbm_cli.errors import WksbmError
+
+    try:
+        return bool(git.run(root, "ls-files", "--cached", "-z", "--", CACHE_DIR))
+    except WksbmError:
+        return False  # no git, or not a repository: nothing can be committed
 
 
 class Cache:
@@ -114,8 +167,9 @@ class Cache:
         self.dirty: set[int] = set()  # shards to write back
 
     @classmethod
-    def open(cls, root: str, shown_root: str, config: Config, today: dt.date) -> Cache | None:
-        """The cache of ``root``, or None when it cannot be used (turned off, not writable)."""
+    def open(cls, root: str, shown_root: str, config: Config, today: dt.date) -> Cache | Off | None:
+        """The cache of ``root``; else why not (``Off``, to be said once), or None when there
+        is nothing worth saying (turned off, not writable)."""
         if disabled_by_env():
             return None
         folder = os.path.join(root, CACHE_DIR)
@@ -123,6 +177,8 @@ class Cache:
             info = os.lstat(folder)
             if not stat.S_ISDIR(info.st_mode):
                 return None  # a link or a file in its place: leave it alone
+            if tracked_by_git(root):
+                return Off("cache.off-tracked", {"folder": shown_path(shown_root, CACHE_DIR)})
         except FileNotFoundError:
             try:
                 os.mkdir(folder)
@@ -134,8 +190,8 @@ class Cache:
             return None
         _ignore_file(folder)
         secret = user_secret()
-        if secret is None:
-            return None
+        if isinstance(secret, Off):
+            return secret
         parts = [
             FORMAT,
             wksbm_cli.__version__,
@@ -161,9 +217,8 @@ class Cache:
 
     def _read(self, index: int) -> dict[str, Item]:
         try:
-            with open(self._path(index), "rb") as handle:
-                raw = handle.read()
-            if not raw.startswith(HEADER):
+            raw, _ = read_bytes(self._path(index), SHARD_LIMIT)
+            if raw is None or not raw.startswith(HEADER):
                 return {}
             mac, _, payload = raw[len(HEADER) :].partition(b"\n")
             if not hmac.compare_digest(mac, self._mac(payload)):

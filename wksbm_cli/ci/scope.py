@@ -8,18 +8,22 @@ report is narrowed, through ``Options.paths``.
 
 A pull request that edits ``wksbm.yaml`` is judged with the base revision's severities
 (``aturan:`` and the role lists) unless ``trust_config`` is set: it cannot switch off the rules
-it is judged by. Every relaxation is reported as a ``config-relaxed`` warning on its line.
+it is judged by. Every relaxation is reported as a ``config-relaxed`` warning on its line. A
+waiver (``pengecualian``) that the change adds to a record, or whose ``sampai`` it extends, is a
+relaxation too: without ``trust_config`` the record is judged without it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import Any
 
 from wksbm_cli import git
 from wksbm_cli.diagnostics import Problem, Severity, make_args
 from wksbm_cli.engine import (
     CheckResult,
+    FileResult,
     Options,
     Scope,
     check_entries,
@@ -34,9 +38,9 @@ from wksbm_cli.load.config import (
     policy_changes,
     with_policy_of,
 )
-from wksbm_cli.load.files import CONFIG_NAME, read_text, walk
+from wksbm_cli.load.files import CONFIG_NAME, read_text, shown_name, walk
 from wksbm_cli.load.yamldoc import load_document
-from wksbm_cli.model.records import Config, Event, Organisation
+from wksbm_cli.model.records import Config, Event, Organisation, Waiver
 
 # Options.paths == () means "everything"; a path no record can have means "nothing".
 NOTHING = ("\0",)
@@ -78,6 +82,74 @@ def _relaxation_problems(
     return out
 
 
+def _base_waivers(data: object) -> dict[str, str]:
+    """A committed record's waivers: rule -> the latest ``sampai`` (ISO text) it had."""
+    out: dict[str, str] = {}
+    items = data.get("pengecualian") if isinstance(data, dict) else None
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("aturan"), str):
+            until = str(item.get("sampai", ""))
+            out[item["aturan"]] = max(out.get(item["aturan"], ""), until)
+    return out
+
+
+def _added_waivers(
+    root: str, base: str, results: list[FileResult], changes: git.Changes
+) -> dict[str, list[Waiver]]:
+    """Per changed file, the waivers the change adds or extends (a later ``sampai``) compared
+    with the same record at ``base`` (found under its old name when the file was moved)."""
+    waiving = [
+        r for r in results if r.rel in changes.changed and r.record is not None and r.record.waivers
+    ]
+    if not waiving:
+        return {}
+    old_name = {_stem(rel): rel for rel in changes.deleted}
+    wanted = {r.rel: old_name.get(_stem(r.rel), r.rel) for r in waiving}
+    committed = git.show_files(root, base, sorted(set(wanted.values())))
+    out: dict[str, list[Waiver]] = {}
+    for r in waiving:
+        assert r.record is not None
+        before: dict[str, str] = {}
+        data = committed.get(wanted[r.rel])
+        if data is not None:
+            before = _base_waivers(load_document(data.decode("utf-8", "replace")).data)
+        added = [w for w in r.record.waivers if w.sampai.isoformat() > before.get(w.aturan, "")]
+        if added:
+            out[r.rel] = added
+    return out
+
+
+def _waiver_problems(
+    root: str, shown_root: str, added: dict[str, list[Waiver]], trusted: bool
+) -> list[Problem]:
+    """One located warning per added or extended waiver, at its item in the record."""
+    import os
+
+    out = []
+    for rel, waivers in sorted(added.items()):
+        read = read_text(os.path.join(root, rel), 1024 * 1024)
+        doc = load_document(read.text) if read.text is not None else None
+        lines = read.text.splitlines() if read.text is not None else []
+        for w in waivers:
+            line, column = doc.where(("pengecualian", w.index)) if doc is not None else (1, 1)
+            out.append(
+                Problem(
+                    file=shown_path(shown_root, rel),
+                    line=line,
+                    column=column,
+                    rule="config-relaxed",
+                    severity=Severity.WARNING,
+                    message_key="config-relaxed.waiver-trusted"
+                    if trusted
+                    else "config-relaxed.waiver",
+                    args=make_args(rule=w.aturan, date=w.sampai.isoformat()),
+                    path=f"pengecualian[{w.index}]",
+                    source=lines[line - 1][:200] if 0 < line <= len(lines) else "",
+                )
+            )
+    return out
+
+
 def check_changed(
     root: str,
     shown_root: str,
@@ -89,6 +161,9 @@ def check_changed(
 ) -> CheckResult:
     base = git.base_commit(root, ref, against_tip)
     changes = git.changes_from(root, base)
+    # Named as the walker names them: a path that is not UTF-8 is shown with \xff escapes.
+    changes.changed = {shown_name(rel) for rel in changes.changed}
+    changes.deleted = {shown_name(rel) for rel in changes.deleted}
     allowed = rule_filter(options.select, options.ignore)
     today = options.as_of or dt.date.today()
     config_edited = CONFIG_NAME in changes.changed or CONFIG_NAME in changes.deleted
@@ -106,7 +181,10 @@ def check_changed(
         if not trust_config:
             judged = with_policy_of(config, base_config)
     # The same cached, parallel per-file step as a full run: only the report is narrowed.
-    results = check_entries(root, shown_root, list(walk(root)), judged, today, options.use_cache)
+    notices: list[tuple[str, dict[str, Any]]] = []
+    results = check_entries(
+        root, shown_root, list(walk(root)), judged, today, options.use_cache, notices=notices
+    )
     touched_orgs = {
         r.record.id
         for r in results
@@ -123,6 +201,13 @@ def check_changed(
         if isinstance(r.record, Event)
         and any(link.target in touched_orgs for link in r.record.references)
     }
+    added = _added_waivers(root, base, results, changes)
+    if added and not trust_config:
+        # Judged as if the change had not waived anything: a pull request cannot excuse itself.
+        for r in results:
+            if r.rel in added and r.record is not None:
+                keep = tuple(w for w in r.record.waivers if w not in added[r.rel])
+                r.record = replace(r.record, waivers=keep)
     scope = changes.changed | events
     if config_edited:
         # New severities or regions change the verdict on every record.
@@ -134,9 +219,11 @@ def check_changed(
     result = finish(
         root, shown_root, judged, replace(options, paths=paths), results, allowed, today
     )
+    result.notices = notices
     level = dict(judged.aturan).get("config-relaxed")
-    if relaxed and "config-relaxed" in allowed and level != "off":
+    if (relaxed or added) and "config-relaxed" in allowed and level != "off":
         found = _relaxation_problems(root, shown_root, config, relaxed, trust_config)
+        found += _waiver_problems(root, shown_root, added, trust_config)
         if level is not None:
             found = [p.with_severity(Severity.parse(level)) for p in found]
         result.problems = sorted([*result.problems, *found], key=lambda p: p.sort_key)

@@ -59,8 +59,8 @@ def completeness(
     from wksbm_cli.render import completeness_out as out
     from wksbm_cli.reports.completeness import completeness as build
 
+    folder = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_day(as_of)
-    folder = open_folder()
     options = Options(as_of=day, progress=progress_bar(fmt is CompletenessFormat.text))
     result = check_folder(folder.root, folder.shown_root, folder.config, options)
     table = build(

@@ -3,21 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from wksbm_cli.errors import WksbmError
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_date(option: str, value: str) -> dt.date:
+    """The one parser of a day the user gives (``--as-of``, ``--tanggal``): exactly
+    ``YYYY-MM-DD`` and a real day. Anything else is a bad option (exit 2) naming the option and
+    the value. ``date.fromisoformat`` alone would take ``20260101`` and ``2026-W01-1`` too."""
+    if _DAY.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise WksbmError(
+                f"{option}: `{value}` bukan hari yang ada di kalender; tulis YYYY-MM-DD",
+                f"{option}: `{value}` is not a real day; write YYYY-MM-DD",
+            ) from None
+    raise WksbmError(
+        f"{option}: `{value}` bukan tanggal YYYY-MM-DD",
+        f"{option}: `{value}` is not a date YYYY-MM-DD",
+    )
+
+
+def parse_as_of(value: str | None) -> dt.date | None:
+    """``--as-of``; None when absent (the library then judges as of today)."""
+    return None if value is None else parse_date("--as-of", value)
+
 
 def parse_day(value: str | None) -> dt.date:
-    """``--as-of YYYY-MM-DD``; today when absent. A bad date is a bad option (exit 2)."""
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise WksbmError(
-            f"--as-of harus tanggal YYYY-MM-DD, bukan {value!r}",
-            f"--as-of must be a date YYYY-MM-DD, not {value!r}",
-        ) from None
+    """``--as-of``; today when absent."""
+    return dt.date.today() if value is None else parse_date("--as-of", value)
 
 
 def parse_year(value: str | None) -> int:

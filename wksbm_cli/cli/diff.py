@@ -37,11 +37,11 @@ def diff(
     Example: wksbm diff origin/main
     """
     from wksbm_cli.ci.diff import diff_records
-    from wksbm_cli.cli.validate import _parse_date
+    from wksbm_cli.cli.dates import parse_as_of
     from wksbm_cli.engine import Options
     from wksbm_cli.render.diff_markdown import render
 
-    options = Options(as_of=_parse_date(as_of))
+    options = Options(as_of=parse_as_of(as_of))
     folder = open_folder()
     result = diff_records(folder.root, folder.shown_root, folder.config, ref, options, against_tip)
     text = render(result, folder.lang) + "\n"

@@ -137,6 +137,8 @@ def _choose(
         found = kb.by_code(kode)
         if found is None:
             _no_data_check()
+            if kb.is_kabupaten_code(kode):  # well formed, but no kabupaten/kota has it
+                raise _error("init.kode-absent", {"kode": kode.strip(), "prov": kode.strip()[:2]})
             raise _error("init.kode-unknown", {"kode": kode})
         if name is not None:
             named = kb.by_name(name, provinsi)

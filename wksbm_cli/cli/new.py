@@ -150,6 +150,7 @@ def new(
 
     from wksbm_cli.authoring import new_record as nr
     from wksbm_cli.authoring import regions
+    from wksbm_cli.cli.dates import parse_date
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
     from wksbm_cli.model.schema import JENIS_KEGIATAN
@@ -240,7 +241,7 @@ def new(
             lambda v, o: nr.check_choice(o, v, JENIS_KEGIATAN),
             "pelatihan",
         )
-        day = ask(("--tanggal", tanggal), t("new.ask.tanggal"), lambda v, o: nr.parse_date(o, v))
+        day = ask(("--tanggal", tanggal), t("new.ask.tanggal"), lambda v, o: parse_date(o, v))
         organiser = ask(("--penyelenggara", penyelenggara), t("new.ask.penyelenggara"), _same)
         rid = ask(
             ("ID", record_id),
@@ -253,6 +254,7 @@ def new(
         event = nr.NewEvent(rid, title, ev_jenis, day, organiser)
         target = nr.event_path(found.root, event)
         text = nr.event_text(found.root, target, event, words)
+    nr.check_id_unused(found.root, kind.value, target)
     shown = os.path.relpath(target).replace(os.sep, "/")
     try:
         atomic_write(target, text, beneath=found.root)  # no link followed below the root

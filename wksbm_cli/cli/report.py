@@ -84,6 +84,7 @@ def report(
     from wksbm_cli.reports.history import year_history
     from wksbm_cli.reports.yearly import yearly
 
+    folder = open_folder()  # first: its `bahasa` is the language of every message
     number = parse_year(year)
     if output is not None and not force:
         import os
@@ -92,7 +93,6 @@ def report(
 
         if os.path.lexists(output):
             raise FileExists(output)
-    folder = open_folder()
     result = check_folder(folder.root, folder.shown_root, folder.config)
     figures = yearly(result, number)
     current: dict[str, Record] = {

@@ -38,13 +38,13 @@ def show(
     import datetime as dt
 
     from wksbm_cli.access.lookup import find, page
-    from wksbm_cli.authoring.new_record import parse_date
+    from wksbm_cli.cli.dates import parse_as_of
     from wksbm_cli.engine import Options, check_folder
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
     from wksbm_cli.render import records as view
 
-    day = parse_date("--as-of", as_of) if as_of else None
+    day = parse_as_of(as_of)
     found = open_folder()
     result = check_folder(found.root, found.shown_root, found.config, Options(as_of=day))
     rec = find(result, record_id)

@@ -40,8 +40,8 @@ def summary(
     from wksbm_cli.render import summary_out as out
     from wksbm_cli.reports.summary import summarise
 
+    folder = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_day(as_of)
-    folder = open_folder()
     options = Options(as_of=day, progress=progress_bar(fmt is SummaryFormat.text))
     result = check_folder(folder.root, folder.shown_root, folder.config, options)
     figures = summarise(result, day)

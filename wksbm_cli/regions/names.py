@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 PREFIXES: dict[int, tuple[str, ...]] = {
     1: ("provinsi", "prov"),
@@ -19,15 +20,25 @@ PREFIXES: dict[int, tuple[str, ...]] = {
 _DROP = re.compile(r"[\s.\-]+")
 
 
+# Short forms that name a level rather than drop it: "Kab. Bogor" is the kabupaten, not the kota.
+_ABBREVIATIONS: dict[int, dict[str, str]] = {2: {"kab": "kabupaten"}}
+
+
 def key(name: str) -> str:
-    """``"Condong Catur"`` and ``"condong-catur"`` -> ``"condongcatur"``."""
-    return _DROP.sub("", name.casefold())
+    """``"Condong Catur"`` and ``"condong-catur"`` -> ``"condongcatur"``; accents a keyboard
+    added (``"Bógor"``) are dropped, since official names have none."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return _DROP.sub("", plain.casefold())
 
 
 def keys(name: str, level: int) -> list[str]:
     """The written name as is, then without a leading level word ("Kota Gede" stays Kotagede)."""
     low = name.casefold().strip()
     out = [key(low)]
+    for short, word in _ABBREVIATIONS.get(level, {}).items():
+        for sep in (" ", "."):
+            if low.startswith(short + sep):
+                out.append(key(word + low[len(short) + 1 :]))
     for prefix in PREFIXES.get(level, ()):
         for sep in (" ", "."):
             if low.startswith(prefix + sep):

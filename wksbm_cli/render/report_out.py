@@ -119,7 +119,8 @@ def _snapshot_line(label: str, snap: Snapshot, lang: str) -> str:
         label=label,
         orgs=snap.organisations,
         complete=snap.complete,
-        mean=percent(snap.mean_score),
+        # A mean of no scored organisation is no figure, not 0%.
+        mean=percent(snap.mean_score) if snap.scored else "–",
     )
 
 

@@ -143,9 +143,10 @@ def snapshot(
 
 
 def pick(commits: Sequence[git.Commit], last_day: dt.date) -> git.Commit | None:
-    """The latest commit made on or before ``last_day`` (by the committer's own calendar)."""
-    candidates = [c for c in commits if c.when.date() <= last_day]
-    return max(candidates, key=lambda c: c.when) if candidates else None
+    """The newest commit of the main line (``commits`` newest first, first parents only) made
+    on or before ``last_day`` by the committer's own calendar: the records as they stood that
+    day. A side branch's commit of that year that was merged only later is not that state."""
+    return next((c for c in commits if c.when.date() <= last_day), None)
 
 
 def _missing(reason: str, *figures: str) -> tuple[NotComputed, ...]:
@@ -166,7 +167,7 @@ def year_history(
     prefix = git.repo_prefix(root)
     if prefix is None:
         return History(year, not_computed=_missing("no-git", *FIGURES))
-    commits = git.commits(root)
+    commits = git.commits(root, first_parent=True)
     shallow = git.is_shallow(root)
     last, first = dt.date(year, 12, 31), dt.date(year - 1, 12, 31)
     end = pick(commits, last)

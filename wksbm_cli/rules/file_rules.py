@@ -27,9 +27,12 @@ REGISTRY.declare(
     """
     Records come from pull requests; a symlink to ``/etc/passwd`` must not end up in a public CI
     log, a FIFO must not hang the check, ``/dev/zero`` must not eat memory. Such paths are
-    reported and never opened.
+    reported and never opened. So are a folder or file wksbm may not read (``permission
+    denied``: its records would otherwise be left out in silence) and a name that is not valid
+    UTF-8 (shown with ``\\xff`` escapes, so JSON and SARIF stay valid).
 
-    Fails: ``organisasi/x.yaml -> /etc/passwd``. Passes: a regular file.
+    Fails: ``organisasi/x.yaml -> /etc/passwd``, ``chmod 000 organisasi/kalasan``,
+    ``organisasi/evil\\xff.yaml``. Passes: a regular file.
     """,
 )
 REGISTRY.declare(

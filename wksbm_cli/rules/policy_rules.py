@@ -9,14 +9,16 @@ REGISTRY.declare(
     "config-relaxed",
     "file",
     Severity.WARNING,
-    "wksbm.yaml melonggarkan aturan dibanding revisi dasar",
-    "wksbm.yaml relaxes a rule compared with the base revision",
+    "Perubahan melonggarkan aturan dibanding revisi dasar",
+    "The change relaxes a rule compared with the base revision",
     """
     With ``validate --changed-since GITREF``, a change that turns a rule off or lowers its
     severity in ``wksbm.yaml`` (``aturan:``, or a role taken out of ``jabatan_wajib``) is still
     judged by the base revision's severities, and the relaxation is reported on its line, so
-    that a reviewer sees it. ``--trust-config-changes`` judges with the new severities (the
-    relaxation is still reported).
+    that a reviewer sees it. A waiver (``pengecualian``) that the change adds to a record, or
+    whose ``sampai`` it moves later, is likewise not honoured and is reported on its line.
+    ``--trust-config-changes`` judges with the new severities and waivers (the relaxation is
+    still reported).
 
     Fails (the base had no ``aturan:`` entry for the rule)::
 

@@ -10,7 +10,7 @@ from wksbm_cli.regions.kabupaten import Kabupaten
 from wksbm_cli.regions.terms import terms
 from wksbm_cli.scaffold.source import Source
 from wksbm_cli.scaffold.templates import files
-from wksbm_cli.write import FileExists, atomic_write
+from wksbm_cli.write import FileExists, UnsafeTarget, atomic_write
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,22 @@ def values(answers: Answers) -> dict[str, str]:
     }
 
 
+def _refuse_links(folder: str, rels: list[str]) -> None:
+    """A link (or a file) where a folder of the repository goes stops ``init`` before its first
+    write, so that "nothing written" is true and no half-made repository is left."""
+    for rel in rels:
+        path = folder
+        for part in rel.split("/")[:-1]:
+            path = os.path.join(path, part)
+            if os.path.islink(path) or (os.path.lexists(path) and not os.path.isdir(path)):
+                raise UnsafeTarget(os.path.relpath(path).replace(os.sep, "/"))
+
+
 def create(folder: str, answers: Answers) -> Outcome:
     outcome = Outcome()
-    for rel, text in files(values(answers), answers.source):
+    planned = files(values(answers), answers.source)
+    _refuse_links(folder, [rel for rel, _ in planned])
+    for rel, text in planned:
         target = os.path.join(folder, *rel.split("/"))
         if os.path.lexists(target):
             outcome.skipped.append(rel)
