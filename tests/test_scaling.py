@@ -135,6 +135,17 @@ def test_suggestion_is_what_difflib_gives_over_every_id(target: str) -> None:
     assert _Closest(known)(target) == types.did_you_mean(target, sorted(known))
 
 
+@given(
+    st.sampled_from(ORG_IDS),
+    st.integers(min_value=0, max_value=30),
+    st.sampled_from(["", "x", "-lama", "wksbm-", "00"]),
+)
+def test_suggestion_for_mutated_ids_is_difflibs(base: str, cut: int, insert: str) -> None:
+    target = base[:cut] + insert + base[cut + 1 :]
+    known = set(ORG_IDS[::2])
+    assert _Closest(known)(target) == types.did_you_mean(target, sorted(known))
+
+
 EVENT = """\
 id: 2025-06-{day:02d}-pelatihan
 judul: Pelatihan Manajemen Organisasi WKSBM
@@ -198,3 +209,22 @@ def test_scope_of_many_paths() -> None:
     assert "organisasi/depok/wksbm-condongcatur-005000.yaml" not in scope
     assert "kegiatan/2025/2025-06-17-pelatihan.yaml" in scope
     assert "kegiatan/2024/2024-06-17-pelatihan.yaml" not in scope
+
+
+def test_official_names_are_read_once_per_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    codes: list[str] = []
+    real = resolve._official_name
+
+    def counting(code: str) -> str | None:
+        codes.append(code)
+        return real(code)
+
+    monkeypatch.setattr(resolve, "_official_name", counting)
+    shown = {
+        resolve.canonical_wilayah(
+            _w(kecamatan="Kapanewon Depok", desa="condong catur", dusun=f"Gejayan {n}"), SLEMAN
+        ).desa
+        for n in range(30)
+    }
+    assert shown == {"Condongcatur"}
+    assert sorted(codes) == ["34", "34.04", "34.04.07", "34.04.07.2003"]

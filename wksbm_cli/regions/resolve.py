@@ -160,6 +160,14 @@ def _check_kode(kode: str, out: Resolution, base: dict[str, str], folder: str) -
 
 
 def official_name(code: str) -> str | None:
+    """Memoised: summaries and reports ask it for every level of every record."""
+    key = ("official", code)
+    if key not in reference.MEMO:
+        reference.MEMO[key] = _official_name(code)
+    return reference.MEMO[key]  # type: ignore[return-value]
+
+
+def _official_name(code: str) -> str | None:
     folder = reference.data_dir()
     if folder is None:
         return None

@@ -188,19 +188,25 @@ class _Closest:
 
         from rapidfuzz import fuzz, process
 
-        bounded = process.extract(
-            word, self.ids, scorer=fuzz.ratio, score_cutoff=self.CUTOFF * 100 - 1e-6, limit=None
-        )
         best, best_ratio = "", -1.0
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(word)
-        for candidate, bound, _ in bounded:
-            if bound / 100 < best_ratio - 1e-9:
+        cutoff = self.CUTOFF * 100 - 1e-6
+        for limit in (32, None):  # the 32 best bounds nearly always settle it
+            bounded = process.extract(
+                word, self.ids, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
+            )
+            for candidate, bound, _ in bounded:
+                if bound / 100 < best_ratio - 1e-9:
+                    return best
+                matcher.set_seq1(candidate)
+                if matcher.real_quick_ratio() < self.CUTOFF:
+                    continue
+                if matcher.quick_ratio() < self.CUTOFF:
+                    continue
+                ratio = matcher.ratio()
+                if ratio >= self.CUTOFF and (ratio, candidate) > (best_ratio, best):
+                    best, best_ratio = candidate, ratio
+            if limit is None or len(bounded) < limit:
                 break
-            matcher.set_seq1(candidate)
-            if matcher.real_quick_ratio() < self.CUTOFF or matcher.quick_ratio() < self.CUTOFF:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= self.CUTOFF and (ratio, candidate) > (best_ratio, best):
-                best, best_ratio = candidate, ratio
         return best
