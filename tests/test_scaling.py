@@ -228,3 +228,21 @@ def test_official_names_are_read_once_per_code(monkeypatch: pytest.MonkeyPatch) 
     }
     assert shown == {"Condongcatur"}
     assert sorted(codes) == ["34", "34.04", "34.04.07", "34.04.07.2003"]
+
+
+def test_spellings_of_a_pool_are_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[int] = []
+    real = resolve.spellings
+
+    def counting(level: int, candidates: dict[str, str]) -> dict[str, list[str]]:
+        built.append(level)
+        return real(level, candidates)
+
+    monkeypatch.setattr(resolve, "spellings", counting)
+    misspelt = ["Condongcaturr", "Condongatur", "Kondongcatur", "Condongcatir", "Condongcatr"]
+    for name in misspelt * 3:
+        res = resolve.resolve(_w(kecamatan="Depok", desa=name), SLEMAN)
+        assert res is not None and res.issues[0].kind == "unknown"
+        assert res.issues[0].suggestions[0] == "Condongcatur"
+    # the Depok pool, Sleman's kecamatan, and the province's desa and kecamatan for "mismatch"
+    assert len(built) <= 4

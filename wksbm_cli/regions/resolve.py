@@ -10,9 +10,10 @@ from dataclasses import dataclass, field, replace
 
 from wksbm_cli.model.records import Config, Wilayah
 from wksbm_cli.regions import reference
-from wksbm_cli.regions.names import display, match, suggest
+from wksbm_cli.regions.names import display, match, match_in, spellings, suggest
 
 LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
+_NONE: dict[str, str] = {}  # one shared empty pool (never written), so memo keys stay few
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,12 @@ def _index(table: dict[str, str]) -> dict[tuple[str, int], dict[str, str]]:
 
 
 def _level(table: dict[str, str], level: int) -> dict[str, str]:
-    return _index(table).get(("*level", level), {})
+    return _index(table).get(("*level", level), _NONE)
 
 
 def _children(table: dict[str, str], parent: str) -> dict[str, str]:
     depth = parent.count(".") + 2 if parent else 1
-    return _index(table).get((parent, depth), {})
+    return _index(table).get((parent, depth), _NONE)
 
 
 def _descendants(table: dict[str, str], parent: str, depth: int) -> dict[str, str]:
@@ -93,6 +94,16 @@ def _wider(table: dict[str, str], depth: int, provinsi: str) -> dict[str, str]:
         level = _level(table, depth)
         found = reference.MEMO[key] = {c: n for c, n in level.items() if c[:2] == provinsi}
     return found  # type: ignore[return-value]
+
+
+def _match(name: str, depth: int, pool: dict[str, str]) -> list[str]:
+    """``names.match`` over one of the stable pools above (index entries and memoised subsets),
+    with the pool's spellings built once: every distinct misspelt name used to rebuild them."""
+    key = ("spellings", id(pool), depth)
+    entry = reference.MEMO.get(key)
+    if not (isinstance(entry, tuple) and entry[0] is pool):
+        entry = reference.MEMO[key] = (pool, spellings(depth, pool))
+    return match_in(name, depth, entry[1])
 
 
 def resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
@@ -126,17 +137,17 @@ def _resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
             table = reference.villages(folder, ".".join((parent or scope).split(".")[:2]))
         else:
             table = base
-        pool = _children(table, parent) if depth <= parent.count(".") + 2 or not parent else {}
+        pool = _children(table, parent) if depth <= parent.count(".") + 2 or not parent else _NONE
         if parent and parent.count(".") + 2 < depth:  # a level skipped: search the subtree
             pool = _descendants(table, parent, depth)
-        hits = match(written, depth, pool)
+        hits = _match(written, depth, pool)
         if len(hits) == 1:
             out.codes[level] = parent = hits[0]
             continue
         if len(hits) > 1:
             out.issues.append(Issue(level, "ambiguous", written, parent, found=tuple(hits)))
             break
-        wider = match(written, depth, _wider(table, depth, scope[:2]))
+        wider = _match(written, depth, _wider(table, depth, scope[:2]))
         kind = "mismatch" if wider else "unknown"
         out.issues.append(
             Issue(level, kind, written, parent, tuple(suggest(written, depth, pool)), tuple(wider))
