@@ -89,7 +89,7 @@ def test_github_actions_adds_annotations_to_text(
     env = {"GITHUB_WORKSPACE": str(tmp_path), "GITHUB_ACTIONS": "true"}
     result = run_cli("--lang", "en", "--records", str(root), "validate", env=env)
     assert result.exit_code == 1
-    assert "problems (" in result.stdout  # the text summary
+    assert "problem (" in result.stdout  # the text summary
     assert "\n::error file=records/organisasi/wksbm-contoh.yaml,line=3," in result.stdout
     plain = run_cli(
         "--lang",

@@ -285,3 +285,20 @@ def test_markup_and_escapes_in_values_are_shown_as_text(
     assert result.exit_code == 1
     assert "[/bold][link=https://x]\\x1b[31mwksbm" in result.stdout
     assert "\x1b" not in result.stdout
+
+
+def test_english_count_line_agrees_in_number(
+    make_records: Callable[..., Path], run_cli: Any
+) -> None:
+    """Regression: one file with one problem read "1 problems (1 errors, ...) in 1 files"."""
+    org = GOOD_ORG.replace("  - {jabatan: sekretaris, nama: Contoh Sekretaris}\n", "")
+    root = make_records({"organisasi/wksbm-contoh.yaml": org})
+    result = run_cli(
+        "--records", str(root), "--lang", "en", "validate", "--select", "missing-sekretaris"
+    )
+    assert result.stdout.strip().splitlines()[-1] == (
+        "1 problem (1 error, 0 warnings, 0 info); 1 file checked."
+    )
+    clean = make_records({"organisasi/wksbm-contoh.yaml": GOOD_ORG})
+    result = run_cli("--records", str(clean), "--lang", "en", "validate", "--select", "yaml")
+    assert result.stdout.strip().splitlines()[-1] == "No problems; 1 file checked."

@@ -18,8 +18,8 @@ INDONESIAN_DESK = {"LANG": "id_ID.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "WKSB
     ("args", "english"),
     [
         (("report", "--year", "99999"), "--year must be a year such as 2025, not '99999'"),
-        (("completeness", "--as-of", "2025-13-01"), "--as-of must be a date YYYY-MM-DD"),
-        (("summary", "--as-of", "31-12-2025"), "--as-of must be a date YYYY-MM-DD"),
+        (("completeness", "--as-of", "2025-13-01"), "--as-of: `2025-13-01` is not a real day"),
+        (("summary", "--as-of", "31-12-2025"), "--as-of: `31-12-2025` is not a date YYYY-MM-DD"),
     ],
 )
 def test_a_bad_option_is_said_in_the_folders_language(

@@ -19,10 +19,14 @@ from wksbm_cli.cli.export import export
 from wksbm_cli.cli.init import init
 from wksbm_cli.cli.list_records import list_records
 from wksbm_cli.cli.new import new
+from wksbm_cli.cli.pengurus import pengurus_app
+from wksbm_cli.cli.peserta import peserta_app
 from wksbm_cli.cli.report import report
 from wksbm_cli.cli.rules import rules
 from wksbm_cli.cli.schema import schema
 from wksbm_cli.cli.show import show
+from wksbm_cli.cli.sk import sk
+from wksbm_cli.cli.status import status
 from wksbm_cli.cli.summary import summary
 from wksbm_cli.cli.validate import validate
 from wksbm_cli.cli.wilayah import wilayah
@@ -112,6 +116,8 @@ COMMANDS: list[tuple[str, Any, str | None]] = [
     ("new", new, "baru"),
     ("list", list_records, "daftar"),
     ("show", show, "lihat"),
+    ("sk", sk, "decree"),  # an English alias: the command's name is already Indonesian
+    ("status", status, None),
     ("export", export, None),
     ("wilayah", wilayah, "region"),
 ]
@@ -127,6 +133,14 @@ for _name, _function, _alias in COMMANDS:
 app.add_typer(baseline_app, name="baseline")
 app.add_typer(baseline_app, name="acuan", hidden=True)
 ALIASES["acuan"] = "baseline"
+
+# everyday edits in place
+app.add_typer(pengurus_app, name="pengurus")
+app.add_typer(pengurus_app, name="officers", hidden=True)
+ALIASES["officers"] = "pengurus"
+app.add_typer(peserta_app, name="peserta")
+app.add_typer(peserta_app, name="participants", hidden=True)
+ALIASES["participants"] = "peserta"
 
 
 def main() -> None:

@@ -16,7 +16,10 @@ from wksbm_cli.cli.dates import parse_year
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from wksbm_cli.cli.common import Folder
+    from wksbm_cli.engine import CheckResult
     from wksbm_cli.model.records import Record
+    from wksbm_cli.reports.yearly import YearReport
 
 
 class ReportFormat(StrEnum):
@@ -24,6 +27,8 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     csv = "csv"
     json = "json"
+    html = "html"
+    pdf = "pdf"
 
 
 def _plain(renderable: RenderableType) -> str:
@@ -40,6 +45,32 @@ def _plain(renderable: RenderableType) -> str:
 
 def _rel(shown: str, shown_root: str) -> str:
     return shown if shown_root in ("", ".") else shown.removeprefix(shown_root + "/")
+
+
+def _pdf_preflight(output: str | None) -> None:
+    """Before any work: PDF needs a file to write and a browser to print with (exit 2)."""
+    from wksbm_cli.errors import WksbmError
+    from wksbm_cli.i18n import translate
+    from wksbm_cli.render.pdf import find_browser
+
+    for key, failed in (
+        ("rep.pdf.needs-output", output is None),
+        ("rep.pdf.no-browser", find_browser() is None),
+    ):
+        if failed:
+            raise WksbmError(translate(key, "id"), translate(key, "en"))
+
+
+def _html(result: CheckResult, figures: YearReport, folder: Folder) -> str:
+    import datetime as dt
+
+    from wksbm_cli.render.report_html import render_html
+    from wksbm_cli.reports.yearly_extra import year_extra
+
+    records: list[Record] = [*result.organisations, *result.events]
+    current = {_rel(r.file, folder.shown_root): r for r in records}
+    extra = year_extra(result, figures, dt.date.today(), current)
+    return render_html(figures, extra, folder.config, folder.lang)
 
 
 @guarded
@@ -74,8 +105,12 @@ def report(
     its start year. Event days run from tanggal to tanggal_selesai inclusive; participants sum
     the known peserta.jumlah.
 
-    Exit 0 (it reports; `validate` judges); 2 for a bad option or when FILE exists without
-    --force.
+    --format html writes one self-contained page to print on A4 (charts inline, no script, no
+    network); --format pdf prints that page through a Chromium or Chrome found on the machine
+    (or named by WKSBM_BROWSER) and needs --output.
+
+    Exit 0 (it reports; `validate` judges); 2 for a bad option, when FILE exists without
+    --force, or for --format pdf without a browser.
 
     Example: wksbm laporan --tahun 2025 --format markdown --output laporan-2025.md
     """
@@ -93,6 +128,8 @@ def report(
 
         if os.path.lexists(output):
             raise FileExists(output)
+    if fmt is ReportFormat.pdf:
+        _pdf_preflight(output)
     result = check_folder(folder.root, folder.shown_root, folder.config)
     figures = yearly(result, number)
     current: dict[str, Record] = {
@@ -109,6 +146,8 @@ def report(
         text = out.render_csv(figures, raw_csv)
     elif fmt is ReportFormat.markdown:
         text = out.render_markdown(figures, folder.config, folder.lang)
+    elif fmt in (ReportFormat.html, ReportFormat.pdf):
+        text = _html(result, figures, folder)
     elif output is not None:
         text = _plain(out.render_text(figures, folder.config, folder.lang))
     else:
@@ -123,5 +162,10 @@ def report(
     from wksbm_cli.render.safe import visible
     from wksbm_cli.write import atomic_write
 
-    atomic_write(output, text, force=force)
+    if fmt is ReportFormat.pdf:
+        from wksbm_cli.render.pdf import html_to_pdf
+
+        atomic_write(output, html_to_pdf(text), force=force)
+    else:
+        atomic_write(output, text, force=force)
     err_console().print(Text(visible(translate("rep.written", folder.lang, {"path": output}))))

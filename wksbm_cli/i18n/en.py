@@ -70,6 +70,8 @@ MESSAGES: dict[str, str] = {
     "bad-scalar.date.time": "`{text}` is not a real time: the hour, minute or second is out of"
     " range",
     "bad-scalar.number": "`{text}` cannot be read as a number; quote it if it is text",
+    "bad-scalar.number.long": "`{text}` cannot be read as a number (longer than 40 characters;"
+    " no count is that large); quote it if it is text",
     "unknown-field": "unknown field `{field}`",
     "missing-field": "required field `{field}` is missing",
     "missing-field.one-of": "`{field}` needs at least one of {keys}",
@@ -274,6 +276,54 @@ MESSAGES: dict[str, str] = {
     "rep.report.month-axis": "Events",
     "rep.written": "Written {path}.",
     "rep.bad-year": "--year must be a year such as 2025, not {value}",
+    # report --format html / pdf (the printable yearly report)
+    "rep.html.glance": "The year at a glance",
+    "rep.html.as-of": "Figures as of {date}",
+    "rep.html.card-organisations": "Organisations recorded",
+    "rep.html.card-complete": "Complete (score 1, of {scored} scored)",
+    "rep.html.card-expiring": "SKs expiring within 6 months",
+    "rep.html.by-region": "Completeness by {level}",
+    "rep.html.chart-regions": "Mean completeness score by {level}",
+    "rep.html.no-region": "(no {level})",
+    "rep.html.bar-text": "{mean} ({complete} of {n} complete)",
+    "rep.html.table-of-chart": "The chart's figures",
+    "rep.html.col-figure": "Figure",
+    "rep.html.col-organisations": "Organisations",
+    "rep.html.col-scored": "Scored",
+    "rep.html.col-complete": "Complete",
+    "rep.html.col-mean": "Mean score",
+    "rep.html.col-role": "Role",
+    "rep.html.col-month": "Month",
+    "rep.html.col-named": "Organisations named",
+    "rep.html.col-severity": "Severity",
+    "rep.html.col-until": "Valid until",
+    "rep.html.col-where": "File:line",
+    "rep.html.col-rule": "Rule",
+    "rep.html.col-message": "Problem",
+    "rep.html.history-missing": "The git history for {year} is missing: no change of"
+    " completeness over the year.",
+    "rep.html.no-history-detail": "Dissolutions and officer replacements are read from the git"
+    " history; without it they are not shown.",
+    "rep.html.dissolved": "Dissolved in {year}",
+    "rep.html.replaced": "Officers replaced in {year}",
+    "rep.html.changed-scores": "Scores that changed",
+    "rep.html.trainings": "Trainings and events in {year}",
+    "rep.html.participants": "Participants per event",
+    "rep.html.never-trained": "Active WKSBM never named as participants (any year)",
+    "rep.html.problems": "Problems still open",
+    "rep.html.problems-note": "As wksbm validate finds them when this page is made; waived"
+    " problems are left out.",
+    "rep.html.problem-list": "Open problems (wksbm validate)",
+    "rep.html.sev-error": "error",
+    "rep.html.sev-warning": "warning",
+    "rep.html.sev-info": "info",
+    "rep.html.sources": "Sources",
+    "rep.html.page": "Page {page} of {pages}",
+    "rep.pdf.no-browser": "--format pdf needs Chromium or Google Chrome, and none was found"
+    " (set WKSBM_BROWSER to its path); --format html gives the same report to print from any"
+    " browser",
+    "rep.pdf.failed": "the browser could not print the PDF: {detail}",
+    "rep.pdf.needs-output": "--format pdf writes a file: give --output FILE",
     # command line: help pages and usage errors (Click's own words)
     "cli.usage": "Usage:",
     "cli.options-metavar": "[OPTIONS]",
@@ -344,6 +394,60 @@ MESSAGES: dict[str, str] = {
     " removed",
     "list.empty": "no records match",
     "show.not-found": "no record has id `{id}`",
+    # everyday edits: pengurus, sk, status, peserta
+    "edit.not-found.organisasi": "no organisation has id `{id}`",
+    "edit.not-found.kegiatan": "no event has id `{id}`",
+    "edit.unreadable": "{file} cannot be read as a record (id `{id}`); fix it first:"
+    " wksbm validate",
+    "edit.bad-jabatan": "--jabatan: `{value}` is not a position; choose from: {choices}",
+    "edit.bad-status": "`{value}` is not a status; choose from: {choices}",
+    "edit.empty-name": "--nama is empty",
+    "edit.empty-nomor": "--nomor is empty",
+    "edit.second-ketua": "{id} already has an active ketua ({nama}); a WKSBM has one ketua at a"
+    " time: to replace them use `wksbm pengurus ganti {id} --jabatan ketua --nama ...`",
+    "edit.end-before-start": "{nama} started on {mulai}; the term cannot end before that"
+    " ({sampai})",
+    "edit.officer-none": "no active officer matches --jabatan {jabatan} --nama {nama};"
+    " active now: {active}",
+    "edit.officer-several": "several active officers match --jabatan {jabatan}; give --nama too."
+    " Active now: {active}",
+    "edit.replace-several": "several people hold {jabatan} now ({names}): end one with"
+    " `wksbm pengurus akhiri --nama ...`, then add the new one with `wksbm pengurus tambah`",
+    "edit.already-holds": "{nama} already holds {jabatan}; nothing to replace",
+    "edit.sk-order": "--berlaku-sampai {sampai} is before the SK's date {tanggal}",
+    "edit.sk-same": "SK {nomor} is already the current SK",
+    "edit.sk-older": "the new SK ({tanggal}) is older than the current one ({current}); record an"
+    " earlier SK by hand in sk_riwayat",
+    "edit.same-status": "the status is already {status}",
+    "edit.unknown-org": "unknown organisation id: {ids}",
+    "edit.would-break": "refused, the file is unchanged: the edit would add the problem"
+    " {rule}: {message}",
+    "edit.personal-nik": "refused, the file is unchanged: a value looks like a NIK ({masked})."
+    " wksbm never writes a NIK: spreading one without right is punishable (UU 24/2013 Pasal 95A)",
+    "edit.personal-phone": "refused, the file is unchanged: {masked} looks like a personal mobile"
+    " number, and this records folder is public (privasi: publik), so personal phone numbers may"
+    " not be published (UU 27/2022). Use the organisation's own kontak, or set privasi: internal"
+    " for a folder that is not published",
+    "edit.personal-email": "refused, the file is unchanged: {masked} looks like a personal e-mail"
+    " address, and this records folder is public (privasi: publik), so personal e-mail addresses"
+    " may not be published (UU 27/2022). Use the organisation's own kontak, or set privasi:"
+    " internal for a folder that is not published",
+    "edit.changed-on-disk": "refused: {file} changed on disk while the edit was prepared; nothing"
+    " was written. Run the command again",
+    "edit.write-failed": "could not write {file} ({reason}); the old file is unchanged",
+    "edit.note.added": "added {jabatan}: {nama} (from {mulai})",
+    "edit.note.ended": "ended the term of {jabatan} {nama} on {sampai}",
+    "edit.note.no-holder": "no active {jabatan} to end",
+    "edit.note.sk": "recorded SK {nomor} of {tanggal}",
+    "edit.note.sk-kept": "kept the previous SK {nomor} in sk_riwayat",
+    "edit.note.status": "status {old} -> {new} (since {sejak})",
+    "edit.note.participant": "added participant {id}",
+    "edit.note.already-participant": "{id} is already a participant",
+    "edit.score": "completeness of {id}: {before} -> {after}",
+    "edit.wrote": "wrote {path}",
+    "edit.dry-run": "dry run: {path} was not changed",
+    "edit.nothing": "nothing changed",
+    "edit.consequence": "now {severity} {rule}: {message}",
     # regions
     "region.unknown": "{label} `{name}` does not exist in {where}",
     "region.ambiguous": "{label} `{name}` exists in several places ({found}); give the level above",

@@ -212,4 +212,97 @@ HELP: dict[str, str] = {
     "report.--raw-csv": _RAW_CSV,
     "list.--raw-csv": _RAW_CSV,
     "export.--raw-csv": _RAW_CSV,
+    # everyday edits: pengurus, sk, status, peserta
+    "pengurus": "Ubah pengurus organisasi langsung di berkasnya (komentar dan tata letak tetap).",
+    "pengurus ganti": "Ganti pemegang jabatan: masa jabatan pemegang lama selesai sehari"
+    " sebelum --mulai (selesai), lalu pemegang baru ditambahkan mulai --mulai.\n\nJabatan yang"
+    " dipegang beberapa orang sekaligus (seksi, anggota) ditolak: akhiri satu dengan"
+    " `pengurus akhiri`, tambah dengan `pengurus tambah`. Keluar 2 bila suntingan ditolak;"
+    " berkasnya tidak berubah.\n\nContoh: wksbm pengurus ganti wksbm-sido-rukun --jabatan"
+    ' ketua --nama "Siti Aminah" --mulai 2026-02-01',
+    "pengurus ganti.record_id": "Id organisasi.",
+    "pengurus ganti.--jabatan": "Jabatan: ketua, sekretaris, bendahara, seksi, ...",
+    "pengurus ganti.--nama": "Nama pengurus.",
+    "pengurus ganti.--mulai": "Hari pertama menjabat (bawaan: hari --as-of).",
+    "pengurus ganti.--sampai": "Hari terakhir pemegang lama (bawaan: sehari sebelum --mulai).",
+    "pengurus ganti.--alasan": "Alasan masa jabatan berakhir; ditambahkan ke catatan pengurus itu.",
+    "pengurus ganti.--bidang": "Bidang (untuk seksi).",
+    "pengurus ganti.--telepon": "Telepon pribadi: hanya di folder dengan privasi: internal"
+    " (ditolak di folder publik).",
+    "pengurus ganti.--email": "E-mail pribadi: hanya di folder dengan privasi: internal"
+    " (ditolak di folder publik).",
+    "pengurus ganti.--catatan": "Catatan tentang pengurus ini.",
+    "pengurus ganti.--dry-run": "Tampilkan perubahannya sebagai diff; tidak menulis apa pun.",
+    "pengurus ganti.--format": "Format keluaran.",
+    "pengurus ganti.--as-of": "Hari perubahan berlaku, sekaligus hari penilaian catatan"
+    " (bawaan: hari ini).",
+    "pengurus tambah": "Tambah pengurus (mulai --mulai, bawaan hari --as-of). Ketua aktif"
+    " kedua ditolak: pakai `pengurus ganti`.\n\nContoh: wksbm pengurus tambah wksbm-sido-rukun"
+    ' --jabatan bendahara --nama "Sri Lestari"',
+    "pengurus tambah.record_id": "Id organisasi.",
+    "pengurus tambah.--jabatan": "Jabatan: ketua, sekretaris, bendahara, seksi, ...",
+    "pengurus tambah.--nama": "Nama pengurus.",
+    "pengurus tambah.--mulai": "Hari pertama menjabat (bawaan: hari --as-of).",
+    "pengurus tambah.--sampai": "Akhir masa jabatan bila sudah ditetapkan (ditulis sebagai"
+    " selesai).",
+    "pengurus tambah.--bidang": "Bidang (untuk seksi).",
+    "pengurus tambah.--telepon": "Telepon pribadi: hanya di folder dengan privasi: internal"
+    " (ditolak di folder publik).",
+    "pengurus tambah.--email": "E-mail pribadi: hanya di folder dengan privasi: internal"
+    " (ditolak di folder publik).",
+    "pengurus tambah.--catatan": "Catatan tentang pengurus ini.",
+    "pengurus tambah.--dry-run": "Tampilkan perubahannya sebagai diff; tidak menulis apa pun.",
+    "pengurus tambah.--format": "Format keluaran.",
+    "pengurus tambah.--as-of": "Hari perubahan berlaku, sekaligus hari penilaian catatan"
+    " (bawaan: hari ini).",
+    "pengurus akhiri": "Akhiri masa jabatan pengurus: mengisi selesai. Sebut pengurusnya"
+    " dengan --jabatan, --nama, atau keduanya; pengurus itu harus aktif pada hari"
+    " --as-of.\n\nContoh: wksbm pengurus akhiri wksbm-sido-rukun --jabatan sekretaris --sampai"
+    ' 2026-01-31 --alasan "mengundurkan diri"',
+    "pengurus akhiri.record_id": "Id organisasi.",
+    "pengurus akhiri.--jabatan": "Jabatan: ketua, sekretaris, bendahara, seksi, ...",
+    "pengurus akhiri.--nama": "Nama pengurus.",
+    "pengurus akhiri.--sampai": "Hari terakhir menjabat, ditulis sebagai selesai (bawaan:"
+    " sehari sebelum --as-of).",
+    "pengurus akhiri.--alasan": "Alasan masa jabatan berakhir; ditambahkan ke catatan pengurus"
+    " itu.",
+    "pengurus akhiri.--dry-run": "Tampilkan perubahannya sebagai diff; tidak menulis apa pun.",
+    "pengurus akhiri.--format": "Format keluaran.",
+    "pengurus akhiri.--as-of": "Hari perubahan berlaku, sekaligus hari penilaian catatan"
+    " (bawaan: hari ini).",
+    "sk": "Catat SK baru. SK yang berlaku dipindah ke akhir sk_riwayat, jadi riwayatnya tetap"
+    " ada di catatan; SK dengan nomor yang sama, atau yang lebih lama dari SK yang berlaku,"
+    ' ditolak.\n\nContoh: wksbm sk wksbm-sido-rukun --nomor "07/KEP.LRH/2026" --tanggal'
+    ' 2026-02-10 --berlaku-sampai 2029-02-10 --penerbit "Lurah Condongcatur"',
+    "sk.record_id": "Id organisasi.",
+    "sk.--nomor": "Nomor SK.",
+    "sk.--tanggal": "Tanggal SK.",
+    "sk.--berlaku-sampai": "Hari terakhir SK berlaku.",
+    "sk.--penerbit": "Penerbit SK, mis. Lurah Condongcatur.",
+    "sk.--dry-run": "Tampilkan perubahannya sebagai diff; tidak menulis apa pun.",
+    "sk.--format": "Format keluaran.",
+    "sk.--as-of": "Hari penilaian catatan (bawaan: hari ini). Di sini --tanggal adalah tanggal SK.",
+    "status": "Ubah status organisasi. Menulis status, status_sejak, dan (dengan --alasan)"
+    " status_alasan; alasan dari status sebelumnya dihapus.\n\nContoh: wksbm status"
+    ' wksbm-sido-rukun vakum --sejak 2026-01-15 --alasan "pengurus belum dipilih ulang"',
+    "status.record_id": "Id organisasi.",
+    "status.new_status": "Status baru.",
+    "status.--sejak": "Sejak kapan (ditulis sebagai status_sejak; bawaan: hari --as-of).",
+    "status.--alasan": "Alasannya (ditulis sebagai status_alasan).",
+    "status.--dry-run": "Tampilkan perubahannya sebagai diff; tidak menulis apa pun.",
+    "status.--format": "Format keluaran.",
+    "status.--as-of": "Hari perubahan berlaku, sekaligus hari penilaian catatan (bawaan: hari"
+    " ini).",
+    "peserta": "Ubah peserta kegiatan langsung di berkasnya (komentar dan tata letak tetap).",
+    "peserta tambah": "Tambahkan organisasi ke peserta kegiatan (peserta.organisasi). Id yang"
+    ' tidak dikenal ditolak dengan saran "maksudnya"; id yang sudah tercatat dilewati.'
+    " Menampilkan kelengkapan tiap organisasi yang ditambahkan, sebelum -> sesudah.\n\nContoh:"
+    " wksbm peserta tambah 2025-06-17-pelatihan-manajemen-organisasi-wksbm-depok"
+    " wksbm-sido-rukun",
+    "peserta tambah.event_id": "Id kegiatan.",
+    "peserta tambah.org_ids": "Id organisasi-organisasinya.",
+    "peserta tambah.--dry-run": "Tampilkan perubahannya sebagai diff; tidak menulis apa pun.",
+    "peserta tambah.--format": "Format keluaran.",
+    "peserta tambah.--as-of": "Hari perubahan berlaku, sekaligus hari penilaian catatan"
+    " (bawaan: hari ini).",
 }

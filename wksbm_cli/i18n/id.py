@@ -70,6 +70,8 @@ MESSAGES: dict[str, str] = {
     "bad-scalar.date.time": "`{text}` bukan waktu yang ada: jam, menit, atau detiknya di luar"
     " rentang",
     "bad-scalar.number": "`{text}` tidak bisa dibaca sebagai angka; beri tanda kutip jika itu teks",
+    "bad-scalar.number.long": "`{text}` tidak bisa dibaca sebagai angka (lebih dari 40 karakter;"
+    " tidak ada jumlah sebesar itu); beri tanda kutip jika itu teks",
     "unknown-field": "kolom `{field}` tidak dikenal",
     "missing-field": "kolom wajib `{field}` tidak ada",
     "missing-field.one-of": "`{field}` memerlukan paling sedikit salah satu dari {keys}",
@@ -273,6 +275,54 @@ MESSAGES: dict[str, str] = {
     "rep.report.month-axis": "Kegiatan",
     "rep.written": "{path} ditulis.",
     "rep.bad-year": "--tahun harus berupa tahun seperti 2025, bukan {value}",
+    # report --format html / pdf (laporan tahunan yang siap cetak)
+    "rep.html.glance": "Sekilas setahun",
+    "rep.html.as-of": "Angka per {date}",
+    "rep.html.card-organisations": "Organisasi tercatat",
+    "rep.html.card-complete": "Lengkap (skor 1, dari {scored} yang dinilai)",
+    "rep.html.card-expiring": "SK berakhir dalam 6 bulan",
+    "rep.html.by-region": "Kelengkapan per {level}",
+    "rep.html.chart-regions": "Rata-rata skor kelengkapan per {level}",
+    "rep.html.no-region": "(tanpa {level})",
+    "rep.html.bar-text": "{mean} ({complete} dari {n} lengkap)",
+    "rep.html.table-of-chart": "Angka grafik",
+    "rep.html.col-figure": "Angka",
+    "rep.html.col-organisations": "Organisasi",
+    "rep.html.col-scored": "Dinilai",
+    "rep.html.col-complete": "Lengkap",
+    "rep.html.col-mean": "Rata-rata skor",
+    "rep.html.col-role": "Jabatan",
+    "rep.html.col-month": "Bulan",
+    "rep.html.col-named": "Organisasi peserta",
+    "rep.html.col-severity": "Tingkat",
+    "rep.html.col-until": "Berlaku sampai",
+    "rep.html.col-where": "Berkas:baris",
+    "rep.html.col-rule": "Aturan",
+    "rep.html.col-message": "Masalah",
+    "rep.html.history-missing": "Riwayat git untuk {year} tidak tersedia: perubahan kelengkapan"
+    " selama setahun tidak dapat dihitung.",
+    "rep.html.no-history-detail": "Pembubaran dan pergantian pengurus dibaca dari riwayat git;"
+    " tanpa riwayat itu keduanya tidak ditampilkan.",
+    "rep.html.dissolved": "Bubar pada {year}",
+    "rep.html.replaced": "Pergantian pengurus pada {year}",
+    "rep.html.changed-scores": "Skor yang berubah",
+    "rep.html.trainings": "Pelatihan dan kegiatan pada {year}",
+    "rep.html.participants": "Peserta per kegiatan",
+    "rep.html.never-trained": "WKSBM aktif yang belum pernah menjadi peserta (tahun mana pun)",
+    "rep.html.problems": "Masalah yang masih terbuka",
+    "rep.html.problems-note": "Sebagaimana ditemukan wksbm validate saat halaman ini dibuat;"
+    " masalah yang dikecualikan tidak ditampilkan.",
+    "rep.html.problem-list": "Masalah terbuka (wksbm validate)",
+    "rep.html.sev-error": "error",
+    "rep.html.sev-warning": "peringatan",
+    "rep.html.sev-info": "info",
+    "rep.html.sources": "Sumber",
+    "rep.html.page": "Halaman {page} dari {pages}",
+    "rep.pdf.no-browser": "--format pdf memerlukan Chromium atau Google Chrome, dan tidak"
+    " ditemukan (isi WKSBM_BROWSER dengan path-nya); --format html memberi laporan yang sama"
+    " untuk dicetak dari peramban mana pun",
+    "rep.pdf.failed": "peramban gagal mencetak PDF: {detail}",
+    "rep.pdf.needs-output": "--format pdf menulis berkas: berikan --output FILE",
     # command line: help pages and usage errors (Click's own words)
     "cli.usage": "Penggunaan:",
     "cli.options-metavar": "[OPSI]",
@@ -344,6 +394,63 @@ MESSAGES: dict[str, str] = {
     " yang dihapus",
     "list.empty": "tidak ada catatan yang cocok",
     "show.not-found": "tidak ada catatan dengan id `{id}`",
+    # suntingan sehari-hari: pengurus, sk, status, peserta
+    "edit.not-found.organisasi": "tidak ada organisasi dengan id `{id}`",
+    "edit.not-found.kegiatan": "tidak ada kegiatan dengan id `{id}`",
+    "edit.unreadable": "{file} tidak terbaca sebagai catatan (id `{id}`); perbaiki dulu:"
+    " wksbm periksa",
+    "edit.bad-jabatan": "--jabatan: `{value}` bukan jabatan; pilihan: {choices}",
+    "edit.bad-status": "`{value}` bukan status; pilihan: {choices}",
+    "edit.empty-name": "--nama kosong",
+    "edit.empty-nomor": "--nomor kosong",
+    "edit.second-ketua": "{id} sudah punya ketua aktif ({nama}); WKSBM hanya punya satu ketua"
+    " pada satu waktu: untuk menggantinya pakai `wksbm pengurus ganti {id} --jabatan ketua"
+    " --nama ...`",
+    "edit.end-before-start": "{nama} mulai menjabat {mulai}; masa jabatan tidak bisa selesai"
+    " sebelum itu ({sampai})",
+    "edit.officer-none": "tidak ada pengurus aktif yang cocok dengan --jabatan {jabatan} --nama"
+    " {nama}; yang aktif sekarang: {active}",
+    "edit.officer-several": "beberapa pengurus aktif cocok dengan --jabatan {jabatan}; sebutkan"
+    " juga --nama. Yang aktif sekarang: {active}",
+    "edit.replace-several": "beberapa orang menjabat {jabatan} sekarang ({names}): akhiri satu"
+    " dengan `wksbm pengurus akhiri --nama ...`, lalu tambahkan yang baru dengan"
+    " `wksbm pengurus tambah`",
+    "edit.already-holds": "{nama} sudah menjabat {jabatan}; tidak ada yang diganti",
+    "edit.sk-order": "--berlaku-sampai {sampai} lebih awal dari tanggal SK {tanggal}",
+    "edit.sk-same": "SK {nomor} sudah menjadi SK yang berlaku",
+    "edit.sk-older": "SK baru ({tanggal}) lebih lama dari SK yang berlaku ({current}); catat SK"
+    " terdahulu langsung di sk_riwayat",
+    "edit.same-status": "statusnya sudah {status}",
+    "edit.unknown-org": "id organisasi tidak dikenal: {ids}",
+    "edit.would-break": "ditolak, berkas tidak diubah: suntingan ini akan menimbulkan masalah"
+    " {rule}: {message}",
+    "edit.personal-nik": "ditolak, berkas tidak diubah: ada nilai yang tampak seperti NIK"
+    " ({masked}). wksbm tidak pernah menulis NIK: menyebarkan NIK tanpa hak dapat dipidana"
+    " (UU 24/2013 Pasal 95A)",
+    "edit.personal-phone": "ditolak, berkas tidak diubah: {masked} tampak seperti nomor HP"
+    " pribadi, dan folder catatan ini publik (privasi: publik), jadi nomor HP pribadi tidak boleh"
+    " diterbitkan (UU 27/2022). Pakai kontak resmi organisasi, atau setel privasi: internal untuk"
+    " folder yang tidak diterbitkan",
+    "edit.personal-email": "ditolak, berkas tidak diubah: {masked} tampak seperti alamat e-mail"
+    " pribadi, dan folder catatan ini publik (privasi: publik), jadi e-mail pribadi tidak boleh"
+    " diterbitkan (UU 27/2022). Pakai kontak resmi organisasi, atau setel privasi: internal untuk"
+    " folder yang tidak diterbitkan",
+    "edit.changed-on-disk": "ditolak: {file} berubah di disk selagi suntingan disiapkan; tidak ada"
+    " yang ditulis. Jalankan perintahnya lagi",
+    "edit.write-failed": "gagal menulis {file} ({reason}); berkas lama tidak berubah",
+    "edit.note.added": "ditambahkan {jabatan}: {nama} (mulai {mulai})",
+    "edit.note.ended": "masa jabatan {jabatan} {nama} diakhiri {sampai}",
+    "edit.note.no-holder": "tidak ada {jabatan} aktif yang perlu diakhiri",
+    "edit.note.sk": "SK {nomor} tanggal {tanggal} dicatat",
+    "edit.note.sk-kept": "SK sebelumnya {nomor} disimpan di sk_riwayat",
+    "edit.note.status": "status {old} -> {new} (sejak {sejak})",
+    "edit.note.participant": "peserta ditambahkan: {id}",
+    "edit.note.already-participant": "{id} sudah tercatat sebagai peserta",
+    "edit.score": "kelengkapan {id}: {before} -> {after}",
+    "edit.wrote": "ditulis {path}",
+    "edit.dry-run": "uji coba: {path} tidak diubah",
+    "edit.nothing": "tidak ada yang berubah",
+    "edit.consequence": "sekarang {severity} {rule}: {message}",
     # wilayah
     "region.unknown": "{label} `{name}` tidak ada di {where}",
     "region.ambiguous": "{label} `{name}` ada di beberapa tempat ({found});"

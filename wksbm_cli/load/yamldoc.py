@@ -133,7 +133,7 @@ def construct_plain(text: str, tag: str) -> Any:
     node = yaml.ScalarNode(tag, text)
     if tag == _INT:
         if len(text) > MAX_NUMBER_CHARS:  # checked before int(): no unbounded conversion
-            raise ValueError(f"longer than {MAX_NUMBER_CHARS} characters; no count is that large")
+            raise ValueError(f"too long: more than {MAX_NUMBER_CHARS} characters")
         return _CONSTRUCTOR.construct_yaml_int(node)
     if tag == _FLOAT:
         return _CONSTRUCTOR.construct_yaml_float(node)

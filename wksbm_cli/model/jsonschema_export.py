@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from wksbm_cli.model.schema import CONFIG, KEGIATAN, ORGANISASI
+from wksbm_cli.model.schema import CONFIG, FORMAT_VERSION, KEGIATAN, ORGANISASI
 from wksbm_cli.model.types import Struct
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -46,7 +46,7 @@ def schema_of(kind: str) -> dict[str, Any]:
     body.pop("title", None)
     return {
         "$schema": DIALECT,
-        "$id": f"urn:wksbm:schema:{kind}:1",
+        "$id": f"urn:wksbm:schema:{kind}:{FORMAT_VERSION}",
         "title": title,
         "description": f"{doc_id}\n\n{doc_en}",
         **body,

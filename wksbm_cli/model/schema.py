@@ -29,6 +29,10 @@ from wksbm_cli.model.types import (
     wrong_type,
 )
 
+#: The record format's version: 1 as first published; 2 added the optional organisation fields
+#: ``sk_riwayat``, ``status_sejak`` and ``status_alasan`` (every version-1 file stays valid).
+FORMAT_VERSION = 2
+
 SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
 ID = Text(pattern=SLUG_PATTERN, max_length=80, pattern_name="slug")
 URL = Text(pattern=r"https?://\S+", pattern_name="url")
@@ -309,9 +313,27 @@ ORGANISASI = Struct(
             doc_id="Status; bawaan aktif.",
             doc_en="Status; default aktif.",
         ),
+        Field(
+            "status_sejak",
+            Date(),
+            doc_id="Sejak kapan status ini berlaku (diisi oleh `wksbm status`).",
+            doc_en="The day the status took effect (written by `wksbm status`).",
+        ),
+        Field(
+            "status_alasan",
+            Text(),
+            doc_id="Alasan status ini, mis. pengurus belum dipilih ulang.",
+            doc_en="Why it has this status, e.g. officers not yet re-elected.",
+        ),
         Field("dibentuk", Date(), doc_id="Tanggal dibentuk.", doc_en="Founding date."),
         Field(
             "sk", SK, doc_id="Surat keputusan pengesahan.", doc_en="The decree that legalised it."
+        ),
+        Field(
+            "sk_riwayat",
+            ListOf(SK),
+            doc_id="SK terdahulu, yang lama lebih dulu (diisi oleh `wksbm sk`).",
+            doc_en="Earlier decrees, oldest first (written by `wksbm sk`).",
         ),
         Field("pengurus", ListOf(PENGURUS), doc_id="Daftar pengurus.", doc_en="Officers."),
         Field("unsur", ListOf(UNSUR), doc_id="Unsur anggota.", doc_en="Member elements."),

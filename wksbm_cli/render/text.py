@@ -16,7 +16,7 @@ from wksbm_cli.diagnostics import Problem
 from wksbm_cli.engine import CheckResult
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import Column, FitTable
-from wksbm_cli.render.words import SEVERITY, WORDS
+from wksbm_cli.render.words import SEVERITY, WORDS, count_words
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -81,10 +81,15 @@ def summary_line(result: CheckResult, lang: str) -> Text:
     total = sum(counts.values())
     words = WORDS[lang]
     if total == 0:
-        line = Text(words["no-problems"].format(files=result.files), style="green")
+        plural = count_words(lang, {"files": result.files})
+        line = Text(words["no-problems"].format(files=result.files, **plural), style="green")
     else:
         style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "cyan"
-        line = Text(words["summary"].format(total=total, files=result.files, **counts), style=style)
+        plural = count_words(lang, {"total": total, "files": result.files, **counts})
+        line = Text(
+            words["summary"].format(total=total, files=result.files, **counts, **plural),
+            style=style,
+        )
     if result.waived:
         line.append(words["waived"].format(n=result.waived), style="dim")
     return line

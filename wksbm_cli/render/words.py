@@ -23,12 +23,26 @@ WORDS = {
         "fixable-none": "",
     },
     "en": {
-        "no-problems": "No problems; {files} files checked.",
-        "summary": "{total} problems ({error} errors, {warning} warnings, {info} info);"
-        " {files} files checked.",
+        "no-problems": "No problems; {files} {files_word} checked.",
+        "summary": "{total} {total_word} ({error} {error_word}, {warning} {warning_word},"
+        " {info} info); {files} {files_word} checked.",
         "waived": " {n} waived.",
         "waived-tag": "waived until {until}",
         "statistics": "{count} × {rule} ({severity})",
         "fixable-none": "",
     },
 }
+
+
+# English nouns that take an -s after any number but 1 (Indonesian nouns do not change).
+_PLURAL_EN = {"total": "problem", "error": "error", "warning": "warning", "files": "file"}
+
+
+def count_words(lang: str, counts: dict[str, int]) -> dict[str, str]:
+    """``{name}_word`` for each count: "1 problem", "2 problems"; "" in Indonesian."""
+    if lang != "en":
+        return {f"{name}_word": "" for name in _PLURAL_EN}
+    return {
+        f"{name}_word": noun if counts.get(name) == 1 else noun + "s"
+        for name, noun in _PLURAL_EN.items()
+    }

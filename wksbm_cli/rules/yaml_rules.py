@@ -119,7 +119,7 @@ def scalar_message(kind: str, detail: str) -> str:
     """The message key for a date or number the parser recognised but could not build
     (``2025-13-01``: Python says "month must be in 1..12")."""
     if kind != "date":
-        return "bad-scalar.number"
+        return "bad-scalar.number.long" if detail.startswith("too long") else "bad-scalar.number"
     for word in ("month", "day", "year"):
         if detail.startswith(word):
             return f"bad-scalar.date.{word}"

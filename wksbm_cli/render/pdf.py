@@ -1,0 +1,103 @@
+"""HTML to PDF through a headless Chromium or Chrome: the one place wksbm starts a browser.
+
+It lives in ``render`` because printing is the last step of rendering the report (HTML in, PDF
+bytes out) and nothing else in wksbm needs a browser; like every renderer it returns data or
+raises :class:`~wksbm_cli.errors.WksbmError` and never prints. The browser runs with a fresh
+throw-away profile and with its background traffic (updates, sync, QUIC, first-run pages) off,
+so printing a report neither reads the user's browser profile nor reaches the network.
+The browser tests reuse :func:`run_browser` so the flags are written once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from wksbm_cli.errors import WksbmError
+
+CANDIDATES = (
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+)
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+TIMEOUT = 120.0
+
+
+def _error(key: str, **args: object) -> WksbmError:
+    from wksbm_cli.i18n import translate
+
+    return WksbmError(translate(key, "id", args), translate(key, "en", args))
+
+
+def find_browser() -> str | None:
+    """``WKSBM_BROWSER`` when set (a path or a command name), else the first Chromium or Chrome
+    on PATH."""
+    chosen = os.environ.get("WKSBM_BROWSER", "").strip()
+    for name in (chosen,) if chosen else CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def command(browser: str, profile: str, *args: str) -> list[str]:
+    return [browser, *FLAGS, f"--user-data-dir={profile}", *args]
+
+
+def run_browser(
+    browser: str, *args: str, timeout: float = TIMEOUT
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the browser once with its own empty profile, removed afterwards."""
+    with tempfile.TemporaryDirectory(
+        prefix="wksbm-browser-", ignore_cleanup_errors=True
+    ) as profile:
+        try:
+            return subprocess.run(
+                command(browser, profile, *args),
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+                stdin=subprocess.DEVNULL,
+            )
+        except subprocess.TimeoutExpired:
+            raise _error("rep.pdf.failed", detail=f"no answer after {timeout:.0f} s") from None
+        except OSError as exc:
+            raise _error("rep.pdf.failed", detail=exc.strerror or type(exc).__name__) from None
+
+
+def _last_line(data: bytes) -> str:
+    lines = [x for x in data.decode("utf-8", "replace").splitlines() if x.strip()]
+    return lines[-1][:200] if lines else "no output"
+
+
+def html_to_pdf(html: str, browser: str | None = None) -> bytes:
+    """The PDF the browser prints from ``html`` (A4, as the page's own ``@page`` rule asks)."""
+    chosen = browser or find_browser()
+    if chosen is None:
+        raise _error("rep.pdf.no-browser")
+    with tempfile.TemporaryDirectory(prefix="wksbm-pdf-") as work:
+        page = Path(work, "report.html")
+        page.write_text(html, encoding="utf-8")
+        target = Path(work, "report.pdf")
+        done = run_browser(
+            chosen, "--no-pdf-header-footer", f"--print-to-pdf={target}", page.as_uri()
+        )
+        data = target.read_bytes() if target.is_file() else b""
+    if not data.startswith(b"%PDF"):
+        raise _error("rep.pdf.failed", detail=_last_line(done.stderr))
+    return data
