@@ -42,7 +42,7 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
 
 def test_problems_are_sprinkled(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
     root = tmp_path / "gen"
-    generate(str(root), 400, problems=True)
+    generate(str(root), 400, seed=3, problems=True)
     result = run_cli(
         "--lang", "en", "--records", str(root), "validate", "--format", "json",
         "--as-of", "2026-01-01", "--no-cache",
@@ -52,3 +52,69 @@ def test_problems_are_sprinkled(tmp_path: Path, run_cli: Callable[..., Any]) -> 
         p["rule"] for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"
     )
     assert len(rules) >= 3
+
+
+def _validate(root: Path, run_cli: Callable[..., Any]) -> list[dict[str, Any]]:
+    result = run_cli(
+        "--lang", "en", "--records", str(root), "validate", "--format", "json",
+        "--as-of", "2026-01-01", "--no-cache",
+    )  # fmt: skip
+    problems: list[dict[str, Any]] = json.loads(result.stdout)["problems"]
+    assert result.exit_code == (1 if any(p["severity"] == "error" for p in problems) else 0)
+    return problems
+
+
+def _errors(problems: list[dict[str, Any]]) -> collections.Counter[str]:
+    return collections.Counter(p["rule"] for p in problems if p["severity"] == "error")
+
+
+def test_data_looks_like_real_folders(tmp_path: Path) -> None:
+    root = tmp_path / "gen"
+    generate(str(root), 80)
+    assert 'kode: "34.04"' in (root / "wksbm.yaml").read_text()
+    orgs = [p.read_text() for p in (root / "organisasi").rglob("*.yaml")]
+    officers = [
+        line.split(": ", 1)[1]
+        for text in orgs
+        for line in text.splitlines()
+        if "    nama: " in line
+    ]
+    assert len(set(officers)) > 0.8 * len(officers)  # varied, not a handful reused
+    padukuhan = {line for text in orgs for line in text.splitlines() if "  padukuhan: " in line}
+    assert len(padukuhan) > 40
+    assert all("  email: wksbm." in text and "  nomor: " in text for text in orgs)
+
+
+def test_intact_and_rtrw_have_no_errors(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
+    for variant in ("intact", "rtrw"):
+        root = tmp_path / variant
+        generate(str(root), 60, variant=variant)
+        assert not _errors(_validate(root, run_cli)), variant
+    texts = [p.read_text() for p in (tmp_path / "rtrw" / "organisasi").rglob("*.yaml")]
+    assert all('  rw: "' in t for t in texts) and any('  rt: "' in t for t in texts)
+
+
+def test_deleted5_breaks_references_only(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
+    root = tmp_path / "gen"
+    count = generate(str(root), 200, variant="deleted5")
+    assert count == 200 - 10 + 20
+    errors = _errors(_validate(root, run_cli))
+    assert set(errors) == {"unknown-reference"} and errors["unknown-reference"] >= 1
+
+
+def test_unknown_names_are_region_errors(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
+    root = tmp_path / "gen"
+    generate(str(root), 100, variant="unknown-names")
+    problems = _validate(root, run_cli)
+    assert set(_errors(problems)) == {"region-unknown"}
+    written = {p["message"] for p in problems if p["rule"] == "region-unknown"}
+    assert len(written) > 10  # each misspelling its own
+
+
+def test_problems3_gives_three_errors_per_file(tmp_path: Path, run_cli: Callable[..., Any]) -> None:
+    root = tmp_path / "gen"
+    count = generate(str(root), 30, variant="problems3")
+    per_file = collections.Counter(
+        p["file"] for p in _validate(root, run_cli) if p["severity"] == "error"
+    )
+    assert len(per_file) == count and set(per_file.values()) == {3}

@@ -25,6 +25,7 @@ from wksbm_cli.engine import (
     CheckResult,
     FileResult,
     Options,
+    Scope,
     check_entries,
     finish,
     rule_filter,
@@ -212,12 +213,8 @@ def check_changed(
         # New severities or regions change the verdict on every record.
         scope = {r.rel for r in results}
     if options.paths:
-        wanted = options.paths
-        scope = {
-            rel
-            for rel in scope
-            if any(rel == w or rel.startswith(w.rstrip("/") + "/") or w == "" for w in wanted)
-        }
+        wanted = Scope(options.paths)
+        scope = {rel for rel in scope if rel in wanted}
     paths = tuple(sorted(scope)) or NOTHING
     result = finish(
         root, shown_root, judged, replace(options, paths=paths), results, allowed, today

@@ -56,10 +56,20 @@ def display(official: str, level: int) -> str:
 
 def match(name: str, level: int, candidates: dict[str, str]) -> list[str]:
     """Codes among ``candidates`` (code -> official name) that ``name`` spells."""
+    return match_in(name, level, spellings(level, candidates))
+
+
+def spellings(level: int, candidates: dict[str, str]) -> dict[str, list[str]]:
+    """Every accepted spelling of the candidates -> their codes (build once, ask many times)."""
     table: dict[str, list[str]] = {}
     for code, official in candidates.items():
         for k in {key(official), key(display(official, level)), *keys(official, level)}:
             table.setdefault(k, []).append(code)
+    return table
+
+
+def match_in(name: str, level: int, table: dict[str, list[str]]) -> list[str]:
+    """``match`` against a table from ``spellings``."""
     for k in keys(name, level):
         if k in table:
             return sorted(set(table[k]))

@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 import re
+import sys
 import zlib
 
 _CACHE: dict[tuple[str, str], dict[str, str]] = {}
@@ -20,8 +21,25 @@ _KEY = re.compile(r'"(\d\d(?:\.\d\d){0,2}(?:\.\d{4})?)":"((?:[^"\\]|\\.)*)"')
 _CHUNK = 64 * 1024
 
 
+_ABSENT = object()
+_DATA_DIR: list[tuple[object, str | None]] = []
+
+
 def data_dir() -> str | None:
-    """lokal's data folder, or None when the package is not installed (never imports it)."""
+    """lokal's data folder, or None when the package is not installed (never imports it).
+
+    Looked up once per process: ``find_spec`` walks ``sys.path`` and every region check asks.
+    The answer is kept with what ``sys.modules`` held for ``lokal`` when it was found, so a
+    package blocked or imported since (tests do both) is looked up again."""
+    marker = sys.modules.get("lokal", _ABSENT)
+    if _DATA_DIR and _DATA_DIR[0][0] is marker:
+        return _DATA_DIR[0][1]
+    found = _find_data_dir()
+    _DATA_DIR[:] = [(marker, found)]
+    return found
+
+
+def _find_data_dir() -> str | None:
     try:
         spec = importlib.util.find_spec("lokal")
     except (ImportError, ValueError):
@@ -39,6 +57,7 @@ MEMO: dict[object, object] = {}
 def clear_cache() -> None:
     _CACHE.clear()
     MEMO.clear()
+    _DATA_DIR.clear()
 
 
 def base(folder: str) -> dict[str, str]:

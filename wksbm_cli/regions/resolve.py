@@ -10,9 +10,10 @@ from dataclasses import dataclass, field, replace
 
 from wksbm_cli.model.records import Config, Wilayah
 from wksbm_cli.regions import reference
-from wksbm_cli.regions.names import display, match, suggest
+from wksbm_cli.regions.names import display, match, match_in, spellings, suggest
 
 LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
+_NONE: dict[str, str] = {}  # one shared empty pool (never written), so memo keys stay few
 
 
 @dataclass(frozen=True)
@@ -47,20 +48,70 @@ def _scope(folder: str, config: Config) -> str | None:
     return prov[0] if len(prov) == 1 else None
 
 
+def _index(table: dict[str, str]) -> dict[tuple[str, int], dict[str, str]]:
+    """The table grouped once by (parent code, depth) and by ("*level", depth): a national table
+    has 7,000+ kecamatan, and scanning it for every name asked made region checks grow with
+    the number of distinct places. Kept in ``reference.MEMO`` (with the table, so its id
+    cannot be reused while the entry lives), hence cleared with the data."""
+    entry = reference.MEMO.get(("index", id(table)))
+    if isinstance(entry, tuple) and entry[0] is table:
+        return entry[1]  # type: ignore[no-any-return]
+    index: dict[tuple[str, int], dict[str, str]] = {}
+    for code, name in table.items():
+        depth = code.count(".") + 1
+        parent = code.rsplit(".", 1)[0] if depth > 1 else ""
+        index.setdefault((parent, depth), {})[code] = name
+        index.setdefault(("*level", depth), {})[code] = name
+    reference.MEMO[("index", id(table))] = (table, index)
+    return index
+
+
 def _level(table: dict[str, str], level: int) -> dict[str, str]:
-    return {c: n for c, n in table.items() if c.count(".") == level - 1}
+    return _index(table).get(("*level", level), _NONE)
 
 
 def _children(table: dict[str, str], parent: str) -> dict[str, str]:
-    depth = parent.count(".") + 1 if parent else 0
-    want = parent + "." if parent else ""
-    return {c: n for c, n in table.items() if c.startswith(want) and c.count(".") == depth}
+    depth = parent.count(".") + 2 if parent else 1
+    return _index(table).get((parent, depth), _NONE)
+
+
+def _descendants(table: dict[str, str], parent: str, depth: int) -> dict[str, str]:
+    """Codes ``depth`` levels deep under ``parent`` (a level skipped in the written place)."""
+    key = ("descendants", id(table), parent, depth)
+    found = reference.MEMO.get(key)
+    if found is None:
+        want = parent + "."
+        level = _level(table, depth)
+        found = reference.MEMO[key] = {c: n for c, n in level.items() if c.startswith(want)}
+    return found  # type: ignore[return-value]
+
+
+def _wider(table: dict[str, str], depth: int, provinsi: str) -> dict[str, str]:
+    """Every name of that level in the configured province: where a misplaced name is found."""
+    key = ("wider", id(table), depth, provinsi)
+    found = reference.MEMO.get(key)
+    if found is None:
+        level = _level(table, depth)
+        found = reference.MEMO[key] = {c: n for c, n in level.items() if c[:2] == provinsi}
+    return found  # type: ignore[return-value]
+
+
+def _match(name: str, depth: int, pool: dict[str, str]) -> list[str]:
+    """``names.match`` over one of the stable pools above (index entries and memoised subsets),
+    with the pool's spellings built once: every distinct misspelt name used to rebuild them."""
+    key = ("spellings", id(pool), depth)
+    entry = reference.MEMO.get(key)
+    if not (isinstance(entry, tuple) and entry[0] is pool):
+        entry = reference.MEMO[key] = (pool, spellings(depth, pool))
+    return match_in(name, depth, entry[1])
 
 
 def resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
     """None when there is no reference data for the configured region (or no package).
-    Memoised: a folder repeats the same few places thousands of times."""
-    key = (wilayah, config.wilayah)
+    Memoised on what resolution reads (the four named levels and ``kode``): a folder repeats
+    the same few places thousands of times, each with its own padukuhan, RW and RT."""
+    w = wilayah
+    key = (w.provinsi, w.kabupaten, w.kecamatan, w.desa, w.kode, config.wilayah)
     if key not in reference.MEMO:
         reference.MEMO[key] = _resolve(wilayah, config)
     return reference.MEMO[key]  # type: ignore[return-value]
@@ -86,14 +137,10 @@ def _resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
             table = reference.villages(folder, ".".join((parent or scope).split(".")[:2]))
         else:
             table = base
-        pool = _children(table, parent) if depth <= parent.count(".") + 2 or not parent else {}
+        pool = _children(table, parent) if depth <= parent.count(".") + 2 or not parent else _NONE
         if parent and parent.count(".") + 2 < depth:  # a level skipped: search the subtree
-            pool = {
-                c: n
-                for c, n in table.items()
-                if c.startswith(parent + ".") and c.count(".") == depth - 1
-            }
-        hits = match(written, depth, pool)
+            pool = _descendants(table, parent, depth)
+        hits = _match(written, depth, pool)
         own = ".".join(scope.split(".")[:depth])
         if len(hits) > 1 and depth <= scope.count(".") + 1 and own in hits:
             # The folder's own region settles a name two regions share (Kabupaten and Kota
@@ -105,9 +152,7 @@ def _resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
         if len(hits) > 1:
             out.issues.append(Issue(level, "ambiguous", written, parent, found=tuple(hits)))
             break
-        wider = match(
-            written, depth, {c: n for c, n in _level(table, depth).items() if c[:2] == scope[:2]}
-        )
+        wider = _match(written, depth, _wider(table, depth, scope[:2]))
         kind = "mismatch" if wider else "unknown"
         out.issues.append(
             Issue(level, kind, written, parent, tuple(suggest(written, depth, pool)), tuple(wider))
@@ -131,6 +176,14 @@ def _check_kode(kode: str, out: Resolution, base: dict[str, str], folder: str) -
 
 
 def official_name(code: str) -> str | None:
+    """Memoised: summaries and reports ask it for every level of every record."""
+    key = ("official", code)
+    if key not in reference.MEMO:
+        reference.MEMO[key] = _official_name(code)
+    return reference.MEMO[key]  # type: ignore[return-value]
+
+
+def _official_name(code: str) -> str | None:
     folder = reference.data_dir()
     if folder is None:
         return None

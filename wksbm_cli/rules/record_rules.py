@@ -148,6 +148,7 @@ def unknown_reference(ctx: FolderContext) -> Iterator[Finding]:
     Fails: ``peserta: {organisasi: [wksbm-tidak-ada]}``.
     """
     known = {o.id for o in ctx.organisations if o.id is not None}
+    closest = _Closest(known)
     for event in ctx.events:
         for ref in event.references:
             if ref.target not in known:
@@ -155,12 +156,57 @@ def unknown_reference(ctx: FolderContext) -> Iterator[Finding]:
                     "unknown-reference",
                     ref.path,
                     "unknown-reference",
-                    {"target": ref.target, "suggestion": _closest(ref.target, known)},
+                    {"target": ref.target, "suggestion": closest(ref.target)},
                     file=event.file,
                 )
 
 
-def _closest(word: str, known: set[str]) -> str:
-    from wksbm_cli.model.types import did_you_mean
+class _Closest:
+    """The "did you mean" id for unknown references: difflib's answer, found without asking
+    difflib about every id for every broken reference (that made a folder with deleted
+    organisations cost broken references x ids).
 
-    return did_you_mean(word, sorted(known))
+    Each distinct target is searched once. rapidfuzz's Indel similarity (``fuzz.ratio``,
+    2 * LCS / total length, in C) is an upper bound of difflib's ratio (its matching blocks are
+    a common subsequence), so ids are tried best bound first and the search stops once the bound
+    falls below the best ratio found: the same id difflib's ``get_close_matches`` picks over
+    the whole list, ties going to the larger id as there."""
+
+    CUTOFF = 0.7
+
+    def __init__(self, known: set[str]) -> None:
+        self.ids = sorted(known)
+        self.memo: dict[str, str] = {}
+
+    def __call__(self, target: str) -> str:
+        if target not in self.memo:
+            self.memo[target] = self._search(target.lower())
+        return self.memo[target]
+
+    def _search(self, word: str) -> str:
+        import difflib
+
+        from rapidfuzz import fuzz, process
+
+        best, best_ratio = "", -1.0
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(word)
+        cutoff = self.CUTOFF * 100 - 1e-6
+        for limit in (32, None):  # the 32 best bounds nearly always settle it
+            bounded = process.extract(
+                word, self.ids, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit
+            )
+            for candidate, bound, _ in bounded:
+                if bound / 100 < best_ratio - 1e-9:
+                    return best
+                matcher.set_seq1(candidate)
+                if matcher.real_quick_ratio() < self.CUTOFF:
+                    continue
+                if matcher.quick_ratio() < self.CUTOFF:
+                    continue
+                ratio = matcher.ratio()
+                if ratio >= self.CUTOFF and (ratio, candidate) > (best_ratio, best):
+                    best, best_ratio = candidate, ratio
+            if limit is None or len(bounded) < limit:
+                break
+        return best
