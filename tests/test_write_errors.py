@@ -6,21 +6,19 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import stat
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.nonroot import NOBODY, require_nonroot, shared_folder
 from wksbm_cli import write
 
 Run = Callable[..., Any]
-NOBODY = 65534
 
 ORG = """\
 id: wksbm-sidoarum
@@ -171,24 +169,15 @@ def test_wrote_line_escapes_control_characters(records: Path, run_cli: Run, tmp_
 @pytest.fixture
 def shared_tmp() -> Iterator[Path]:
     """A folder another user can enter (pytest's tmp_path is private to root)."""
-    folder = Path(tempfile.mkdtemp(prefix="wksbm-nobody-"))
-    folder.chmod(0o755)
-    try:
+    with shared_folder() as folder:
         yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _as_user(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
-    """Run the CLI as a non-root user: ``setpriv`` to nobody when the tests run as root."""
+    """Run the CLI as a non-root user (``nobody`` when the tests run as root)."""
+    wrap = require_nonroot()
     env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / "cache")}
-    command = [sys.executable, "-m", "wksbm_cli", *args]
-    if os.geteuid() == 0:
-        setpriv = shutil.which("setpriv")
-        if setpriv is None:
-            pytest.skip("running as root and setpriv is not installed: cannot drop to nobody")
-        ids = [f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
-        command = [setpriv, *ids, *command]
+    command = wrap([sys.executable, "-m", "wksbm_cli", *args])
     return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
 
 
