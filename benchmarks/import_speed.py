@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from wksbm_cli.engine import Options, check_folder
-from wksbm_cli.importing import plan as pl
-from wksbm_cli.importing.readers import read_sheets
+from wksbm_cli.authoring.importing import plan as pl
+from wksbm_cli.authoring.importing.readers import read_sheets
+from wksbm_cli.check.engine import Options, check_folder
 from wksbm_cli.model.records import Config, Wilayah
 
 PLACES = (

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from wksbm_cli.model.jsonschema_export import all_schemas
+from wksbm_cli.model.jsonschema import all_schemas
 
 RECORDS = Path(__file__).resolve().parent.parent / "records"
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import wksbm_cli
-import wksbm_cli.engine
+import wksbm_cli.check.engine
 from tests.conftest import CONFIG, GOOD_EVENT, GOOD_ORG
 
 Run = Callable[..., Any]
@@ -29,13 +29,13 @@ def _own_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts calls of the YAML loader made by per-file checks."""
     calls: list[int] = []
-    real = wksbm_cli.engine.load_document
+    real = wksbm_cli.check.engine.load_document
 
     def counting(text: str, *args: Any) -> Any:
         calls.append(1)
         return real(text, *args)
 
-    monkeypatch.setattr(wksbm_cli.engine, "load_document", counting)
+    monkeypatch.setattr(wksbm_cli.check.engine, "load_document", counting)
     return calls
 
 
@@ -272,7 +272,7 @@ def test_settled_warm_run_writes_nothing(make_records: Callable[..., Path], run_
 
 def test_a_changed_module_invalidates_the_cache() -> None:
     """A rule or message edited without a version bump must not replay stale results."""
-    from wksbm_cli.cache import store
+    from wksbm_cli.check import cache as store
 
     first = store.code_fingerprint()
     store.code_fingerprint.cache_clear()

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from ci_gitrepo import commit, event, make_repo, org, write
 
-from wksbm_cli.ci.baseline import apply
-from wksbm_cli.diagnostics import Problem, Severity
+from wksbm_cli.check.baseline import apply
+from wksbm_cli.core.problem import Problem, Severity
 
 AS_OF = ("--as-of", "2025-07-01")
 

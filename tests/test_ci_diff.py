@@ -107,7 +107,7 @@ def test_unknown_ref(repo: Path, run_cli: Any) -> None:
 
 
 def test_ids_cannot_inject_markdown() -> None:
-    from wksbm_cli.render.diff_markdown import code
+    from wksbm_cli.render.figures.diff_markdown import code
 
     assert code("a`b\n[x](y)") == "`a'b\\n[x](y)`"
 

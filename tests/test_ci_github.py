@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from conftest import GOOD_ORG
 
-from wksbm_cli.diagnostics import Problem, Severity, make_args
-from wksbm_cli.engine import CheckResult
+from wksbm_cli.check.engine import CheckResult
+from wksbm_cli.core.problem import Problem, Severity, make_args
 from wksbm_cli.model.records import Config
-from wksbm_cli.render import github
+from wksbm_cli.render.problems import github
 
 
 def _result(problems: list[Problem]) -> CheckResult:

@@ -179,6 +179,6 @@ def test_diff_shows_a_move_as_a_move(repo: Path, run_cli: Any) -> None:
     ],
 )
 def test_stable_paths(rule: str, path: str | None, stable: str) -> None:
-    from wksbm_cli.ci.baseline import stable_path
+    from wksbm_cli.check.baseline import stable_path
 
     assert stable_path(rule, path) == stable

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from wksbm_cli.scaffold import source
+from wksbm_cli.authoring.repository import source
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "init"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wksbm_cli.render import rules_doc
+from wksbm_cli.render.figures import rules_doc
 
 ROOT = Path(__file__).parent.parent
 

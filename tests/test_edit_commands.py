@@ -215,7 +215,7 @@ def test_peserta_unknown_org_gets_did_you_mean(folder: Path, run_cli: Any) -> No
 def test_edit_of_a_file_changed_meanwhile_is_refused(
     folder: Path, run_cli: Any, monkeypatch: Any
 ) -> None:
-    from wksbm_cli.edit import session
+    from wksbm_cli.authoring.edit import session
 
     theirs = ORG.replace("Sugeng Widodo", "Sugeng Widada")
     real = session._file_result
@@ -303,11 +303,11 @@ def test_tambah_with_a_fixed_term(folder: Path, run_cli: Any) -> None:
 
 def test_an_edit_that_would_add_an_error_is_refused(folder: Path, monkeypatch: Any) -> None:
     """Through the library: an operation gone wrong (here a made-up jenis) never reaches disk."""
-    from wksbm_cli.edit import operations as ops
-    from wksbm_cli.edit.session import conclude, open_record
-    from wksbm_cli.edit.splice import Editor
+    from wksbm_cli.authoring.edit import operations as ops
+    from wksbm_cli.authoring.edit.session import conclude, open_record
+    from wksbm_cli.authoring.edit.splice import Editor
     from wksbm_cli.errors import WksbmError
-    from wksbm_cli.load.config import load_config
+    from wksbm_cli.model.config import load_config
 
     root = str(folder)
     config = load_config(root, "records")

@@ -10,8 +10,8 @@ from typing import Any
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from wksbm_cli.edit import operations as ops
-from wksbm_cli.edit.splice import Editor, scalar_text
+from wksbm_cli.authoring.edit import operations as ops
+from wksbm_cli.authoring.edit.splice import Editor, scalar_text
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load.yamldoc import load_document
 from wksbm_cli.model.schema import ORGANISASI

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 import yaml
 
-from wksbm_cli.edit import operations as ops
-from wksbm_cli.edit.splice import Editor, scalar_text
+from wksbm_cli.authoring.edit import operations as ops
+from wksbm_cli.authoring.edit.splice import Editor, scalar_text
 from wksbm_cli.errors import WksbmError
 
 DAY = dt.date(2026, 2, 1)

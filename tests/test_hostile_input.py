@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from nonroot import run_cli_nonroot, shared_folder
 from test_hostile import wksbm
 
-from wksbm_cli.cache.store import CACHE_DIR, SHARDS
+from wksbm_cli.check.cache import CACHE_DIR, SHARDS
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def git(repo: Path, *args: str) -> str:
 
 def _parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the YAML parses of per-file checks: a served-from-cache file makes none."""
-    import wksbm_cli.engine
+    import wksbm_cli.check.engine
     import wksbm_cli.load.yamldoc
 
     calls: list[int] = []
@@ -62,7 +62,7 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls.append(1)
         return real(text, *args)
 
-    monkeypatch.setattr(wksbm_cli.engine, "load_document", counting)
+    monkeypatch.setattr(wksbm_cli.check.engine, "load_document", counting)
     return calls
 
 
@@ -92,8 +92,8 @@ def test_planted_shards_are_a_miss_not_a_hang_or_a_4gb_read(
 
 
 def test_shard_over_the_size_limit_is_not_read(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from wksbm_cli.cache import store
-    from wksbm_cli.load.config import load_config
+    from wksbm_cli.check import cache as store
+    from wksbm_cli.model.config import load_config
 
     monkeypatch.setattr(store, "SHARD_LIMIT", 100)
     (root / CACHE_DIR).mkdir()
@@ -377,7 +377,7 @@ def test_bad_date_is_named_in_indonesian_too(root: Path, run_cli: Any) -> None:
 @given(st.text(max_size=14) | st.dates().map(dt.date.isoformat))
 @settings(max_examples=300, deadline=None)
 def test_the_date_parser_takes_exactly_yyyy_mm_dd(text: str) -> None:
-    from wksbm_cli.cli.dates import parse_date
+    from wksbm_cli.core.dates import parse_date
     from wksbm_cli.errors import WksbmError
 
     try:

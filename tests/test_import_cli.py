@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from import_books import EXISTING, EXISTING_REL, dinas_workbook, serial
 
-from wksbm_cli.importing import values
+from wksbm_cli.authoring.importing import values
 
 CONFIG = """\
 wilayah: {provinsi: Daerah Istimewa Yogyakarta, kabupaten: Sleman, kode: "34.04"}
@@ -262,8 +262,8 @@ def test_a_date_that_cannot_be_read_is_an_error_not_a_guess() -> None:
 @settings(deadline=None)  # the first call imports the YAML emitter
 @given(st.text(alphabet="AaBbYyNnOo019.,:#'()/- \"", max_size=12))
 def test_the_quoting_shortcut_writes_what_the_yaml_dump_writes(written: str) -> None:
-    from wksbm_cli.edit.splice import scalar_text
-    from wksbm_cli.importing.plan import _scalar
+    from wksbm_cli.authoring.edit.splice import scalar_text
+    from wksbm_cli.authoring.importing.plan import _scalar
 
     assert _scalar(written) == scalar_text(written)
 
@@ -351,9 +351,9 @@ def test_a_mapping_naming_an_unknown_field_gets_did_you_mean(
 
 
 def test_a_record_changed_after_the_plan_is_not_overwritten(folder: Path) -> None:
-    from wksbm_cli.importing import plan as pl
-    from wksbm_cli.importing.readers import read_sheets
-    from wksbm_cli.load.config import load_config
+    from wksbm_cli.authoring.importing import plan as pl
+    from wksbm_cli.authoring.importing.readers import read_sheets
+    from wksbm_cli.model.config import load_config
 
     config = load_config(str(folder), "records")
     where = pl.Folder(str(folder), "records", config)
@@ -446,7 +446,7 @@ def test_a_file_without_any_list_is_said_once_exit_2(
 def test_places_resolve_in_a_kabupaten_whose_name_is_also_a_kota() -> None:
     """Regression: the kabupaten name from wksbm.yaml ("Bogor": a kabupaten and a kota) was
     resolved with every row, stopped there, and left a misspelt kecamatan as written."""
-    from wksbm_cli.importing.rows import place
+    from wksbm_cli.authoring.importing.rows import place
     from wksbm_cli.model.records import Config, Wilayah
 
     config = Config(
@@ -506,7 +506,7 @@ def test_csv_reads_back_whatever_separator_and_encoding_excel_chose(
     import io
     import tempfile
 
-    from wksbm_cli.importing.readers import read_csv
+    from wksbm_cli.authoring.importing.readers import read_csv
 
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=sep, lineterminator="\r\n").writerows([_HEADER, *rows])
@@ -519,7 +519,7 @@ def test_csv_reads_back_whatever_separator_and_encoding_excel_chose(
 def test_a_semicolon_list_with_commas_in_its_addresses() -> None:
     """Regression: rows whose addresses hold as many commas as the row has semicolons tied the
     old width score, and the comma won."""
-    from wksbm_cli.importing.readers import sniff_separator
+    from wksbm_cli.authoring.importing.readers import sniff_separator
 
     text = (
         "Nama WKSBM;Alamat;Ketua\r\n"

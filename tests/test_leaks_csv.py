@@ -109,7 +109,7 @@ def test_export_raw_csv_keeps_the_exact_text(
 
 
 def test_ordinary_values_and_numbers_are_untouched() -> None:
-    from wksbm_cli.render.csv_out import csv_text, neutralise
+    from wksbm_cli.core.csv_text import csv_text, neutralise
 
     text = csv_text(
         ["id", "nama", "jumlah", "tanggal"],

@@ -203,8 +203,8 @@ def test_no_output_holds_the_full_value(kind_value: tuple[str, str], place: str)
 def test_no_checked_result_holds_the_full_value(kind_value: tuple[str, str], place: str) -> None:
     """The cause: everything the engine keeps from a file (problems in both languages, their
     source lines, paths, record values) is masked before any renderer sees it."""
-    from wksbm_cli.engine import Options, check_folder
-    from wksbm_cli.load.config import load_config
+    from wksbm_cli.check.engine import Options, check_folder
+    from wksbm_cli.model.config import load_config
 
     _, value = kind_value
     with tempfile.TemporaryDirectory() as tmp:

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import GOOD_EVENT, GOOD_ORG
-from wksbm_cli import parallel
-from wksbm_cli.engine import Options, check_folder
-from wksbm_cli.load.config import load_config
+from wksbm_cli.check import parallel
+from wksbm_cli.check.engine import Options, check_folder
+from wksbm_cli.model.config import load_config
 from wksbm_cli.rules.registry import RULES
 
 

@@ -39,7 +39,7 @@ def test_variant_passes_misplaced_fails(
 
 
 def test_check_folder_counts_one_kalurahan(make_records: Callable[..., Any]) -> None:
-    from wksbm_cli.engine import check_folder
+    from wksbm_cli.check.engine import check_folder
     from wksbm_cli.model.records import Config, Wilayah
 
     files = {

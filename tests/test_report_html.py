@@ -22,16 +22,16 @@ from conftest import CONFIG
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wksbm_cli.model.records import Decree, Officer, Organisation, Wilayah
-from wksbm_cli.render.report_css import page_content, stylesheet
-from wksbm_cli.render.svg import Bar, bar_chart, column_chart, esc
-from wksbm_cli.reports.yearly_extra import (
+from wksbm_cli.figures.yearly_extra import (
     add_months,
     as_of_day,
     dissolved,
     replaced,
     sk_expiring,
 )
+from wksbm_cli.model.records import Decree, Officer, Organisation, Wilayah
+from wksbm_cli.render.figures.report_css import page_content, stylesheet
+from wksbm_cli.render.svg import Bar, bar_chart, column_chart, esc
 
 BUNDLED = Path(__file__).resolve().parent.parent / "records"
 
@@ -568,11 +568,11 @@ def test_golden_page(
 def test_an_unknown_history_note_gets_the_generic_words(make_records: Callable[..., Path]) -> None:
     """A reason for the missing history that this page has no words for yet (the history part
     may grow new ones) still gives an honest note, never a bare catalog key."""
-    from wksbm_cli.engine import check_folder
-    from wksbm_cli.load.config import load_config
-    from wksbm_cli.render.report_html import render_html
-    from wksbm_cli.reports.yearly import yearly
-    from wksbm_cli.reports.yearly_extra import year_extra
+    from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.figures.yearly import yearly
+    from wksbm_cli.figures.yearly_extra import year_extra
+    from wksbm_cli.model.config import load_config
+    from wksbm_cli.render.figures.report_html import render_html
 
     root = make_records(
         {TIRTO: _org("wksbm-t", "WKSBM T", "Kalasan", "Tirtomartani", pengurus=OFFICERS)}

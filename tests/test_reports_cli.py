@@ -28,7 +28,7 @@ def _folder(make_records: Make) -> Path:
 
 
 def test_help_shows_the_score_definition(run_cli: Run) -> None:
-    from wksbm_cli.reports.completeness import CHECKS
+    from wksbm_cli.figures.completeness import CHECKS
 
     out = run_cli("completeness", "--help", env={"COLUMNS": "200"}).stdout
     for check in CHECKS:
@@ -109,7 +109,7 @@ def test_readme_shows_the_current_definition_and_report(
 ) -> None:
     import shutil
 
-    from wksbm_cli.reports.completeness import definition
+    from wksbm_cli.figures.completeness import definition
 
     repo = Path(__file__).parents[1]
     readme = (repo / "README.md").read_text(encoding="utf-8")

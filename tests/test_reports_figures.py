@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from conftest import CONFIG, GOOD_EVENT, GOOD_ORG
 
-from wksbm_cli.engine import CheckResult, Options, check_folder
-from wksbm_cli.load.config import load_config
+from wksbm_cli.check.engine import CheckResult, Options, check_folder
+from wksbm_cli.figures import completeness as score
+from wksbm_cli.figures.summary import summarise
+from wksbm_cli.figures.yearly import event_days, yearly
+from wksbm_cli.model.config import load_config
 from wksbm_cli.model.records import REGION_LEVELS
-from wksbm_cli.reports import completeness as score
-from wksbm_cli.reports.summary import summarise
-from wksbm_cli.reports.yearly import event_days, yearly
 
 DAY = dt.date(2025, 12, 31)
 

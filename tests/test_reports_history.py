@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from conftest import CONFIG, GOOD_ORG
 
-from wksbm_cli import git
 from wksbm_cli.errors import WksbmError
+from wksbm_cli.load import git
 
 NO_SEKRETARIS = GOOD_ORG.replace("  - {jabatan: sekretaris, nama: Contoh Sekretaris}\n", "")
 
@@ -129,9 +129,9 @@ def test_outside_a_repository(tmp_path: Path) -> None:
 def test_a_past_tree_is_read_by_the_engine_step(history: Path) -> None:
     """A past commit's files become records through the engine's own per-file step: a file
     the live run leaves out (no mapping) is left out, a wrong folder gives no record."""
-    from wksbm_cli.engine import records_of
+    from wksbm_cli.check.engine import records_of
+    from wksbm_cli.figures.history import read_tree
     from wksbm_cli.model.records import Config
-    from wksbm_cli.reports.history import read_tree
 
     _commit(
         history,

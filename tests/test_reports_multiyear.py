@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from multiyear import RECORDS, YEARS, build_multiyear, checkout, git, year_end_commit
 
-from wksbm_cli.reports.completeness import mean_score
+from wksbm_cli.figures.completeness import mean_score
 
 
 @pytest.fixture(scope="module")

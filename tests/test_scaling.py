@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import GOOD_ORG
-from wksbm_cli.engine import Scope
+from wksbm_cli.check.engine import Scope
 from wksbm_cli.model import types
 from wksbm_cli.model.records import Config, Wilayah
 from wksbm_cli.regions import reference, resolve

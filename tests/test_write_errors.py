@@ -230,7 +230,7 @@ def test_sqlite_export_on_a_full_disk_is_exit_2(
 ) -> None:
     import sqlite3
 
-    from wksbm_cli.access import export_files
+    from wksbm_cli.export import files as export_files
 
     def full(path: str, *args: Any) -> None:
         sqlite3.connect(path).close()

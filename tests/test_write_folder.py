@@ -40,7 +40,7 @@ pengurus:
 _RUN = """
 import os, signal, sys, time
 from wksbm_cli import write
-from wksbm_cli.access import export_files
+from wksbm_cli.export import files as export_files
 mode, target, step, when, count, start, *args = sys.argv[1:]
 count = int(count)
 if mode == "fallback":

@@ -30,8 +30,8 @@ def write(
     """
     from rich.text import Text
 
-    from wksbm_cli.ci.baseline import count_keys, dump
-    from wksbm_cli.engine import check_folder
+    from wksbm_cli.check.baseline import count_keys, dump
+    from wksbm_cli.check.engine import check_folder
     from wksbm_cli.i18n import translate
     from wksbm_cli.render.safe import visible
     from wksbm_cli.write import atomic_write

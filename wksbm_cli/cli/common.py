@@ -273,7 +273,7 @@ def localise_command(command: Any, path: str) -> None:
         text = HELP.get(path)
         if text is not None:
             if path == "completeness":
-                from wksbm_cli.reports.completeness import definition
+                from wksbm_cli.figures.completeness import definition
 
                 text = text.replace("{definition}", "\n\n".join(definition("id")))
             command.help = text
@@ -582,7 +582,7 @@ def open_folder() -> Folder:
     """Find the records folder, read its config and settle the language (option, env, config,
     locale): the start of every command that reads records."""
     from wksbm_cli.i18n import language_from_env
-    from wksbm_cli.load.config import find_root, load_config
+    from wksbm_cli.model.config import find_root, load_config
 
     st = state()
     set_lang(st.lang or language_from_env(None))

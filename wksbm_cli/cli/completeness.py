@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import RawCsv, guarded, open_folder, print_rich, progress_bar, write_out
-from wksbm_cli.cli.dates import parse_day
+from wksbm_cli.core.dates import parse_day
 
 
 class CompletenessFormat(StrEnum):
@@ -21,7 +21,7 @@ class CompletenessFormat(StrEnum):
 def _help() -> str:
     # Built from the same table the scores come from (imported here, at start-up: the module
     # is small and pure; the engine is still imported lazily inside the command).
-    from wksbm_cli.reports.completeness import definition
+    from wksbm_cli.figures.completeness import definition
 
     lines = "\n\n".join(definition("en"))
     return (
@@ -55,9 +55,9 @@ def completeness(
     ] = None,
     raw_csv: RawCsv = False,
 ) -> None:
-    from wksbm_cli.engine import Options, check_folder
-    from wksbm_cli.render import completeness_out as out
-    from wksbm_cli.reports.completeness import completeness as build
+    from wksbm_cli.check.engine import Options, check_folder
+    from wksbm_cli.figures.completeness import completeness as build
+    from wksbm_cli.render.figures import completeness_out as out
 
     folder = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_day(as_of)

@@ -36,10 +36,10 @@ def diff(
 
     Example: wksbm diff origin/main
     """
-    from wksbm_cli.ci.diff import diff_records
-    from wksbm_cli.cli.dates import parse_as_of
-    from wksbm_cli.engine import Options
-    from wksbm_cli.render.diff_markdown import render
+    from wksbm_cli.check.engine import Options
+    from wksbm_cli.core.dates import parse_as_of
+    from wksbm_cli.figures.diff import diff_records
+    from wksbm_cli.render.figures.diff_markdown import render
 
     options = Options(as_of=parse_as_of(as_of))
     folder = open_folder()

@@ -17,7 +17,7 @@ import typer
 from wksbm_cli.cli.common import write_out
 
 if TYPE_CHECKING:
-    from wksbm_cli.edit.session import EditReport
+    from wksbm_cli.authoring.edit.session import EditReport
 
 
 class EditFormat(StrEnum):
@@ -43,7 +43,7 @@ AsOf = Annotated[
 
 
 def day(option: str, value: str | None, default: dt.date) -> dt.date:
-    from wksbm_cli.cli.dates import parse_date
+    from wksbm_cli.core.dates import parse_date
 
     return default if value is None else parse_date(option, value.strip())
 

@@ -47,10 +47,10 @@ def export(
     """
     from rich.text import Text
 
-    from wksbm_cli.access import export_files
-    from wksbm_cli.access.tables import build_tables, personal_fields
-    from wksbm_cli.engine import check_folder
+    from wksbm_cli.check.engine import check_folder
     from wksbm_cli.errors import WriteFailed
+    from wksbm_cli.export import files as export_files
+    from wksbm_cli.export.tables import build_tables, personal_fields
     from wksbm_cli.i18n import translate
     from wksbm_cli.render.safe import visible
 

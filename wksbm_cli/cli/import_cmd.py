@@ -13,7 +13,7 @@ import typer
 from wksbm_cli.cli.common import current_lang, err_console, guarded, open_folder, write_out
 
 if TYPE_CHECKING:
-    from wksbm_cli.importing.plan import Item, Mapping_, Plan
+    from wksbm_cli.authoring.importing.plan import Item, Mapping_, Plan
 
 
 class ImportFormat(StrEnum):
@@ -62,9 +62,9 @@ def import_file(
     """
     from rich.text import Text
 
+    from wksbm_cli.authoring.importing import plan as pl
+    from wksbm_cli.authoring.importing.readers import read_sheets
     from wksbm_cli.i18n import translate
-    from wksbm_cli.importing import plan as pl
-    from wksbm_cli.importing.readers import read_sheets
 
     found = open_folder()
     lang = current_lang()
@@ -91,9 +91,9 @@ def import_file(
 def _load_mapping(path: str) -> Mapping_:
     import yaml
 
+    from wksbm_cli.authoring.importing.headers import FIELDS, IGNORE
+    from wksbm_cli.authoring.importing.plan import Mapping_
     from wksbm_cli.errors import WksbmError
-    from wksbm_cli.importing.headers import FIELDS, IGNORE
-    from wksbm_cli.importing.plan import Mapping_
     from wksbm_cli.model.types import did_you_mean
 
     try:
@@ -131,9 +131,9 @@ def _load_mapping(path: str) -> Mapping_:
 
 
 def _draft(path: str, sheets: list[Any], columns: Mapping_) -> None:
+    from wksbm_cli.authoring.importing.headers import FIELDS, IGNORE, find_header
     from wksbm_cli.authoring.new_record import scalar
     from wksbm_cli.errors import WksbmError
-    from wksbm_cli.importing.headers import FIELDS, IGNORE, find_header
     from wksbm_cli.write import FileExists, atomic_write
 
     lines = [

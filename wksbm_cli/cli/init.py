@@ -79,11 +79,11 @@ def init(
     """
     from rich.text import Text
 
+    from wksbm_cli.authoring.repository import source as src
+    from wksbm_cli.authoring.repository.create import Answers, create
     from wksbm_cli.i18n import language_from_env, translate
     from wksbm_cli.regions.terms import terms
     from wksbm_cli.render.safe import visible
-    from wksbm_cli.scaffold import source as src
-    from wksbm_cli.scaffold.create import Answers, create
 
     tty = sys.stdin.isatty() if interactive is None else interactive
     lang = state().lang or language_from_env(bahasa.value if bahasa else None)

@@ -52,10 +52,10 @@ def list_records(
 
     Example: wksbm list organisasi --kecamatan Depok --format csv
     """
-    from wksbm_cli.access.lookup import filter_events, filter_organisations
-    from wksbm_cli.engine import check_folder
+    from wksbm_cli.check.engine import check_folder
     from wksbm_cli.errors import WksbmError
-    from wksbm_cli.render import records as view
+    from wksbm_cli.export.lookup import filter_events, filter_organisations
+    from wksbm_cli.render.figures import records as view
 
     found = open_folder()
     if status is not None and status not in ("aktif", "vakum", "bubar"):

@@ -149,8 +149,8 @@ def new(
     from rich.text import Text
 
     from wksbm_cli.authoring import new_record as nr
-    from wksbm_cli.authoring import regions
-    from wksbm_cli.cli.dates import parse_date
+    from wksbm_cli.authoring import region_choice as regions
+    from wksbm_cli.core.dates import parse_date
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
     from wksbm_cli.model.schema import JENIS_KEGIATAN

@@ -96,10 +96,10 @@ def ganti(
     Example: wksbm pengurus ganti wksbm-sido-rukun --jabatan ketua --nama "Siti Aminah"
     --mulai 2026-02-01
     """
+    from wksbm_cli.authoring.edit import operations as ops
+    from wksbm_cli.authoring.edit.session import conclude, open_record
+    from wksbm_cli.authoring.edit.splice import Editor
     from wksbm_cli.cli import edit_common as ec
-    from wksbm_cli.edit import operations as ops
-    from wksbm_cli.edit.session import conclude, open_record
-    from wksbm_cli.edit.splice import Editor
 
     found = open_folder()
     today = ec.effective(as_of)
@@ -152,10 +152,10 @@ def tambah(
 
     Example: wksbm pengurus tambah wksbm-sido-rukun --jabatan bendahara --nama "Sri Lestari"
     """
+    from wksbm_cli.authoring.edit import operations as ops
+    from wksbm_cli.authoring.edit.session import conclude, open_record
+    from wksbm_cli.authoring.edit.splice import Editor
     from wksbm_cli.cli import edit_common as ec
-    from wksbm_cli.edit import operations as ops
-    from wksbm_cli.edit.session import conclude, open_record
-    from wksbm_cli.edit.splice import Editor
 
     found = open_folder()
     today = ec.effective(as_of)
@@ -206,10 +206,10 @@ def akhiri(
     """
     import datetime as dt
 
+    from wksbm_cli.authoring.edit import operations as ops
+    from wksbm_cli.authoring.edit.session import conclude, open_record
+    from wksbm_cli.authoring.edit.splice import Editor
     from wksbm_cli.cli import edit_common as ec
-    from wksbm_cli.edit import operations as ops
-    from wksbm_cli.edit.session import conclude, open_record
-    from wksbm_cli.edit.splice import Editor
     from wksbm_cli.errors import WksbmError
 
     found = open_folder()

@@ -36,10 +36,10 @@ def tambah(
     Example: wksbm peserta tambah 2025-06-17-pelatihan-manajemen-organisasi-wksbm-depok
     wksbm-sido-rukun
     """
+    from wksbm_cli.authoring.edit import operations as ops
+    from wksbm_cli.authoring.edit.session import conclude, open_record
+    from wksbm_cli.authoring.edit.splice import Editor
     from wksbm_cli.cli import edit_common as ec
-    from wksbm_cli.edit import operations as ops
-    from wksbm_cli.edit.session import conclude, open_record
-    from wksbm_cli.edit.splice import Editor
 
     found = open_folder()
     today = ec.effective(as_of)

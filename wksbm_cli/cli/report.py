@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wksbm_cli.cli.common import RawCsv, err_console, guarded, open_folder, print_rich, write_out
-from wksbm_cli.cli.dates import parse_year
+from wksbm_cli.core.dates import parse_year
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from wksbm_cli.check.engine import CheckResult
     from wksbm_cli.cli.common import Folder
-    from wksbm_cli.engine import CheckResult
+    from wksbm_cli.figures.yearly import YearReport
     from wksbm_cli.model.records import Record
-    from wksbm_cli.reports.yearly import YearReport
 
 
 class ReportFormat(StrEnum):
@@ -64,8 +64,8 @@ def _pdf_preflight(output: str | None) -> None:
 def _html(result: CheckResult, figures: YearReport, folder: Folder) -> str:
     import datetime as dt
 
-    from wksbm_cli.render.report_html import render_html
-    from wksbm_cli.reports.yearly_extra import year_extra
+    from wksbm_cli.figures.yearly_extra import year_extra
+    from wksbm_cli.render.figures.report_html import render_html
 
     records: list[Record] = [*result.organisations, *result.events]
     current = {_rel(r.file, folder.shown_root): r for r in records}
@@ -114,10 +114,10 @@ def report(
 
     Example: wksbm laporan --tahun 2025 --format markdown --output laporan-2025.md
     """
-    from wksbm_cli.engine import check_folder
-    from wksbm_cli.render import report_out as out
-    from wksbm_cli.reports.history import year_history
-    from wksbm_cli.reports.yearly import yearly
+    from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.figures.history import year_history
+    from wksbm_cli.figures.yearly import yearly
+    from wksbm_cli.render.figures import report_out as out
 
     folder = open_folder()  # first: its `bahasa` is the language of every message
     number = parse_year(year)

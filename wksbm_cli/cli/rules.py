@@ -26,7 +26,7 @@ def rules(
 
     Example: wksbm rules --format markdown > docs/rules.md
     """
-    from wksbm_cli.render import rules_doc
+    from wksbm_cli.render.figures import rules_doc
 
     if fmt is RulesFormat.markdown:
         write_out(rules_doc.markdown())

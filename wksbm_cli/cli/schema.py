@@ -45,7 +45,7 @@ def schema(
     from rich.text import Text
 
     from wksbm_cli.i18n import translate
-    from wksbm_cli.model.jsonschema_export import KINDS, combined, write_schemas
+    from wksbm_cli.model.jsonschema import KINDS, combined, write_schemas
     from wksbm_cli.render.safe import visible
 
     kinds = (kind.value,) if kind is not None else KINDS

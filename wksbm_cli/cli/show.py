@@ -37,12 +37,12 @@ def show(
     """
     import datetime as dt
 
-    from wksbm_cli.access.lookup import find, page
-    from wksbm_cli.cli.dates import parse_as_of
-    from wksbm_cli.engine import Options, check_folder
+    from wksbm_cli.check.engine import Options, check_folder
+    from wksbm_cli.core.dates import parse_as_of
     from wksbm_cli.errors import WksbmError
+    from wksbm_cli.export.lookup import find, page
     from wksbm_cli.i18n import translate
-    from wksbm_cli.render import records as view
+    from wksbm_cli.render.figures import records as view
 
     day = parse_as_of(as_of)
     found = open_folder()

@@ -44,10 +44,10 @@ def sk(
     Example: wksbm sk wksbm-sido-rukun --nomor "07/KEP.LRH/2026" --tanggal 2026-02-10
     --berlaku-sampai 2029-02-10 --penerbit "Lurah Condongcatur"
     """
+    from wksbm_cli.authoring.edit import operations as ops
+    from wksbm_cli.authoring.edit.session import conclude, open_record
+    from wksbm_cli.authoring.edit.splice import Editor
     from wksbm_cli.cli import edit_common as ec
-    from wksbm_cli.edit import operations as ops
-    from wksbm_cli.edit.session import conclude, open_record
-    from wksbm_cli.edit.splice import Editor
     from wksbm_cli.errors import WksbmError
 
     found = open_folder()

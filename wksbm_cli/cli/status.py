@@ -42,10 +42,10 @@ def status(
     Example: wksbm status wksbm-sido-rukun vakum --sejak 2026-01-15 --alasan "pengurus belum
     dipilih ulang"
     """
+    from wksbm_cli.authoring.edit import operations as ops
+    from wksbm_cli.authoring.edit.session import conclude, open_record
+    from wksbm_cli.authoring.edit.splice import Editor
     from wksbm_cli.cli import edit_common as ec
-    from wksbm_cli.edit import operations as ops
-    from wksbm_cli.edit.session import conclude, open_record
-    from wksbm_cli.edit.splice import Editor
 
     found = open_folder()
     today = ec.effective(as_of)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import RawCsv, guarded, open_folder, print_rich, progress_bar, write_out
-from wksbm_cli.cli.dates import parse_day
+from wksbm_cli.core.dates import parse_day
 
 
 class SummaryFormat(StrEnum):
@@ -36,9 +36,9 @@ def summary(
 
     Example: wksbm summary --format markdown
     """
-    from wksbm_cli.engine import Options, check_folder
-    from wksbm_cli.render import summary_out as out
-    from wksbm_cli.reports.summary import summarise
+    from wksbm_cli.check.engine import Options, check_folder
+    from wksbm_cli.figures.summary import summarise
+    from wksbm_cli.render.figures import summary_out as out
 
     folder = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_day(as_of)

@@ -116,8 +116,8 @@ def validate(
 
     Example: wksbm validate --format github
     """
-    from wksbm_cli.cli.dates import parse_as_of
-    from wksbm_cli.engine import Options, check_folder
+    from wksbm_cli.check.engine import Options, check_folder
+    from wksbm_cli.core.dates import parse_as_of
 
     day = parse_as_of(as_of)
     folder = open_folder()
@@ -131,7 +131,7 @@ def validate(
         progress=progress_bar(fmt is ValidateFormat.text),
     )
     if changed_since is not None:
-        from wksbm_cli.ci.scope import check_changed
+        from wksbm_cli.check.changed import check_changed
 
         result = check_changed(
             folder.root,
@@ -146,29 +146,29 @@ def validate(
         result = check_folder(folder.root, folder.shown_root, folder.config, options)
     suppressed = 0
     if baseline is not None:
-        from wksbm_cli.ci import baseline as baselines
+        from wksbm_cli.check import baseline as baselines
 
         filtered = baselines.apply(result.shown_root, result.problems, baselines.load(baseline))
         result.problems = filtered.problems
         suppressed = filtered.suppressed
     if fmt is ValidateFormat.json:
-        from wksbm_cli.render.json_out import render as render_json
+        from wksbm_cli.render.problems.json_out import render as render_json
 
         write_out(render_json(result, folder.lang))
     elif fmt is ValidateFormat.github:
-        from wksbm_cli.render.github import render as render_github
+        from wksbm_cli.render.problems.github import render as render_github
 
         write_out(render_github(result, folder.lang))
     elif fmt is ValidateFormat.sarif:
-        from wksbm_cli.render.sarif import render as render_sarif
+        from wksbm_cli.render.problems.sarif import render as render_sarif
 
         write_out(render_sarif(result, folder.lang))
     else:
-        from wksbm_cli.render.text import render as render_text
+        from wksbm_cli.render.problems.text import render as render_text
 
         print_rich(render_text(result, folder.lang, quiet=state().quiet, per_rule=per_rule))
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            from wksbm_cli.render.github import render as render_github
+            from wksbm_cli.render.problems.github import render as render_github
 
             write_out(render_github(result, folder.lang))
     for key, args in result.notices:

@@ -40,7 +40,7 @@ def wilayah(
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
     from wksbm_cli.regions.lookup import lookup, scope
-    from wksbm_cli.render import wilayah_out as out
+    from wksbm_cli.render.figures import wilayah_out as out
     from wksbm_cli.render.safe import visible
 
     folder = open_folder()

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from wksbm_cli.diagnostics import Severity
+from wksbm_cli.core.problem import Severity
 from wksbm_cli.load.yamldoc import Path
 
 if TYPE_CHECKING:

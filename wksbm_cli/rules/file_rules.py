@@ -1,6 +1,6 @@
 """Rules about files as files, found by the walker before any YAML is read."""
 
-from wksbm_cli.diagnostics import Severity
+from wksbm_cli.core.problem import Severity
 from wksbm_cli.rules.base import REGISTRY
 
 E, W = Severity.ERROR, Severity.WARNING

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wksbm_cli.diagnostics import Severity
+from wksbm_cli.core.problem import Severity
 from wksbm_cli.rules.base import REGISTRY
 
 REGISTRY.declare(

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from wksbm_cli.diagnostics import Severity
+from wksbm_cli.core.problem import Severity
 from wksbm_cli.load.yamldoc import Path
 from wksbm_cli.rules.base import REGISTRY, FileContext, Finding
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from wksbm_cli.diagnostics import Severity
+from wksbm_cli.core.problem import Severity
 from wksbm_cli.model.records import Event, Organisation, Record
 from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, FolderContext
 

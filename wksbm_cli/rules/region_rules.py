@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from wksbm_cli.diagnostics import Severity
+from wksbm_cli.core.problem import Severity
 from wksbm_cli.load.files import CONFIG_NAME
 from wksbm_cli.model.records import Event, Organisation, Wilayah
 from wksbm_cli.model.schema import WILAYAH

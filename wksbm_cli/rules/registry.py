@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wksbm_cli.rules import (  # noqa: F401  (imported for their registrations)
-    completeness,
+    completeness_rules,
     file_rules,
     policy_rules,
     privacy,

@@ -1,6 +1,6 @@
 """Rules found by checking a record against the declared schema (:mod:`wksbm_cli.model.schema`)."""
 
-from wksbm_cli.diagnostics import Severity
+from wksbm_cli.core.problem import Severity
 from wksbm_cli.rules.base import REGISTRY
 
 E = Severity.ERROR

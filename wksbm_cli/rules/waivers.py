@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wksbm_cli.diagnostics import Severity
+from wksbm_cli.core.problem import Severity
 from wksbm_cli.rules.base import REGISTRY, FileContext, Finding
 
 E = Severity.ERROR

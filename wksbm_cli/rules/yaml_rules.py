@@ -1,6 +1,6 @@
 """Rules about YAML itself, found by the located loader in the same pass that reads the file."""
 
-from wksbm_cli.diagnostics import Severity
+from wksbm_cli.core.problem import Severity
 from wksbm_cli.rules.base import REGISTRY
 
 E = Severity.ERROR

@@ -1,1 +1,0 @@
-"""Getting the data out: records as rows for lists, lookups and exports."""

@@ -1,1 +1,0 @@
-"""The per-file result cache kept in ``.wksbm_cache/`` at the records root."""

@@ -1,0 +1,99 @@
+"""Per-file checks over a pool of processes, for folders big enough to repay the start-up.
+
+Parsing is CPU-bound Python, so threads would not help; processes do. Workers get chunks of
+entries and send back the small per-file results (compact records, located problems), never whole
+documents. Small folders stay in-process: forking costs more than checking a few files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
+
+from wksbm_cli.errors import InternalError
+
+if TYPE_CHECKING:
+    from wksbm_cli.check.engine import FileResult
+    from wksbm_cli.load.files import Entry
+    from wksbm_cli.model.records import Config
+
+#: Below this many files to check, the pool costs more than it saves.
+THRESHOLD = 200
+MIN_CHUNK, MAX_CHUNK = 50, 400
+
+
+class WorkerFailure(Exception):
+    """An exception from a worker, carried back as text (the original may not pickle)."""
+
+
+def workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def chunk_size(count: int, pool: int) -> int:
+    """About four chunks per worker, so a slow chunk does not leave the other cores idle."""
+    return max(MIN_CHUNK, min(MAX_CHUNK, -(-count // (pool * 4))))
+
+
+def check_many(
+    root: str,
+    shown_root: str,
+    entries: Sequence[Entry],
+    config: Config,
+    today: dt.date,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[FileResult]:
+    """``check_file`` of every entry, in order; ``progress(done, total)`` after each file (or
+    each chunk, in the pool)."""
+    from wksbm_cli.check.engine import check_file
+
+    pool = workers()
+    total = len(entries)
+    if total < THRESHOLD or pool < 2:
+        results = []
+        for entry in entries:
+            results.append(check_file(root, shown_root, entry, config, today))
+            if progress is not None:
+                progress(len(results), total)
+        return results
+    size = chunk_size(len(entries), pool)
+    chunks = [list(entries[i : i + size]) for i in range(0, len(entries), size)]
+    # fork shares the already-imported rules and schema with the workers for free; elsewhere
+    # (macOS, Windows) the platform default is the safe choice.
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    out: list[FileResult] = []
+    try:
+        with ProcessPoolExecutor(max_workers=min(pool, len(chunks)), mp_context=context) as ex:
+            futures = [ex.submit(_check_chunk, root, shown_root, c, config, today) for c in chunks]
+            for future in futures:
+                out.extend(future.result())
+                if progress is not None:
+                    progress(len(out), total)
+    except InternalError:
+        raise
+    except BrokenProcessPool as exc:
+        raise InternalError("worker pool", exc) from exc
+    return out
+
+
+def _check_chunk(
+    root: str, shown_root: str, chunk: list[Entry], config: Config, today: dt.date
+) -> list[FileResult]:
+    from wksbm_cli.check.engine import check_file
+
+    try:
+        return [check_file(root, shown_root, e, config, today) for e in chunk]
+    except InternalError as exc:
+        failure = WorkerFailure(f"{type(exc.original).__name__}: {exc.original}")
+        raise InternalError(exc.stage, failure) from None
+    except Exception as exc:
+        raise InternalError("check", WorkerFailure(f"{type(exc).__name__}: {exc}")) from None

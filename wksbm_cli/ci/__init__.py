@@ -1,1 +1,0 @@
-"""What CI needs beyond a plain run: changed-only scopes, baselines and a change summary."""

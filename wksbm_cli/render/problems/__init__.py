@@ -1,0 +1,1 @@
+"""Renderers of a check's problems: terminal text, JSON, GitHub annotations and SARIF."""

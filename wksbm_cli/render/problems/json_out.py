@@ -1,0 +1,40 @@
+"""``--format json``: the shape fixed by the CLI contract (add keys freely, change none)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wksbm_cli import __version__
+from wksbm_cli.check.engine import CheckResult
+from wksbm_cli.render.safe import json_text
+
+
+def problems_document(result: CheckResult, lang: str) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "tool": {"name": "wksbm", "version": __version__},
+        "lang": lang,
+        "records_root": result.shown_root,
+        "files": result.files,
+        "problems": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "rule": p.rule,
+                "severity": p.severity.label,
+                "message": p.message(lang),
+                "record": p.record,
+                "path": p.path,
+                "waived": p.waived,
+                **({"waived_until": dict(p.extra).get("until")} if p.waived else {}),
+            }
+            for p in result.problems
+        ],
+        "counts": result.counts(),
+        "waived": result.waived,
+    }
+
+
+def render(result: CheckResult, lang: str) -> str:
+    return json_text(problems_document(result, lang))
