@@ -20,7 +20,8 @@ from pathlib import Path
 
 from wksbm_cli.authoring.importing import plan as pl
 from wksbm_cli.authoring.importing.readers import read_sheets
-from wksbm_cli.check.engine import Options, check_folder
+from wksbm_cli.check.engine import check_folder
+from wksbm_cli.check.results import Options
 from wksbm_cli.model.records import Config, Wilayah
 
 PLACES = (

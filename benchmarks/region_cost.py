@@ -10,7 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from wksbm_cli.check.engine import Options, check_folder
+from wksbm_cli.check.engine import check_folder
+from wksbm_cli.check.results import Options
 from wksbm_cli.model.records import Config, Wilayah
 
 DESA = ("Condongcatur", "Condong Catur", "Caturtunggal", "Maguwoharjo")

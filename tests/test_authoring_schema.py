@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from wksbm_cli.model.jsonschema import all_schemas
+from wksbm_cli.rules.registry import RULES
 
 RECORDS = Path(__file__).resolve().parent.parent / "records"
 
@@ -29,11 +30,11 @@ def _plain(value: Any) -> Any:
 
 
 def _validator(kind: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(all_schemas()[kind])
+    return jsonschema.Draft202012Validator(all_schemas(RULES)[kind])
 
 
 def test_schemas_are_valid_draft_2020_12() -> None:
-    for doc in all_schemas().values():
+    for doc in all_schemas(RULES).values():
         jsonschema.Draft202012Validator.check_schema(doc)
         assert doc["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
@@ -77,13 +78,13 @@ def test_wksbm_needs_tingkat_and_wilayah_but_a_forum_does_not() -> None:
 
 
 def test_waivers_and_descriptions_are_in_the_schema() -> None:
-    props = all_schemas()["organisasi"]["properties"]
+    props = all_schemas(RULES)["organisasi"]["properties"]
     waiver = props["pengecualian"]["items"]
     assert waiver["required"] == ["aturan", "sampai", "alasan"]
     assert waiver["properties"]["sampai"]["format"] == "date"
     assert "Nama organisasi." in props["nama"]["description"]
     assert "Name of the organisation." in props["nama"]["description"]
-    assert "kegiatan" in all_schemas()
+    assert "kegiatan" in all_schemas(RULES)
     event = {"id": "2025-01-02-x", "judul": "X", "jenis": "rapat", "tanggal": "2025-01-02"}
     assert not _validator("kegiatan").is_valid(event)  # penyelenggara missing
     assert _validator("kegiatan").is_valid({**event, "penyelenggara": "Dinsos"})
@@ -111,6 +112,6 @@ def test_schema_command_prints_and_writes(run_cli: Any, tmp_path: Path) -> None:
 def test_bundled_schema_files_are_up_to_date() -> None:
     """records/schemas is what editors read; regenerate with `wksbm schema --output
     records/schemas --force` after changing model/schema.py."""
-    for kind, doc in all_schemas().items():
+    for kind, doc in all_schemas(RULES).items():
         stored = json.loads((RECORDS / "schemas" / f"{kind}.schema.json").read_text("utf-8"))
         assert stored == doc, kind

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from conftest import GOOD_ORG
 
-from wksbm_cli.check.engine import CheckResult
+from wksbm_cli.check.results import CheckResult
 from wksbm_cli.core.problem import Problem, Severity, make_args
 from wksbm_cli.model.records import Config
 from wksbm_cli.render.problems import github

@@ -143,7 +143,7 @@ def test_no_config_change_no_policy_section(repo: Path, run_cli: Any) -> None:
     ],
 )
 def test_policy_changes(after: Config, expected: list[tuple[object, ...]]) -> None:
-    from wksbm_cli.model.config import policy_changes
+    from wksbm_cli.check.policy import policy_changes
 
     found = [(c.rule, c.before, c.after, c.where) for c in policy_changes(Config(), after)]
     assert found == expected

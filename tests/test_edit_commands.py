@@ -306,8 +306,8 @@ def test_an_edit_that_would_add_an_error_is_refused(folder: Path, monkeypatch: A
     from wksbm_cli.authoring.edit import operations as ops
     from wksbm_cli.authoring.edit.session import conclude, open_record
     from wksbm_cli.authoring.edit.splice import Editor
+    from wksbm_cli.check.policy import load_config
     from wksbm_cli.errors import WksbmError
-    from wksbm_cli.model.config import load_config
 
     root = str(folder)
     config = load_config(root, "records")

@@ -112,7 +112,7 @@ def test_a_file_that_is_not_valid_yaml_is_not_touched() -> None:
 
 def test_a_record_from_wksbm_new_keeps_its_commented_template_in_place() -> None:
     from wksbm_cli.authoring import new_record as nr
-    from wksbm_cli.regions.terms import terms
+    from wksbm_cli.core.terms import terms
 
     org = nr.NewOrganisation(
         "wksbm-ngudi-rahayu", "WKSBM Ngudi Rahayu", "wksbm", "kalurahan", "Depok", "Condongcatur"

@@ -93,7 +93,7 @@ def test_planted_shards_are_a_miss_not_a_hang_or_a_4gb_read(
 
 def test_shard_over_the_size_limit_is_not_read(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from wksbm_cli.check import cache as store
-    from wksbm_cli.model.config import load_config
+    from wksbm_cli.check.policy import load_config
 
     monkeypatch.setattr(store, "SHARD_LIMIT", 100)
     (root / CACHE_DIR).mkdir()

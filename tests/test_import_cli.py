@@ -353,7 +353,7 @@ def test_a_mapping_naming_an_unknown_field_gets_did_you_mean(
 def test_a_record_changed_after_the_plan_is_not_overwritten(folder: Path) -> None:
     from wksbm_cli.authoring.importing import plan as pl
     from wksbm_cli.authoring.importing.readers import read_sheets
-    from wksbm_cli.model.config import load_config
+    from wksbm_cli.check.policy import load_config
 
     config = load_config(str(folder), "records")
     where = pl.Folder(str(folder), "records", config)

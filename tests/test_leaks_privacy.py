@@ -203,8 +203,9 @@ def test_no_output_holds_the_full_value(kind_value: tuple[str, str], place: str)
 def test_no_checked_result_holds_the_full_value(kind_value: tuple[str, str], place: str) -> None:
     """The cause: everything the engine keeps from a file (problems in both languages, their
     source lines, paths, record values) is masked before any renderer sees it."""
-    from wksbm_cli.check.engine import Options, check_folder
-    from wksbm_cli.model.config import load_config
+    from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.check.policy import load_config
+    from wksbm_cli.check.results import Options
 
     _, value = kind_value
     with tempfile.TemporaryDirectory() as tmp:

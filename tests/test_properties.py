@@ -19,7 +19,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wksbm_cli.check.engine import Options, check_folder
+from wksbm_cli.check.engine import check_folder
+from wksbm_cli.check.results import Options
 from wksbm_cli.i18n import catalog, translate
 from wksbm_cli.model.records import Config
 from wksbm_cli.rules.registry import RULES

@@ -569,9 +569,9 @@ def test_an_unknown_history_note_gets_the_generic_words(make_records: Callable[.
     """A reason for the missing history that this page has no words for yet (the history part
     may grow new ones) still gives an honest note, never a bare catalog key."""
     from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.check.policy import load_config
     from wksbm_cli.figures.yearly import yearly
     from wksbm_cli.figures.yearly_extra import year_extra
-    from wksbm_cli.model.config import load_config
     from wksbm_cli.render.figures.report_html import render_html
 
     root = make_records(

@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 from conftest import CONFIG, GOOD_EVENT, GOOD_ORG
 
-from wksbm_cli.check.engine import CheckResult, Options, check_folder
+from wksbm_cli.check.engine import check_folder
+from wksbm_cli.check.policy import load_config
+from wksbm_cli.check.results import CheckResult, Options
 from wksbm_cli.figures import completeness as score
 from wksbm_cli.figures.summary import summarise
 from wksbm_cli.figures.yearly import event_days, yearly
-from wksbm_cli.model.config import load_config
 from wksbm_cli.model.records import REGION_LEVELS
 
 DAY = dt.date(2025, 12, 31)

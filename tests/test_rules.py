@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CONFIG, GOOD_EVENT, GOOD_ORG
-from wksbm_cli.check.engine import Options, check_folder
-from wksbm_cli.model.config import load_config
+from wksbm_cli.check.engine import check_folder
+from wksbm_cli.check.policy import load_config
+from wksbm_cli.check.results import Options
 from wksbm_cli.rules.registry import RULES
 
 TODAY = dt.date(2026, 11, 23)

@@ -117,8 +117,9 @@ def test_progress_on_a_terminal_only(big_folder: Path) -> None:
 
 def test_library_reports_progress_through_a_callback(tmp_path: Path) -> None:
     """The engine calls back (done, total) as files are checked; it prints nothing itself."""
-    from wksbm_cli.check.engine import Options, check_folder
-    from wksbm_cli.model.config import load_config
+    from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.check.policy import load_config
+    from wksbm_cli.check.results import Options
 
     root = tmp_path / "records"
     (root / "organisasi" / "kalasan").mkdir(parents=True)

@@ -6,6 +6,8 @@ a traceback and exit codes never drift between commands.
 
 from __future__ import annotations
 
+from wksbm_cli.i18n import translate
+
 
 class WksbmError(Exception):
     """The command cannot run as asked (exit 2): bad option, no records folder, broken config."""
@@ -58,8 +60,6 @@ class WriteFailed(WksbmError):
 
     def __init__(self, path: str | None, error: OSError) -> None:
         import errno
-
-        from wksbm_cli.i18n import translate
 
         name = errno.errorcode.get(error.errno or 0, "")
         reason = _REASONS.get(name)

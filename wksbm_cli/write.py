@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from wksbm_cli.errors import WksbmError, WriteFailed
+from wksbm_cli.i18n import translate
 
 MARKER = ".wksbm-export"
 MARKER_TEXT = (
@@ -60,7 +61,6 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def _message(key: str, args: dict[str, Any]) -> tuple[str, str]:
-    from wksbm_cli.i18n import translate
 
     return translate(key, "id", args), translate(key, "en", args)
 

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 import yaml
 
+from wksbm_cli.core.terms import Terms
 from wksbm_cli.errors import WksbmError
+from wksbm_cli.load.files import walk
 from wksbm_cli.model.schema import SLUG_PATTERN, TINGKAT
-from wksbm_cli.regions.terms import Terms
 
 SCHEMA_FOLDER = "schemas"  # inside the records folder: `wksbm schema --output <records>/schemas`
 JENIS_ORGANISASI = ("wksbm", "forum", "lembaga")
@@ -111,7 +112,6 @@ def check_id_unused(root: str, kind: str, target: str) -> None:
     """Ids are unique per kind across the folder (``duplicate-id``) and a file is named by its
     record's id (``id-mismatch``), so another file of that kind with the target's name means the
     id is taken. The target itself is left to the no-overwrite check of the write."""
-    from wksbm_cli.load.files import walk
 
     name = os.path.basename(target)
     own = os.path.relpath(target, root).replace(os.sep, "/")

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from wksbm_cli.core.terms import full_name
 from wksbm_cli.errors import WksbmError
+from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.names import display, match, suggest
 from wksbm_cli.regions.resolve import _children, _scope
-from wksbm_cli.regions.terms import full_name
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,6 @@ def _area(config: Config) -> tuple[str, str] | None:
 
 
 def _error(option: str, key: str, args: Mapping[str, object]) -> WksbmError:
-    from wksbm_cli.i18n import translate
 
     return WksbmError(
         f"{option}: {translate(key, 'id', dict(args))}",

@@ -26,6 +26,7 @@ from typing import Any
 from wksbm_cli import __version__
 from wksbm_cli.core.problem import Problem
 from wksbm_cli.errors import WksbmError
+from wksbm_cli.rules.registry import RULES
 
 Key = tuple[str, str, str]  # (record id or file name, rule, stable path)
 VERSION = 2
@@ -41,7 +42,6 @@ def relative_file(shown_root: str, shown: str) -> str:
 def pointer_only(rule: str) -> bool:
     """Rules about something the record lacks: at most one per record, and their path is only
     where to point (the record, or the key under which the missing thing would go)."""
-    from wksbm_cli.rules.registry import RULES
 
     info = RULES.get(rule)
     return info is not None and info.group == "completeness" and rule != "multiple-ketua"

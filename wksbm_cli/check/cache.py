@@ -36,10 +36,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import wksbm_cli
-from wksbm_cli.check.engine import FileResult, content_digest, shown_path
+from wksbm_cli.check.cache_codec import Unsupported, decode, encode
+from wksbm_cli.check.results import FileResult, content_digest, shown_path
+from wksbm_cli.errors import WksbmError
+from wksbm_cli.load import git
 from wksbm_cli.load.files import Entry, read_bytes
 from wksbm_cli.load.yamldoc import ENGINE
 from wksbm_cli.model.records import Config
+from wksbm_cli.write import atomic_write
 
 CACHE_DIR = ".wksbm_cache"
 FORMAT = 1
@@ -142,8 +146,6 @@ def user_secret() -> bytes | Off:
 
 def tracked_by_git(root: str) -> bool:
     """True when git tracks anything in the cache folder: it then came with the checkout."""
-    from wksbm_cli.errors import WksbmError
-    from wksbm_cli.load import git
 
     try:
         return bool(git.run(root, "ls-files", "--cached", "-z", "--", CACHE_DIR))
@@ -273,7 +275,6 @@ class Cache:
                 if data is None or content_digest(data) != payload[5]:
                     return None
                 item = [*entry.stat, self.started_ns, payload]
-            from wksbm_cli.check.cache_codec import decode
 
             result = decode(payload, entry.rel, shown_path(self.shown_root, entry.rel))
         except Exception:
@@ -283,7 +284,6 @@ class Cache:
 
     def save(self, entries: Sequence[Entry], results: Sequence[FileResult]) -> None:
         """Write back the shards that changed, one at a time; silently skipped if that fails."""
-        from wksbm_cli.check.cache_codec import Unsupported, encode
 
         members: dict[int, list[int]] = {index: [] for index in self.dirty}
         for i, entry in enumerate(entries):
@@ -311,8 +311,6 @@ class Cache:
             self._write(index, HEADER + self._mac(payload) + b"\n" + payload)
 
     def _write(self, index: int, data: bytes) -> None:
-        from wksbm_cli.errors import WksbmError
-        from wksbm_cli.write import atomic_write
 
         with contextlib.suppress(OSError, WksbmError):
             atomic_write(self._path(index), data, force=True)
@@ -322,8 +320,5 @@ def _ignore_file(folder: str) -> None:
     """Keeps the cache out of git even where ``wksbm init`` did not write a .gitignore."""
     path = os.path.join(folder, ".gitignore")
     if not os.path.lexists(path):
-        from wksbm_cli.errors import WksbmError
-        from wksbm_cli.write import atomic_write
-
         with contextlib.suppress(OSError, WksbmError):
             atomic_write(path, "*\n")

@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from wksbm_cli.check.engine import FileResult
+from wksbm_cli.check.results import FileResult
 from wksbm_cli.core.problem import Problem, Severity
 from wksbm_cli.model import records as _records
 

@@ -19,27 +19,14 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from wksbm_cli.check.engine import (
-    CheckResult,
-    FileResult,
-    Options,
-    Scope,
-    check_entries,
-    finish,
-    rule_filter,
-    shown_path,
-)
+from wksbm_cli.check.engine import Scope, check_entries, finish, rule_filter
+from wksbm_cli.check.policy import PolicyChange, config_from_bytes, policy_changes, with_policy_of
+from wksbm_cli.check.results import CheckResult, FileResult, Options, shown_path
 from wksbm_cli.core.problem import Problem, Severity, make_args
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load import git
 from wksbm_cli.load.files import CONFIG_NAME, read_text, shown_name, walk
 from wksbm_cli.load.yamldoc import load_document
-from wksbm_cli.model.config import (
-    PolicyChange,
-    config_from_bytes,
-    policy_changes,
-    with_policy_of,
-)
 from wksbm_cli.model.records import Config, Event, Organisation, Waiver
 
 # Options.paths == () means "everything"; a path no record can have means "nothing".

@@ -9,289 +9,33 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import hashlib
-import os
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
-from wksbm_cli.core.problem import Problem, Severity, make_args
+from wksbm_cli.check.cache import Cache, Off
+from wksbm_cli.check.file_check import locate
+from wksbm_cli.check.parallel import check_many
+from wksbm_cli.check.results import (
+    CheckResult,
+    FileResult,
+    Options,
+    Progress,
+    shown_path,
+)
+from wksbm_cli.core.problem import Problem, Severity
+from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.errors import InternalError, WksbmError
-from wksbm_cli.load.files import Entry, ReadResult, decode, read_bytes, walk
-from wksbm_cli.load.yamldoc import Document, Path, load_document
+from wksbm_cli.load.files import Entry, walk
 from wksbm_cli.model.records import (
     Config,
     Event,
     Organisation,
     Record,
-    build_event,
-    build_organisation,
 )
-from wksbm_cli.model.schema import KEGIATAN, ORGANISASI
-from wksbm_cli.model.types import Context, did_you_mean, field_name
-from wksbm_cli.rules.base import FileContext, Finding, FolderContext
-from wksbm_cli.rules.privacy import Masker
-from wksbm_cli.rules.registry import RULES, file_checks, folder_checks
-
-Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to judge: rule selection, the day to judge as of, and which paths to report on."""
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    as_of: dt.date | None = None
-    paths: tuple[str, ...] = ()  # relative to the records root, "/" separated; () = all
-    use_cache: bool = False  # per-file results kept in .wksbm_cache/ (the CLI turns it on)
-    # Called with (files done, files in all) as files are checked: the CLI draws a progress bar
-    # from it on a terminal; the library itself never prints.
-    progress: Progress | None = field(default=None, compare=False)
-
-
-@dataclass
-class FileResult:
-    rel: str
-    kind: str | None
-    problems: list[Problem]
-    record: Record | None = None
-    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    lines: dict[int, str] = field(default_factory=dict)  # source lines at the kept marks
-    digest: str = ""  # blake2b of the file's bytes, for the cache ("" when it was not read)
-    # Caret columns in those lines where masking moved them: (line, column) -> caret.
-    carets: dict[tuple[int, int], int] = field(default_factory=dict)
-
-
-def content_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-SNIPPET_LIMIT = 200
-
-
-def _source_lines(text: str, wanted: Iterable[int]) -> dict[int, str]:
-    wanted = set(wanted)
-    if not wanted:
-        return {}
-    out: dict[int, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if number in wanted:
-            out[number] = line  # cut to SNIPPET_LIMIT after masking, never through a number
-            if len(out) == len(wanted):
-                break
-    return out
-
-
-@dataclass
-class CheckResult:
-    root: str
-    shown_root: str
-    config: Config
-    files: int
-    problems: list[Problem]
-    organisations: list[Organisation]
-    events: list[Event]
-    unreadable: dict[str, str]  # display path -> the rule that kept the record out
-    #: One-line notes about the run itself (message id, arguments), e.g. why the cache is off.
-    notices: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "info": 0}
-        for p in self.problems:
-            if not p.waived:
-                out[p.severity.label] += 1
-        return out
-
-    @property
-    def waived(self) -> int:
-        return sum(1 for p in self.problems if p.waived)
-
-
-def shown_path(shown_root: str, rel: str) -> str:
-    return rel if shown_root in ("", ".") else f"{shown_root}/{rel}"
-
-
-def _problem(
-    file: str,
-    line: int,
-    column: int,
-    rule: str,
-    key: str,
-    args: dict[str, Any],
-    severity: Severity | None = None,
-    record: str | None = None,
-    path: Path | None = None,
-) -> Problem:
-    return Problem(
-        file=file,
-        line=max(1, line),
-        column=max(1, column),
-        rule=rule,
-        severity=severity or RULES[rule].severity,
-        message_key=key,
-        args=make_args(**args),
-        record=record,
-        path=field_name(path) if path else None,
-    )
-
-
-def check_file(
-    root: str, shown_root: str, entry: Entry, config: Config, today: dt.date
-) -> FileResult:
-    """Everything that can be judged from one file alone."""
-    if entry.issue is not None:
-        return judge_file(shown_root, entry, None, ReadResult(None), config, today)
-    data, refused = read_bytes(os.path.join(root, entry.rel), config.ukuran_berkas_maks)
-    return judge_file(shown_root, entry, data, refused, config, today)
-
-
-def judge_file(
-    shown_root: str,
-    entry: Entry,
-    data: bytes | None,
-    refused: ReadResult,
-    config: Config,
-    today: dt.date,
-    judge: bool = True,
-) -> FileResult:
-    """One file's record and problems from its bytes, wherever they came from: the work tree
-    (:func:`check_file`) or a past commit (the yearly report's history), so a past snapshot is
-    read exactly as a live run reads today's files. ``refused`` says why ``data`` is None.
-    ``judge=False`` builds the record only (no schema or file rules): the record does not
-    depend on them, and a score needs records, not problems."""
-    shown = shown_path(shown_root, entry.rel)
-    result = FileResult(entry.rel, entry.kind, [])
-    if entry.issue is not None:
-        rule = entry.issue.split(".", 1)[0]
-        result.problems.append(_problem(shown, 1, 1, rule, entry.issue, {"what": entry.what}))
-        return result
-    read = refused
-    if data is not None:
-        result.digest = content_digest(data)
-        read = decode(data)
-    if read.text is None:
-        key = read.issue or "encoding"
-        result.problems.append(
-            _problem(shown, read.line, read.column, key.split(".", 1)[0], key, dict(read.args))
-        )
-        return result
-    text = read.text
-    doc = load_document(text)
-    stem = entry.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    for issue in doc.issues:
-        result.problems.append(
-            _problem(
-                shown,
-                issue.line,
-                issue.column,
-                issue.rule,
-                issue.message_key,
-                issue.args,
-                path=issue.path,
-            )
-        )
-    record: Record | None = None
-    if isinstance(doc.data, dict):
-        schema = ORGANISASI if entry.kind == "organisasi" else KEGIATAN
-        checked = schema.check(doc.data, (), Context(doc.plain)) if judge else ()
-        for s in checked:
-            line, col = doc.where(s.path)
-            result.problems.append(
-                _problem(shown, line, col, s.rule, s.message_key, s.args, path=s.path)
-            )
-        if entry.kind == "organisasi":
-            record = build_organisation(doc.data, shown, config.wilayah)
-        else:
-            record = build_event(doc.data, shown, config.wilayah)
-    elif not any(p.rule == "yaml-syntax" for p in result.problems):
-        line, col = doc.where(())
-        key = "not-a-mapping.empty" if doc.data is None else "not-a-mapping"
-        got = "list" if isinstance(doc.data, list) else "text"
-        result.problems.append(_problem(shown, line, col, "not-a-mapping", key, {"got": got}))
-    ctx = FileContext(entry.rel, entry.kind or "", stem, text, doc, record, config, today)
-    private: list[tuple[str, str]] = []
-    for info in file_checks():
-        if info.check is None or (record is None and info.group != "privacy"):
-            continue
-        if not judge and info.group != "privacy":
-            continue  # a past snapshot still masks personal data, so none is printed from it
-        try:
-            findings = list(info.check(ctx))
-        except Exception as exc:
-            raise InternalError(f"rule {info.id} on {shown}", exc) from exc
-        for f in findings:
-            if judge:
-                result.problems.append(_locate(f, shown, doc))
-            if f.private:
-                private.append((f.private, str(f.args["masked"])))
-    if record is not None:
-        keep: list[Path] = [(), ("id",)]
-        if isinstance(record, Event):
-            keep.extend(ref.path for ref in record.references)
-        result.marks = {p: doc.where(p) for p in keep}
-    masker = Masker(private)
-    if masker:
-        record, result.problems, result.marks = _masked(masker, record, result)
-    result.record = record
-    lines = _source_lines(
-        text, [p.line for p in result.problems] + [pos[0] for pos in result.marks.values()]
-    )
-    rec_id = record.id if record is not None else None
-    problems = []
-    for p in result.problems:
-        source, caret = masker.line(lines.get(p.line, ""), p.column)
-        problems.append(
-            replace(
-                p,
-                record=rec_id or p.record,
-                source=source[:SNIPPET_LIMIT],
-                caret=caret if caret != p.column else 0,
-            )
-        )
-    result.problems = problems
-    for line, column in result.marks.values():
-        source, caret = masker.line(lines.get(line, ""), column)
-        result.lines[line] = source[:SNIPPET_LIMIT]
-        if caret != column:
-            result.carets[(line, column)] = caret
-    return result
-
-
-def _masked(
-    masker: Masker, record: Record | None, result: FileResult
-) -> tuple[Record | None, list[Problem], dict[Path, tuple[int, int]]]:
-    """Personal data found in the file, masked in everything kept from it: message arguments,
-    paths, record values (a bare number that is a NIK becomes empty) and the paths of marks."""
-    if record is not None:
-        record = replace(masker.value(record, numbers="drop"), file=record.file)
-    problems = [
-        replace(
-            p,
-            args=masker.value(p.args),
-            path=masker.text(p.path) if p.path else p.path,
-            record=masker.text(p.record) if p.record else p.record,
-        )
-        for p in result.problems
-    ]
-    marks = {masker.value(path): pos for path, pos in result.marks.items()}
-    return record, problems, marks
-
-
-def _locate(
-    f: Finding, shown: str, doc: Document | None, marks: dict[Path, tuple[int, int]] | None = None
-) -> Problem:
-    if f.at is not None:
-        line, col = f.at
-    elif doc is not None:
-        line, col = doc.where(f.path)
-    else:
-        path = f.path
-        table = marks or {}
-        while path not in table and path:
-            path = path[:-1]
-        line, col = table.get(path, (1, 1))
-    return _problem(shown, line, col, f.rule, f.message_key, dict(f.args), f.severity, path=f.path)
+from wksbm_cli.regions.canonical import canonical_records
+from wksbm_cli.rules.base import FolderContext
+from wksbm_cli.rules.registry import RULES, folder_checks
 
 
 def rule_filter(select: Sequence[str], ignore: Sequence[str]) -> set[str]:
@@ -408,11 +152,9 @@ def check_entries(
     """Per-file results: from the cache where the file is unchanged, the rest computed (in a
     pool of processes when there are many). Why the cache is off, if worth saying, goes to
     ``notices``."""
-    from wksbm_cli.check.parallel import check_many
 
     if not use_cache:
         return check_many(root, shown_root, entries, config, today, progress)
-    from wksbm_cli.check.cache import Cache, Off
 
     cache = Cache.open(root, shown_root, config, today)
     if not isinstance(cache, Cache):
@@ -469,7 +211,7 @@ def finish(
             shown = f.file or ""
             if rel_of.get(shown, shown) not in scope:
                 continue
-            problem = _locate(f, shown, None, marks.get(shown))
+            problem = locate(f, shown, None, marks.get(shown))
             rec = records.get(shown)
             source = lines.get(shown, {}).get(problem.line, "")
             caret = carets.get(shown, {}).get((problem.line, problem.column), 0)
@@ -495,8 +237,6 @@ def records_of(
     organisations = [r.record for r in results if isinstance(r.record, Organisation)]
     events = [r.record for r in results if isinstance(r.record, Event)]
     if allowed is None or allowed & {"region-unknown", "region-mismatch"}:
-        from wksbm_cli.regions.canonical import canonical_records
-
         organisations, events = canonical_records(organisations, events, config)
     return organisations, events
 

@@ -16,10 +16,11 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
+from wksbm_cli.check.file_check import check_file
 from wksbm_cli.errors import InternalError
 
 if TYPE_CHECKING:
-    from wksbm_cli.check.engine import FileResult
+    from wksbm_cli.check.results import FileResult
     from wksbm_cli.load.files import Entry
     from wksbm_cli.model.records import Config
 
@@ -54,7 +55,6 @@ def check_many(
 ) -> list[FileResult]:
     """``check_file`` of every entry, in order; ``progress(done, total)`` after each file (or
     each chunk, in the pool)."""
-    from wksbm_cli.check.engine import check_file
 
     pool = workers()
     total = len(entries)
@@ -88,7 +88,6 @@ def check_many(
 def _check_chunk(
     root: str, shown_root: str, chunk: list[Entry], config: Config, today: dt.date
 ) -> list[FileResult]:
-    from wksbm_cli.check.engine import check_file
 
     try:
         return [check_file(root, shown_root, e, config, today) for e in chunk]

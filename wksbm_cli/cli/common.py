@@ -581,8 +581,9 @@ class Folder:
 def open_folder() -> Folder:
     """Find the records folder, read its config and settle the language (option, env, config,
     locale): the start of every command that reads records."""
+    from wksbm_cli.check.policy import load_config
     from wksbm_cli.i18n import language_from_env
-    from wksbm_cli.model.config import find_root, load_config
+    from wksbm_cli.model.config import find_root
 
     st = state()
     set_lang(st.lang or language_from_env(None))

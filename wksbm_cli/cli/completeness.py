@@ -55,7 +55,8 @@ def completeness(
     ] = None,
     raw_csv: RawCsv = False,
 ) -> None:
-    from wksbm_cli.check.engine import Options, check_folder
+    from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.check.results import Options
     from wksbm_cli.figures.completeness import completeness as build
     from wksbm_cli.render.figures import completeness_out as out
 

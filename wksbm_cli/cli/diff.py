@@ -36,7 +36,7 @@ def diff(
 
     Example: wksbm diff origin/main
     """
-    from wksbm_cli.check.engine import Options
+    from wksbm_cli.check.results import Options
     from wksbm_cli.core.dates import parse_as_of
     from wksbm_cli.figures.diff import diff_records
     from wksbm_cli.render.figures.diff_markdown import render

@@ -93,8 +93,8 @@ def _load_mapping(path: str) -> Mapping_:
 
     from wksbm_cli.authoring.importing.headers import FIELDS, IGNORE
     from wksbm_cli.authoring.importing.plan import Mapping_
+    from wksbm_cli.core.suggest import did_you_mean
     from wksbm_cli.errors import WksbmError
-    from wksbm_cli.model.types import did_you_mean
 
     try:
         with open(path, encoding="utf-8") as handle:

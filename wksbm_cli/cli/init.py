@@ -81,8 +81,8 @@ def init(
 
     from wksbm_cli.authoring.repository import source as src
     from wksbm_cli.authoring.repository.create import Answers, create
+    from wksbm_cli.core.terms import terms
     from wksbm_cli.i18n import language_from_env, translate
-    from wksbm_cli.regions.terms import terms
     from wksbm_cli.render.safe import visible
 
     tty = sys.stdin.isatty() if interactive is None else interactive

@@ -151,11 +151,11 @@ def new(
     from wksbm_cli.authoring import new_record as nr
     from wksbm_cli.authoring import region_choice as regions
     from wksbm_cli.core.dates import parse_date
+    from wksbm_cli.core.terms import full_name, terms
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
     from wksbm_cli.model.schema import JENIS_KEGIATAN
     from wksbm_cli.regions.lookup import scope
-    from wksbm_cli.regions.terms import full_name, terms
     from wksbm_cli.write import FileExists, atomic_write
 
     found = open_folder()

@@ -16,7 +16,7 @@ from wksbm_cli.core.dates import parse_year
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from wksbm_cli.check.engine import CheckResult
+    from wksbm_cli.check.results import CheckResult
     from wksbm_cli.cli.common import Folder
     from wksbm_cli.figures.yearly import YearReport
     from wksbm_cli.model.records import Record

@@ -47,11 +47,12 @@ def schema(
     from wksbm_cli.i18n import translate
     from wksbm_cli.model.jsonschema import KINDS, combined, write_schemas
     from wksbm_cli.render.safe import visible
+    from wksbm_cli.rules.registry import RULES
 
     kinds = (kind.value,) if kind is not None else KINDS
     if output is None:
-        write_out(combined(kinds))
+        write_out(combined(RULES, kinds))
         return
-    for path in write_schemas(output, kinds, force=force):
+    for path in write_schemas(output, RULES, kinds, force=force):
         line = translate("schema.wrote", current_lang(), {"path": path})
         err_console().print(Text(visible(line)))

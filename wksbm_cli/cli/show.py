@@ -37,7 +37,8 @@ def show(
     """
     import datetime as dt
 
-    from wksbm_cli.check.engine import Options, check_folder
+    from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.check.results import Options
     from wksbm_cli.core.dates import parse_as_of
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.export.lookup import find, page

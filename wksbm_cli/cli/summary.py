@@ -36,7 +36,8 @@ def summary(
 
     Example: wksbm summary --format markdown
     """
-    from wksbm_cli.check.engine import Options, check_folder
+    from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.check.results import Options
     from wksbm_cli.figures.summary import summarise
     from wksbm_cli.render.figures import summary_out as out
 

@@ -116,7 +116,8 @@ def validate(
 
     Example: wksbm validate --format github
     """
-    from wksbm_cli.check.engine import Options, check_folder
+    from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.check.results import Options
     from wksbm_cli.core.dates import parse_as_of
 
     day = parse_as_of(as_of)

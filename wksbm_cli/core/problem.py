@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import Any
 
+from wksbm_cli.i18n import translate
+
 
 class Severity(IntEnum):
     """Ordered so that ``max()`` gives the worst severity and filters compare naturally."""
@@ -51,7 +53,6 @@ class Problem:
     caret: int = field(default=0, compare=False)
 
     def message(self, lang: str) -> str:
-        from wksbm_cli.i18n import translate
 
         return translate(self.message_key, lang, dict(self.args))
 

@@ -13,7 +13,9 @@ import os
 import sqlite3
 from typing import Any
 
+from wksbm_cli.core import csv_text as csv_out
 from wksbm_cli.export.tables import PRIMARY, TABLES, Row, columns_of
+from wksbm_cli.write import atomic_folder, atomic_write, atomic_write_via
 
 INDEXES = {
     "pengurus": "organisasi_id",
@@ -64,7 +66,6 @@ def _fill_sqlite_or_oserror(path: str, tables: dict[str, list[Row]], personal: b
 
 
 def write_sqlite(path: str, tables: dict[str, list[Row]], personal: bool, force: bool) -> None:
-    from wksbm_cli.write import atomic_write_via
 
     atomic_write_via(
         path,
@@ -77,7 +78,6 @@ def write_sqlite(path: str, tables: dict[str, list[Row]], personal: bool, force:
 def csv_text(table: str, rows: list[Row], personal: bool, raw: bool = False) -> str:
     """One table as CSV; cells that a spreadsheet would run as a formula are made inert unless
     ``raw`` (see :mod:`wksbm_cli.core.csv_text`)."""
-    from wksbm_cli.core import csv_text as csv_out
 
     names = [c.name for c in columns_of(table, personal)]
     return csv_out.csv_text(names, ([row.get(n) for n in names] for row in rows), raw)
@@ -86,7 +86,6 @@ def csv_text(table: str, rows: list[Row], personal: bool, raw: bool = False) -> 
 def write_csv(
     folder: str, tables: dict[str, list[Row]], personal: bool, force: bool, raw: bool = False
 ) -> None:
-    from wksbm_cli.write import atomic_folder
 
     def fill(tmp: str) -> None:
         for table in TABLES:
@@ -110,7 +109,6 @@ def json_document(tables: dict[str, list[Row]], personal: bool) -> dict[str, Any
 
 
 def write_json(path: str, tables: dict[str, list[Row]], personal: bool, force: bool) -> None:
-    from wksbm_cli.write import atomic_write
 
     text = json.dumps(json_document(tables, personal), ensure_ascii=False, indent=2) + "\n"
     atomic_write(path, text, force=force, mode=_mode(personal))
@@ -179,7 +177,6 @@ def _fill_xlsx(path: str, tables: dict[str, list[Row]], personal: bool) -> None:
 
 
 def write_xlsx(path: str, tables: dict[str, list[Row]], personal: bool, force: bool) -> None:
-    from wksbm_cli.write import atomic_write_via
 
     atomic_write_via(
         path, lambda tmp: _fill_xlsx(tmp, tables, personal), force=force, mode=_mode(personal)

@@ -15,7 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from wksbm_cli.load.files import read_text
+from wksbm_cli.load.yamldoc import load_document
 from wksbm_cli.model.records import Event, Organisation
+from wksbm_cli.rules.privacy import mask_niks
 
 Row = dict[str, Any]
 
@@ -169,9 +172,6 @@ def personal_fields(
 ) -> dict[str, list[Row]]:
     """telepon/email of each officer, read back from the files (``privasi: internal`` only).
     A NIK is masked even here: no setting allows one."""
-    from wksbm_cli.load.files import read_text
-    from wksbm_cli.load.yamldoc import load_document
-    from wksbm_cli.rules.privacy import mask_niks
 
     out: dict[str, list[Row]] = {}
     prefix = "" if shown_root in ("", ".") else shown_root.rstrip("/") + "/"

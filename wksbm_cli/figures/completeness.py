@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.errors import WksbmError
 
 if TYPE_CHECKING:  # kept out of import time: `wksbm completeness --help` reads CHECKS
@@ -280,8 +281,6 @@ def completeness(
         known = sorted({r.kecamatan for r in rows if r.kecamatan})
         wanted = squash(kecamatan)
         if wanted not in {squash(k) for k in known}:
-            from wksbm_cli.model.types import did_you_mean
-
             folded = {squash(k): k for k in known}
             hint = folded.get(did_you_mean(wanted, list(folded)), "")
             extra_id, extra_en = (

@@ -20,11 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from wksbm_cli.check.baseline import Key, count_keys, places_of, relative_file
-from wksbm_cli.check.engine import CheckResult, Options, check_folder
+from wksbm_cli.check.engine import check_folder
+from wksbm_cli.check.policy import PolicyChange, load_config, policy_changes
+from wksbm_cli.check.results import CheckResult, Options
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load import git
 from wksbm_cli.load.files import CONFIG_NAME, YAML_SUFFIXES
-from wksbm_cli.model.config import PolicyChange, load_config, policy_changes
 from wksbm_cli.model.records import Config, Record
 
 Snapshot = dict[str, tuple[str, bytes]]  # id -> (file relative to root, content)

@@ -1,7 +1,8 @@
 """The records as they were at a past commit, read from git objects (no checkout, no files).
 
-A past tree goes through the engine's own per-file step (:func:`wksbm_cli.check.engine.judge_file`)
-and record step (:func:`wksbm_cli.check.engine.records_of`), the same path a live run takes from the
+A past tree goes through the engine's own per-file step
+(:func:`wksbm_cli.check.file_check.judge_file`) and record step
+(:func:`wksbm_cli.check.engine.records_of`), the same path a live run takes from the
 files on disk, so a snapshot's score is the score ``completeness --as-of`` gives on a checkout of
 that commit. Only the rules are skipped, since a score needs records, not problems. Snapshots
 are judged with today's ``wksbm.yaml``, so that a change of score over a year reflects changed
@@ -17,7 +18,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from wksbm_cli.check.engine import FileResult, judge_file, records_of
+from wksbm_cli.check.engine import records_of
+from wksbm_cli.check.file_check import judge_file
+from wksbm_cli.check.results import FileResult
 from wksbm_cli.figures.completeness import completeness, mean_score
 from wksbm_cli.load import git
 from wksbm_cli.load.files import ReadResult, file_entry

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from wksbm_cli.check.engine import CheckResult
+from wksbm_cli.check.results import CheckResult
 from wksbm_cli.figures.completeness import CHECKS, completeness
 
 STATUSES = ("aktif", "vakum", "bubar")

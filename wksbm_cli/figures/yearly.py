@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from wksbm_cli.check.engine import CheckResult
+from wksbm_cli.check.results import CheckResult
 from wksbm_cli.figures.history import Change, History
 from wksbm_cli.model.records import Event, Organisation
 

@@ -26,10 +26,12 @@ from typing import TYPE_CHECKING
 
 from wksbm_cli.figures.completeness import Row, completeness, squash
 from wksbm_cli.load import git
-from wksbm_cli.model.records import Config, Event, Organisation, Record
+from wksbm_cli.load.files import YAML_SUFFIXES, decode
+from wksbm_cli.load.yamldoc import load_document
+from wksbm_cli.model.records import Config, Event, Organisation, Record, build_organisation
 
 if TYPE_CHECKING:
-    from wksbm_cli.check.engine import CheckResult
+    from wksbm_cli.check.results import CheckResult
     from wksbm_cli.core.problem import Problem
     from wksbm_cli.figures.yearly import YearReport
 
@@ -154,9 +156,6 @@ def organisations_at(
     git objects through the loader and record builder a file on disk goes through;
     ``current`` maps paths relative to ``root`` to records already read, reused for blobs git
     knows unchanged. Only ``organisasi/`` is read: dissolutions and officers need nothing else."""
-    from wksbm_cli.load.files import YAML_SUFFIXES, decode
-    from wksbm_cli.load.yamldoc import load_document
-    from wksbm_cli.model.records import build_organisation
 
     prefix = git.repo_prefix(root)
     if commit is None or prefix is None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from wksbm_cli.i18n.en import MESSAGES as EN
+from wksbm_cli.i18n.id import MESSAGES as ID
+
 LANGS = ("id", "en")
 
 _WORD_ARGS = ("expected", "got", "pattern")
@@ -23,10 +26,7 @@ def show_parser_detail(on: bool) -> None:
 
 def catalog(lang: str) -> dict[str, str]:
     if lang == "en":
-        from wksbm_cli.i18n.en import MESSAGES as EN
-
         return EN
-    from wksbm_cli.i18n.id import MESSAGES as ID
 
     return ID
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from wksbm_cli.errors import WksbmError
+from wksbm_cli.load.programs import Finished, ProgramTimeout, run_program
 
 TIMEOUT = 60.0
 
@@ -39,25 +39,21 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _completed(
-    cwd: str, *args: str, stdin: bytes | None = None
-) -> subprocess.CompletedProcess[bytes]:
+def _completed(cwd: str, *args: str, stdin: bytes | None = None) -> Finished:
     try:
-        return subprocess.run(
+        return run_program(
             ["git", "-c", "core.quotepath=off", *args],
             cwd=cwd,
-            input=stdin,
-            capture_output=True,
+            stdin=stdin,
             timeout=TIMEOUT,
             env=_env(),
-            check=False,
         )
     except FileNotFoundError:
         raise WksbmError(
             "git tidak ditemukan; pasang git untuk memakai opsi ini",
             "git is not installed; it is needed for this option",
         ) from None
-    except subprocess.TimeoutExpired:
+    except ProgramTimeout:
         raise WksbmError(
             f"git {args[0]} tidak selesai dalam {TIMEOUT:.0f} detik",
             f"git {args[0]} did not finish within {TIMEOUT:.0f} seconds",
@@ -66,7 +62,7 @@ def _completed(
         raise WksbmError(f"git gagal: {exc}", f"git failed: {exc}") from None
 
 
-def _failure(done: subprocess.CompletedProcess[bytes], command: str) -> WksbmError:
+def _failure(done: Finished, command: str) -> WksbmError:
     detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
     line = detail[-1] if detail else f"exit {done.returncode}"
     return WksbmError(f"git {command} gagal: {line}", f"git {command} failed: {line}")
@@ -80,7 +76,7 @@ def run(cwd: str, *args: str, stdin: bytes | None = None) -> bytes:
     return done.stdout
 
 
-def _run(cwd: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+def _run(cwd: str, *args: str, check: bool = True) -> Finished:
     """Like :func:`run`, but hands back the exit status when ``check`` is false."""
     done = _completed(cwd, *args)
     if check and done.returncode != 0:

@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from wksbm_cli.load.yaml_messages import scalar_message, syntax_message
+
 Path = tuple[str | int, ...]
 
 #: Records are a few levels deep; anything far beyond that is an attack or an accident.
@@ -245,8 +247,6 @@ def _load(text: str, max_depth: int) -> Document:
     try:
         _build(text, doc, max_depth)
     except yaml.MarkedYAMLError as exc:
-        from wksbm_cli.rules.yaml_rules import syntax_message
-
         mark = exc.problem_mark or exc.context_mark
         line, col = _pos(mark) if mark is not None else (1, 1)
         key, args, at_context = syntax_message(
@@ -389,8 +389,6 @@ def _build(text: str, doc: Document, max_depth: int) -> None:
                 try:
                     value = construct_plain(ev.value, tag)
                 except Exception as exc:  # ValueError, OverflowError... from odd scalars
-                    from wksbm_cli.rules.yaml_rules import scalar_message
-
                     kind = "date" if tag == _TIMESTAMP else "number"
                     issues.append(
                         LoadIssue(

@@ -8,10 +8,12 @@ accepts; only the cross-record and completeness rules are beyond what a schema c
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from typing import Any
 
 from wksbm_cli.model.schema import CONFIG, FORMAT_VERSION, KEGIATAN, ORGANISASI
 from wksbm_cli.model.types import Struct
+from wksbm_cli.write import atomic_write_set
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("organisasi", "kegiatan", "wksbm")
@@ -39,11 +41,14 @@ _SOURCES: dict[str, tuple[Struct, str, str, str]] = {
 }
 
 
-def schema_of(kind: str) -> dict[str, Any]:
-    """The schema document of one kind (``organisasi``, ``kegiatan`` or ``wksbm``)."""
+def schema_of(kind: str, rule_ids: Collection[str]) -> dict[str, Any]:
+    """The schema document of one kind (``organisasi``, ``kegiatan`` or ``wksbm``); ``rule_ids``
+    are the names ``aturan:`` accepts (the rules table lives above this layer)."""
     struct, title, doc_id, doc_en = _SOURCES[kind]
     body = struct.json_schema()
     body.pop("title", None)
+    if kind == "wksbm":
+        body["properties"]["aturan"]["propertyNames"]["enum"] = sorted(rule_ids)
     return {
         "$schema": DIALECT,
         "$id": f"urn:wksbm:schema:{kind}:{FORMAT_VERSION}",
@@ -53,23 +58,27 @@ def schema_of(kind: str) -> dict[str, Any]:
     }
 
 
-def all_schemas(kinds: tuple[str, ...] = KINDS) -> dict[str, dict[str, Any]]:
-    return {kind: schema_of(kind) for kind in kinds}
+def all_schemas(
+    rule_ids: Collection[str], kinds: tuple[str, ...] = KINDS
+) -> dict[str, dict[str, Any]]:
+    return {kind: schema_of(kind, rule_ids) for kind in kinds}
 
 
 def dumps(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def combined(kinds: tuple[str, ...] = KINDS) -> str:
+def combined(rule_ids: Collection[str], kinds: tuple[str, ...] = KINDS) -> str:
     """One JSON document holding the chosen schemas (what ``wksbm schema`` prints)."""
-    return dumps({"version": 1, "schemas": all_schemas(kinds)})
+    return dumps({"version": 1, "schemas": all_schemas(rule_ids, kinds)})
 
 
-def write_schemas(folder: str, kinds: tuple[str, ...] = KINDS, *, force: bool = False) -> list[str]:
+def write_schemas(
+    folder: str, rule_ids: Collection[str], kinds: tuple[str, ...] = KINDS, *, force: bool = False
+) -> list[str]:
     """Write one ``<kind>.schema.json`` per kind into ``folder`` (created if missing), as a set:
     all or nothing, none replaced without ``force``. Returns the paths written."""
-    from wksbm_cli.write import atomic_write_set
-
-    files: dict[str, bytes | str] = {FILE_NAMES[kind]: dumps(schema_of(kind)) for kind in kinds}
+    files: dict[str, bytes | str] = {
+        FILE_NAMES[kind]: dumps(schema_of(kind, rule_ids)) for kind in kinds
+    }
     return atomic_write_set(folder, files, force=force)

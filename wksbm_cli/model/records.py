@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from wksbm_cli.core.terms import terms
 from wksbm_cli.load.yamldoc import Path
 from wksbm_cli.model.schema import (
     JUMLAH_ANGGOTA,
@@ -368,7 +369,6 @@ class Config:
     def labels(self) -> dict[str, str]:
         """The words people see for the region levels; JSON keys stay the national ones. They
         follow the folder's own kabupaten/kota (a kota's kelurahan, Papua's distrik)."""
-        from wksbm_cli.regions.terms import terms
 
         return terms(self.wilayah.kode, self.istilah).labels()
 

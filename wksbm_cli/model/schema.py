@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.load.yamldoc import Path
 from wksbm_cli.model.types import (
     AtLeastOne,
@@ -24,7 +25,6 @@ from wksbm_cli.model.types import (
     Struct,
     Text,
     TextOr,
-    did_you_mean,
     field_name,
     wrong_type,
 )
@@ -515,13 +515,12 @@ class RuleSeverities(SchemaType):
     expected = "mapping"
 
     def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
-        from wksbm_cli.rules.registry import RULES
-
+        known = ctx.rule_ids
         if not isinstance(value, dict):
             yield wrong_type(path, "mapping", value, ctx)
             return
         for key, severity in value.items():
-            if key not in RULES:
+            if key not in known:
                 yield SchemaIssue(
                     "invalid-value",
                     (*path, key),
@@ -529,7 +528,7 @@ class RuleSeverities(SchemaType):
                     {
                         "field": field_name((*path, key)),
                         "value": key,
-                        "suggestion": did_you_mean(key, list(RULES)),
+                        "suggestion": did_you_mean(key, sorted(known)),
                     },
                 )
                 continue
@@ -538,11 +537,10 @@ class RuleSeverities(SchemaType):
             yield from SEVERITY_CHOICE.check(severity, (*path, key), ctx)
 
     def json_schema(self) -> dict[str, Any]:
-        from wksbm_cli.rules.registry import RULES
-
+        # The enum of rule ids is filled in by ``jsonschema.schema_of``, which is given them.
         return {
             "type": "object",
-            "propertyNames": {"enum": sorted(RULES)},
+            "propertyNames": {"enum": []},
             "additionalProperties": SEVERITY_CHOICE.json_schema(),
         }
 

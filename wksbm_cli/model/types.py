@@ -8,12 +8,12 @@ what stops the documentation from describing fields the validator rejects.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.load.yamldoc import BadScalar, Path, is_date
 
 
@@ -26,16 +26,15 @@ class SchemaIssue:
 
 
 class Context:
-    """What a check needs besides the value: the unquoted source text of converted scalars."""
+    """What a check needs besides the value: the unquoted source text of converted scalars, and
+    the rule ids ``aturan:`` may name (the rules table sits above this layer, so the caller that
+    knows it passes its ids in)."""
 
-    def __init__(self, plain: Mapping[Path, str] | None = None) -> None:
+    def __init__(
+        self, plain: Mapping[Path, str] | None = None, rule_ids: Collection[str] = ()
+    ) -> None:
         self.plain = plain or {}
-
-
-def did_you_mean(word: str, candidates: list[str] | tuple[str, ...]) -> str:
-    """The closest candidate, or "" if none is close: a typo, not a different word."""
-    found = difflib.get_close_matches(word.lower(), list(candidates), n=1, cutoff=0.7)
-    return found[0] if found else ""
+        self.rule_ids = rule_ids
 
 
 def field_name(path: Path) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wksbm_cli.core.terms import is_kota
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.names import display, match, suggest
 from wksbm_cli.regions.resolve import _children, _level
-from wksbm_cli.regions.terms import is_kota
 
 _KAB_CODE = re.compile(r"^\d\d\.\d\d$")
 

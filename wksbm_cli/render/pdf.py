@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from wksbm_cli.errors import WksbmError
+from wksbm_cli.i18n import translate
+from wksbm_cli.load.programs import Finished, ProgramTimeout, run_program
 
 CANDIDATES = (
     "chromium",
@@ -39,7 +40,6 @@ TIMEOUT = 120.0
 
 
 def _error(key: str, **args: object) -> WksbmError:
-    from wksbm_cli.i18n import translate
 
     return WksbmError(translate(key, "id", args), translate(key, "en", args))
 
@@ -59,22 +59,14 @@ def command(browser: str, profile: str, *args: str) -> list[str]:
     return [browser, *FLAGS, f"--user-data-dir={profile}", *args]
 
 
-def run_browser(
-    browser: str, *args: str, timeout: float = TIMEOUT
-) -> subprocess.CompletedProcess[bytes]:
+def run_browser(browser: str, *args: str, timeout: float = TIMEOUT) -> Finished:
     """Run the browser once with its own empty profile, removed afterwards."""
     with tempfile.TemporaryDirectory(
         prefix="wksbm-browser-", ignore_cleanup_errors=True
     ) as profile:
         try:
-            return subprocess.run(
-                command(browser, profile, *args),
-                capture_output=True,
-                timeout=timeout,
-                check=False,
-                stdin=subprocess.DEVNULL,
-            )
-        except subprocess.TimeoutExpired:
+            return run_program(command(browser, profile, *args), timeout=timeout)
+        except ProgramTimeout:
             raise _error("rep.pdf.failed", detail=f"no answer after {timeout:.0f} s") from None
         except OSError as exc:
             raise _error("rep.pdf.failed", detail=exc.strerror or type(exc).__name__) from None

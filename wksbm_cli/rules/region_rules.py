@@ -21,9 +21,21 @@ from collections.abc import Iterator
 from typing import Any
 
 from wksbm_cli.core.problem import Severity
+from wksbm_cli.core.terms import full_name
 from wksbm_cli.load.files import CONFIG_NAME
 from wksbm_cli.model.records import Event, Organisation, Wilayah
 from wksbm_cli.model.schema import WILAYAH
+from wksbm_cli.regions import reference
+from wksbm_cli.regions.names import display, match, suggest
+from wksbm_cli.regions.resolve import (
+    _children,
+    _level,
+    _scope,
+    desa_issue,
+    has_data,
+    official_name,
+    resolve,
+)
 from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, FolderContext, RuleInfo
 
 E = Severity.ERROR
@@ -49,7 +61,6 @@ def _places(ctx: FileContext) -> Iterator[tuple[tuple[str | int, ...], dict[str,
 
 
 def check(ctx: FileContext) -> Iterator[Finding]:
-    from wksbm_cli.regions.resolve import resolve
 
     labels = {
         "provinsi": "Provinsi",
@@ -85,7 +96,6 @@ def check(ctx: FileContext) -> Iterator[Finding]:
 def _asal(ctx: FileContext, labels: dict[str, str]) -> Iterator[Finding]:
     """``peserta.asal``: desa names anywhere in the folder's kabupaten. Participants come to a
     training from every kecamatan, so the venue's kecamatan says nothing about where they live."""
-    from wksbm_cli.regions.resolve import desa_issue, has_data
 
     rec, data = ctx.record, ctx.doc.data
     if not isinstance(rec, Event) or not rec.peserta_asal or not isinstance(data, dict):
@@ -117,8 +127,6 @@ def _asal(ctx: FileContext, labels: dict[str, str]) -> Iterator[Finding]:
 
 def _where(parent: str, istilah: str) -> str:
     """The parent searched in, as people say it: ``Kapanewon Depok``, ``Kota Bogor``."""
-    from wksbm_cli.regions.resolve import official_name
-    from wksbm_cli.regions.terms import full_name
 
     if not parent:
         return "Indonesia"
@@ -128,7 +136,6 @@ def _where(parent: str, istilah: str) -> str:
 def _found(issue: Any, labels: dict[str, str]) -> str:
     """Where the name does exist, named at the level of the parent searched in (``Kalasan``);
     codes stay codes for a ``kode`` that disagrees."""
-    from wksbm_cli.regions.resolve import official_name
 
     if issue.kind not in ("mismatch", "ambiguous"):
         return ", ".join(issue.found)
@@ -159,9 +166,6 @@ REGISTRY.add(
 
 def check_config(ctx: FolderContext) -> Iterator[Finding]:
     """The config's own ``wilayah``, and the one note of a run whose region cannot be checked."""
-    from wksbm_cli.regions import reference
-    from wksbm_cli.regions.names import display, match, suggest
-    from wksbm_cli.regions.resolve import _children, _level, _scope
 
     w = ctx.config.wilayah
     if not (w.kode or w.kabupaten or w.provinsi):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wksbm_cli.core.problem import Severity
+from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.rules.base import REGISTRY, FileContext, Finding
 
 E = Severity.ERROR
@@ -30,11 +31,9 @@ def waiver_expired(ctx: FileContext) -> Iterator[Finding]:
     rec = ctx.record
     if rec is None:
         return
-    from wksbm_cli.model.types import did_you_mean
-    from wksbm_cli.rules.registry import RULES
 
     for waiver in rec.waivers:
-        if waiver.aturan not in RULES:
+        if waiver.aturan not in REGISTRY.rules:
             # A misspelt rule would waive nothing, silently: report it as the schema would.
             yield Finding(
                 "invalid-value",
@@ -43,7 +42,7 @@ def waiver_expired(ctx: FileContext) -> Iterator[Finding]:
                 {
                     "field": f"pengecualian[{waiver.index}].aturan",
                     "value": waiver.aturan,
-                    "suggestion": did_you_mean(waiver.aturan, sorted(RULES)),
+                    "suggestion": did_you_mean(waiver.aturan, sorted(REGISTRY.rules)),
                 },
             )
         if waiver.sampai < ctx.today:

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wksbm_cli.authoring.edit.splice import Editor
+from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.errors import WksbmError
+from wksbm_cli.i18n import translate
+from wksbm_cli.model.schema import JABATAN
 
 # Where a new key goes: after the first of these that the mapping has (else at its end).
 AFTER_STATUS = ("tingkat", "jenis", "nama", "id")
@@ -25,7 +28,6 @@ SK_KEYS = ("nomor", "tanggal", "penerbit", "berlaku_sampai")
 
 
 def refuse(key: str, **args: Any) -> WksbmError:
-    from wksbm_cli.i18n import translate
 
     return WksbmError(translate(key, "id", args), translate(key, "en", args))
 
@@ -67,8 +69,6 @@ def _fold(text: str) -> str:
 
 
 def check_jabatan(jabatan: str) -> str:
-    from wksbm_cli.model.schema import JABATAN
-    from wksbm_cli.model.types import did_you_mean
 
     if jabatan not in JABATAN:
         hint = did_you_mean(jabatan, JABATAN)
@@ -287,8 +287,6 @@ def set_status(ed: Editor, status: str, sejak: dt.date, alasan: str | None, note
     """``status`` with ``status_sejak`` (the day it took effect) and ``status_alasan``; a reason
     left from an earlier status is removed, since it no longer explains the new one."""
     if status not in STATUSES:
-        from wksbm_cli.model.types import did_you_mean
-
         hint = did_you_mean(status, STATUSES)
         raise refuse("edit.bad-status", value=status, choices=", ".join(STATUSES), suggestion=hint)
     current = ed.data.get("status", "aktif")
@@ -308,7 +306,6 @@ def add_participants(
 ) -> list[str]:
     """Appends organisation ids to ``peserta.organisasi``; ids already listed are skipped,
     unknown ids are refused with a "did you mean"."""
-    from wksbm_cli.model.types import did_you_mean
 
     unknown = [i for i in org_ids if i not in known]
     if unknown:

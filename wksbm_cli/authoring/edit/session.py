@@ -21,19 +21,18 @@ from typing import Any
 
 from wksbm_cli.authoring.edit.operations import Notes, refuse
 from wksbm_cli.authoring.edit.splice import Change, Editor
-from wksbm_cli.check.engine import (
-    CheckResult,
-    FileResult,
-    Options,
-    check_entries,
-    check_file,
-    content_digest,
-    finish,
-    rule_filter,
-)
+from wksbm_cli.check.engine import check_entries, finish, rule_filter
+from wksbm_cli.check.file_check import check_file
+from wksbm_cli.check.results import CheckResult, FileResult, Options, content_digest
 from wksbm_cli.core.problem import Problem, Severity
+from wksbm_cli.core.suggest import did_you_mean
+from wksbm_cli.errors import WksbmError, WriteFailed
+from wksbm_cli.figures.completeness import Judge, last_trainings, score_row
+from wksbm_cli.i18n import translate
 from wksbm_cli.load.files import Entry, decode, read_bytes, walk
 from wksbm_cli.model.records import Config, Organisation, Record
+from wksbm_cli.rules.registry import RULES
+from wksbm_cli.write import atomic_write
 
 BOM = b"\xef\xbb\xbf"
 # Findings an edit may bring about on purpose: ending a sekretaris's term leaves the role empty.
@@ -112,8 +111,6 @@ def open_record(
     pool: Sequence[Record] = before.organisations if kind == "organisasi" else before.events
     record = next((r for r in pool if r.id == record_id), None)
     if record is None:
-        from wksbm_cli.model.types import did_you_mean
-
         unreadable = [f for f in before.unreadable if f.rsplit("/", 1)[-1].startswith(record_id)]
         if unreadable:
             raise refuse("edit.unreadable", id=record_id, file=unreadable[0])
@@ -151,7 +148,6 @@ def _key(p: Problem) -> tuple[str, str, tuple[tuple[str, Any], ...]]:
 def _score(result: CheckResult, org_id: str, today: dt.date) -> float | None:
     """The ``completeness`` score of one organisation (None for a dissolved one, which the
     table leaves out)."""
-    from wksbm_cli.figures.completeness import Judge, last_trainings, score_row
 
     org = next((o for o in result.organisations if o.id == org_id), None)
     if org is None or org.status == "bubar":
@@ -170,7 +166,6 @@ def conclude(
 ) -> EditReport:
     """Check the edited text and, unless ``dry_run``, publish it. ``scored`` names the
     organisations whose completeness is shown before and after (default: the record itself)."""
-    from wksbm_cli.rules.registry import RULES
 
     ed.verify()
     new = _file_result(target, ed.text)
@@ -195,9 +190,6 @@ def conclude(
         if p.severity is Severity.ERROR and RULES[p.rule].group not in CONSEQUENCE_GROUPS
     ]
     if breaking:
-        from wksbm_cli.errors import WksbmError
-        from wksbm_cli.i18n import translate
-
         first = breaking[0]
         raise WksbmError(
             translate(
@@ -263,12 +255,10 @@ def unified_diff(old: str, new: str, shown: str) -> str:
 
 def publish(target: Target, text: str) -> None:
     """Replace the file, unless it changed on disk since it was read."""
-    from wksbm_cli.write import atomic_write
 
     now, _ = read_bytes(target.path, max(target.config.ukuran_berkas_maks, len(target.data)))
     if now is None or content_digest(now) != content_digest(target.data):
         raise refuse("edit.changed-on-disk", file=target.shown)
-    from wksbm_cli.errors import WriteFailed
 
     try:
         mode = stat.S_IMODE(os.stat(target.path).st_mode)

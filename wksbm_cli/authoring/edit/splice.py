@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wksbm_cli.authoring.edit.spans import Node, content_end, find, parse_spans
+from wksbm_cli.authoring.new_record import scalar
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load.yamldoc import Path, load_document
 
@@ -29,7 +30,6 @@ def scalar_text(value: Any) -> str:
     """One scalar that YAML 1.1 and 1.2 readers alike read back as this value: dates plain,
     numbers plain, text quoted whenever it could read as anything else (``"05"``, ``"no"``,
     ``"0812..."``), the rule ``wksbm new`` uses."""
-    from wksbm_cli.authoring.new_record import scalar
 
     if isinstance(value, bool):
         raise TypeError("no booleans in records")

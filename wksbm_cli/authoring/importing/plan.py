@@ -25,10 +25,27 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from wksbm_cli.authoring.edit.operations import AFTER_PENGURUS, AFTER_SK, AFTER_STATUS
+from wksbm_cli.authoring.edit.splice import Editor, scalar_text
 from wksbm_cli.authoring.importing import rows as rw
 from wksbm_cli.authoring.importing.headers import Header, find_header, header_key
 from wksbm_cli.authoring.importing.readers import Sheet
+from wksbm_cli.authoring.importing.values import text
+from wksbm_cli.authoring.new_record import (
+    SCHEMA_FOLDER,
+    NewOrganisation,
+    check_id,
+    organisation_path,
+    slug,
+)
+from wksbm_cli.check.engine import check_entries, finish, rule_filter
+from wksbm_cli.check.results import Options
+from wksbm_cli.core.problem import Severity
+from wksbm_cli.errors import WksbmError
+from wksbm_cli.load.files import Entry, decode, read_bytes, walk
 from wksbm_cli.model.records import Config, Organisation
+from wksbm_cli.model.schema import TINGKAT
+from wksbm_cli.write import FileExists, atomic_write
 
 BOM = b"\xef\xbb\xbf"
 NEAR = 0.85  # difflib ratio from which two names in one kalurahan may be the same organisation
@@ -157,7 +174,6 @@ def read_candidates(
 
 
 def _raw_name(sheet: Sheet, header: Header, index: int) -> str:
-    from wksbm_cli.authoring.importing.values import text
 
     return text(rw.row_cells(sheet, header, index).get("nama")) or ""
 
@@ -213,7 +229,6 @@ class Index:
 
 
 def _same_tingkat(a: Any, b: Any) -> bool:
-    from wksbm_cli.model.schema import TINGKAT
 
     return bool(a) and bool(b) and TINGKAT.normalize(str(a)) == TINGKAT.normalize(str(b))
 
@@ -256,7 +271,6 @@ _KEYWORD = re.compile(r"y|n|yes|no|on|off|true|false|null|nan|inf|\.nan|\.inf", 
 def _scalar(value: Any) -> str:
     """``scalar_text`` of the round-trip writer, remembered per text: a list repeats the same
     places and dates thousands of times, and each costs a YAML dump."""
-    from wksbm_cli.authoring.edit.splice import scalar_text
 
     if not isinstance(value, str):
         return scalar_text(value)
@@ -287,7 +301,6 @@ def _block(key: str, value: Any, indent: str) -> list[str]:
 def new_text(root: str, target: str, data: Mapping[str, Any], source: str) -> str:
     """The record in the layout ``wksbm new`` and the round-trip writer use: nested mappings in
     block style, one flow mapping per officer, values quoted by the same rule."""
-    from wksbm_cli.authoring.new_record import SCHEMA_FOLDER
 
     schema = os.path.join(root, SCHEMA_FOLDER, "organisasi.schema.json")
     rel = os.path.relpath(schema, os.path.dirname(target)).replace(os.sep, "/")
@@ -302,7 +315,6 @@ def new_text(root: str, target: str, data: Mapping[str, Any], source: str) -> st
 
 
 def _unique_id(base: str, suffix: str, taken: set[str], clash: bool) -> str:
-    from wksbm_cli.authoring.new_record import slug
 
     rid = base or "organisasi"
     if clash or rid in taken:
@@ -326,8 +338,6 @@ def plan_update(
 ) -> tuple[str, list[Change], list[Note]]:
     """The record's text with the row's differing fields spliced in (through the round-trip
     writer), what changed, and what differs but is left for the user."""
-    from wksbm_cli.authoring.edit.operations import AFTER_PENGURUS, AFTER_SK, AFTER_STATUS
-    from wksbm_cli.authoring.edit.splice import Editor
 
     ed = Editor(text)
     notes: list[Note] = []
@@ -463,16 +473,11 @@ def build(
     today: dt.date,
 ) -> Plan:
     """The plan for these sheets against the folder as it is now; nothing is written."""
-    from wksbm_cli.authoring.new_record import slug
-    from wksbm_cli.check.engine import check_entries
-    from wksbm_cli.load.files import walk
 
     plan = Plan(source)
     config = folder.config
     cands = read_candidates(sheets, mapping, config, plan)
     if all(s.skipped for s in plan.sheets):
-        from wksbm_cli.errors import WksbmError
-
         raise WksbmError(
             f"{source}: tidak ada lembar berisi daftar organisasi (baris judul kolom dengan nama"
             " organisasi); sebutkan kolomnya dengan --mapping (draf: --write-mapping)",
@@ -553,8 +558,6 @@ def _plan_new(
 ) -> None:
     """A new record: its id (the sheet's, else from the name, with the kalurahan added when
     two rows or an existing file share it), its path as ``wksbm new`` lays it out, its text."""
-    from wksbm_cli.authoring.new_record import NewOrganisation, check_id, organisation_path, slug
-    from wksbm_cli.errors import WksbmError
 
     if cand.id:
         try:
@@ -580,8 +583,6 @@ def _plan_existing(
     folder: Folder, item: Item, cand: rw.Candidate, org: Organisation, rel: str, today: dt.date
 ) -> None:
     """The row's differing fields spliced into the record's text, or ``unchanged``."""
-    from wksbm_cli.errors import WksbmError
-    from wksbm_cli.load.files import decode, read_bytes
 
     item.id, item.rel = org.id or "", rel
     data, _ = read_bytes(os.path.join(folder.root, rel), max(folder.config.ukuran_berkas_maks, 1))
@@ -610,9 +611,6 @@ def _scratch_parent() -> str | None:
 
 def _judge(folder: Folder, plan: Plan, results: list[Any], today: dt.date) -> None:
     """Reject the new and updated records that would carry an error ``validate`` reports."""
-    from wksbm_cli.check.engine import Options, check_entries, finish, rule_filter
-    from wksbm_cli.core.problem import Severity
-    from wksbm_cli.load.files import Entry
 
     todo = [i for i in plan.items if i.action in ("new", "update")]
     if not todo:
@@ -675,7 +673,6 @@ def _judge(folder: Folder, plan: Plan, results: list[Any], today: dt.date) -> No
 def apply(folder: Folder, plan: Plan, update: bool) -> None:
     """Write the new records, and with ``update`` the changed ones. New files never replace an
     existing one; an updated file is replaced only if nobody changed it since it was read."""
-    from wksbm_cli.write import FileExists, atomic_write
 
     for item in plan.items:
         path = os.path.join(folder.root, *item.rel.split("/"))
@@ -698,8 +695,6 @@ def apply(folder: Folder, plan: Plan, update: bool) -> None:
 def _replace(path: str, item: Item, root: str) -> bool:
     """Replace the file with the updated text, unless it changed since the plan read it (an
     editor, a ``git pull``, another command); False then, and the file is left alone."""
-    from wksbm_cli.load.files import decode
-    from wksbm_cli.write import atomic_write
 
     with open(path, "rb") as handle:
         now = handle.read()

@@ -15,7 +15,13 @@ from typing import Any
 from wksbm_cli.authoring.importing import values as v
 from wksbm_cli.authoring.importing.headers import Header
 from wksbm_cli.authoring.importing.readers import Cell, Sheet
+from wksbm_cli.authoring.new_record import TINGKAT_VALUES
+from wksbm_cli.core.terms import terms
 from wksbm_cli.model.records import Config, Wilayah
+from wksbm_cli.regions import reference
+from wksbm_cli.regions.lookup import scope
+from wksbm_cli.regions.names import match
+from wksbm_cli.regions.resolve import _scope, has_data, official_name, resolve
 
 OFFICER_FIELDS = ("ketua", "sekretaris", "bendahara")
 TOTALS = ("jumlah", "total", "jumlah total", "grand total", "total keseluruhan")
@@ -82,8 +88,6 @@ class Keys:
 
 
 def folder_keys(config: Config) -> Keys:
-    from wksbm_cli.regions.lookup import scope
-    from wksbm_cli.regions.terms import terms
 
     words = terms(config.wilayah.kode or scope(config), config.istilah)
     dusun = "padukuhan" if words.dusun == "Padukuhan" else "dusun"
@@ -217,7 +221,6 @@ def read_row(
 
 
 def _tingkat(written: str) -> str:
-    from wksbm_cli.authoring.new_record import TINGKAT_VALUES
 
     word = written.casefold().strip()
     if word not in TINGKAT_VALUES:
@@ -276,9 +279,6 @@ def place(
 def _place(
     kecamatan: str | None, desa: str | None, config: Config, notes: list[Note]
 ) -> tuple[str | None, str | None, str | None]:
-    from wksbm_cli.regions import reference
-    from wksbm_cli.regions.names import match
-    from wksbm_cli.regions.resolve import _scope, has_data, official_name, resolve
 
     if not has_data(config) or not (kecamatan or desa):
         return kecamatan, desa, None
@@ -328,7 +328,6 @@ def _place(
 
 def sheet_kecamatan(name: str, config: Config) -> str | None:
     """A sheet named after a kecamatan ("Kalasan", "Kec. Depok") supplies it to rows without one."""
-    from wksbm_cli.regions.resolve import has_data
 
     if not has_data(config):
         return None

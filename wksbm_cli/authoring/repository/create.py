@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from wksbm_cli import __version__
 from wksbm_cli.authoring.repository.source import Source
 from wksbm_cli.authoring.repository.templates import files
+from wksbm_cli.core.terms import terms
 from wksbm_cli.regions.kabupaten import Kabupaten
-from wksbm_cli.regions.terms import terms
 from wksbm_cli.write import FileExists, UnsafeTarget, atomic_write
 
 

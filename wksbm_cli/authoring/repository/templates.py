@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 
 from wksbm_cli.authoring.repository.source import Source
+from wksbm_cli.model.jsonschema import FILE_NAMES, KINDS, dumps, schema_of
+from wksbm_cli.rules.registry import RULES
 
 CONFIG = """\
 # Konfigurasi folder catatan wksbm. / Configuration of this wksbm records folder.
@@ -176,7 +178,6 @@ VSCODE_SETTINGS = {
 
 def files(values: dict[str, str], source: Source | None) -> list[tuple[str, str]]:
     """Every file of a new repository, as (path relative to it, text)."""
-    from wksbm_cli.model.jsonschema import FILE_NAMES, KINDS, dumps, schema_of
 
     if source is None:
         github = GITHUB_INSTALL_MISSING.format(missing=MISSING)
@@ -192,7 +193,7 @@ def files(values: dict[str, str], source: Source | None) -> list[tuple[str, str]
         ("organisasi/.gitkeep", ""),
         ("kegiatan/.gitkeep", ""),
     ]
-    out += [(f"schemas/{FILE_NAMES[kind]}", dumps(schema_of(kind))) for kind in KINDS]
+    out += [(f"schemas/{FILE_NAMES[kind]}", dumps(schema_of(kind, RULES))) for kind in KINDS]
     out += [
         (".vscode/settings.json", json.dumps(VSCODE_SETTINGS, indent=2) + "\n"),
         (".github/workflows/wksbm.yml", GITHUB_WORKFLOW.format(github_install=github)),

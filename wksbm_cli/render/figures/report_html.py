@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from wksbm_cli.figures.history import History, NotComputed
 from wksbm_cli.figures.yearly import YearReport
 from wksbm_cli.figures.yearly_extra import RegionRow, YearExtra, by_kecamatan
+from wksbm_cli.i18n import catalog
 from wksbm_cli.model.records import Config
 from wksbm_cli.render.figures.report_css import stylesheet
 from wksbm_cli.render.figures.report_out import MONTHS, _dates, _place
@@ -160,7 +161,6 @@ def _regions(p: YearExtra, config: Config, lang: str) -> str:
 def _reason(reason: str, year: int, lang: str) -> str:
     """Why a figure is missing, in words; a reason this page has no words for yet still gets an
     honest generic sentence, never a bare catalog key."""
-    from wksbm_cli.i18n import catalog
 
     key = f"report.{reason}"
     known = f"rep.{key}" in catalog(lang)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from wksbm_cli.render.tables import Column, FitTable
+from wksbm_cli.render.words import SEVERITY
 from wksbm_cli.rules.registry import GROUP_ORDER, RULES
 
 GROUP_TITLES = {
@@ -104,8 +105,6 @@ def text_table(lang: str) -> FitTable:
     """The rule table for a terminal: ids whole (people type them into --select), words in the
     run's language."""
     from rich.text import Text
-
-    from wksbm_cli.render.words import SEVERITY
 
     heads = HEADERS[lang]
     table = FitTable(

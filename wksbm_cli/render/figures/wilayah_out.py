@@ -8,10 +8,10 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
 
+from wksbm_cli.core.terms import full_name, group_word, word
 from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config
 from wksbm_cli.regions.lookup import Lookup, Place
-from wksbm_cli.regions.terms import full_name, group_word, word
 from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import Column, FitTable
 

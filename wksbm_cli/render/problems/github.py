@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 
-from wksbm_cli.check.engine import CheckResult
+from wksbm_cli.check.results import CheckResult
+from wksbm_cli.load.git import toplevel_or_none
 from wksbm_cli.render.safe import visible
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -29,8 +30,6 @@ def repo_path(shown: str) -> str:
     tree holding the current folder, else the path as shown."""
     base = os.environ.get("GITHUB_WORKSPACE")
     if not base:
-        from wksbm_cli.load.git import toplevel_or_none
-
         base = toplevel_or_none(os.getcwd())
     if not base:
         return shown

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from wksbm_cli import __version__
-from wksbm_cli.check.engine import CheckResult
+from wksbm_cli.check.results import CheckResult
 from wksbm_cli.render.problems.github import repo_path
 from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.rules.registry import RULES

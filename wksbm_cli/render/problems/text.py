@@ -12,7 +12,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from wksbm_cli.check.engine import CheckResult
+from wksbm_cli.check.results import CheckResult
 from wksbm_cli.core.problem import Problem
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import Column, FitTable
