@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import wksbm_cli
-import wksbm_cli.check.engine
+import wksbm_cli.check.file_check
 from tests.conftest import CONFIG, GOOD_EVENT, GOOD_ORG
 
 Run = Callable[..., Any]
@@ -29,13 +29,13 @@ def _own_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts calls of the YAML loader made by per-file checks."""
     calls: list[int] = []
-    real = wksbm_cli.check.engine.load_document
+    real = wksbm_cli.check.file_check.load_document
 
     def counting(text: str, *args: Any) -> Any:
         calls.append(1)
         return real(text, *args)
 
-    monkeypatch.setattr(wksbm_cli.check.engine, "load_document", counting)
+    monkeypatch.setattr(wksbm_cli.check.file_check, "load_document", counting)
     return calls
 
 

@@ -52,7 +52,7 @@ def git(repo: Path, *args: str) -> str:
 
 def _parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the YAML parses of per-file checks: a served-from-cache file makes none."""
-    import wksbm_cli.check.engine
+    import wksbm_cli.check.file_check
     import wksbm_cli.load.yamldoc
 
     calls: list[int] = []
@@ -62,7 +62,7 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls.append(1)
         return real(text, *args)
 
-    monkeypatch.setattr(wksbm_cli.check.engine, "load_document", counting)
+    monkeypatch.setattr(wksbm_cli.check.file_check, "load_document", counting)
     return calls
 
 

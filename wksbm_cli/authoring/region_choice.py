@@ -17,7 +17,7 @@ from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.names import display, match, suggest
-from wksbm_cli.regions.resolve import _children, _scope
+from wksbm_cli.regions.resolve import children_of, folder_scope
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def _area(config: Config) -> tuple[str, str] | None:
     folder = reference.data_dir()
     if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
         return None
-    scope = _scope(folder, config)
+    scope = folder_scope(folder, config)
     if scope is None or scope.count(".") != 1:
         return None
     return folder, scope
@@ -51,7 +51,7 @@ def kecamatan(name: str, config: Config, option: str) -> Checked:
     if area is None:
         return Checked(name, None)
     folder, scope = area
-    pool = _children(reference.base(folder), scope)
+    pool = children_of(reference.base(folder), scope)
     hits = match(name, 3, pool)
     if len(hits) == 1:
         return Checked(display(pool[hits[0]], 3), hits[0])
@@ -78,7 +78,7 @@ def desa(name: str, kecamatan_code: str | None, config: Config, option: str) -> 
     folder, scope = area
     table = reference.villages(folder, scope)
     everywhere = {c: n for c, n in table.items() if c.startswith(scope + ".")}
-    pool = _children(table, kecamatan_code) if kecamatan_code else everywhere
+    pool = children_of(table, kecamatan_code) if kecamatan_code else everywhere
     hits = match(name, 4, pool)
     if len(hits) == 1:
         return Checked(display(pool[hits[0]], 4), hits[0])

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from wksbm_cli.core.terms import is_kota
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.names import display, match, suggest
-from wksbm_cli.regions.resolve import _children, _level
+from wksbm_cli.regions.resolve import children_of, codes_at_level
 
 _KAB_CODE = re.compile(r"^\d\d\.\d\d$")
 
@@ -69,14 +69,14 @@ def by_name(name: str, provinsi: str | None = None) -> Found | None:
         return None
     base = reference.base(folder)
     out = Found()
-    pool = _level(base, 2)
+    pool = codes_at_level(base, 2)
     if provinsi:
-        provinces = match(provinsi, 1, _children(base, ""))
+        provinces = match(provinsi, 1, children_of(base, ""))
         if len(provinces) != 1:
             out.provinsi_unknown = True
-            out.provinsi_suggestions = suggest(provinsi, 1, _children(base, ""))
+            out.provinsi_suggestions = suggest(provinsi, 1, children_of(base, ""))
             return out
-        pool = _children(base, provinces[0])
+        pool = children_of(base, provinces[0])
     codes = match(name, 2, pool)
     out.matches = [k for c in codes if (k := by_code(c)) is not None]
     if not out.matches:
@@ -91,5 +91,5 @@ def provinsi_code(name: str) -> str | None:
     folder = reference.data_dir()
     if folder is None:
         return None
-    hits = match(name, 1, _children(reference.base(folder), ""))
+    hits = match(name, 1, children_of(reference.base(folder), ""))
     return hits[0] if len(hits) == 1 else None

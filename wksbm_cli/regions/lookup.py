@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from wksbm_cli.model.records import Config
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.names import display, match, suggest
-from wksbm_cli.regions.resolve import LEVELS, _children, _scope
+from wksbm_cli.regions.resolve import LEVELS, children_of, folder_scope
 
 _CODE = re.compile(r"^\d\d(?:\.\d\d){0,2}(?:\.\d{4})?$")
 
@@ -61,9 +61,9 @@ def place(folder: str, code: str) -> Place | None:
         pname = reference.base(folder).get(pcode, pcode)
         parents.append((pcode, display(pname, d), LEVELS[d - 1]))
     if depth == 3:
-        kids = _children(reference.villages(folder, code[:5]), code)
+        kids = children_of(reference.villages(folder, code[:5]), code)
     elif depth < 3:
-        kids = _children(reference.base(folder), code)
+        kids = children_of(reference.base(folder), code)
     else:
         kids = {}
     children = tuple(sorted(((c, display(n, depth + 1)) for c, n in kids.items()), key=_by_name))
@@ -79,7 +79,7 @@ def scope(config: Config) -> str | None:
     folder = reference.data_dir()
     if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
         return None
-    return _scope(folder, config)
+    return folder_scope(folder, config)
 
 
 def lookup(query: str, config: Config) -> Lookup | None:
@@ -95,7 +95,9 @@ def lookup(query: str, config: Config) -> Lookup | None:
         if found is not None:
             out.places.append(found)
         return out
-    area = _scope(folder, config) if (config.wilayah.kode or config.wilayah.kabupaten) else None
+    area = (
+        folder_scope(folder, config) if (config.wilayah.kode or config.wilayah.kabupaten) else None
+    )
     if area is None:
         return None
     base = reference.base(folder)

@@ -32,17 +32,17 @@ class Resolution:
     issues: list[Issue] = field(default_factory=list)
 
 
-def _scope(folder: str, config: Config) -> str | None:
+def folder_scope(folder: str, config: Config) -> str | None:
     """The code prefix of the configured region (kode, else the kabupaten/provinsi names)."""
     w = config.wilayah
     base = reference.base(folder)
     if w.kode:
         code = ".".join(w.kode.split(".")[:2])
         return code if code in base else None
-    prov = match(w.provinsi, 1, _children(base, "")) if w.provinsi else []
+    prov = match(w.provinsi, 1, children_of(base, "")) if w.provinsi else []
     if w.kabupaten:
         parent = prov[0] if len(prov) == 1 else None
-        pool = _children(base, parent) if parent else _level(base, 2)
+        pool = children_of(base, parent) if parent else codes_at_level(base, 2)
         kab = match(w.kabupaten, 2, pool)
         return kab[0] if len(kab) == 1 else None
     return prov[0] if len(prov) == 1 else None
@@ -66,11 +66,11 @@ def _index(table: dict[str, str]) -> dict[tuple[str, int], dict[str, str]]:
     return index
 
 
-def _level(table: dict[str, str], level: int) -> dict[str, str]:
+def codes_at_level(table: dict[str, str], level: int) -> dict[str, str]:
     return _index(table).get(("*level", level), _NONE)
 
 
-def _children(table: dict[str, str], parent: str) -> dict[str, str]:
+def children_of(table: dict[str, str], parent: str) -> dict[str, str]:
     depth = parent.count(".") + 2 if parent else 1
     return _index(table).get((parent, depth), _NONE)
 
@@ -81,7 +81,7 @@ def _descendants(table: dict[str, str], parent: str, depth: int) -> dict[str, st
     found = reference.MEMO.get(key)
     if found is None:
         want = parent + "."
-        level = _level(table, depth)
+        level = codes_at_level(table, depth)
         found = reference.MEMO[key] = {c: n for c, n in level.items() if c.startswith(want)}
     return found  # type: ignore[return-value]
 
@@ -91,7 +91,7 @@ def _wider(table: dict[str, str], depth: int, provinsi: str) -> dict[str, str]:
     key = ("wider", id(table), depth, provinsi)
     found = reference.MEMO.get(key)
     if found is None:
-        level = _level(table, depth)
+        level = codes_at_level(table, depth)
         found = reference.MEMO[key] = {c: n for c, n in level.items() if c[:2] == provinsi}
     return found  # type: ignore[return-value]
 
@@ -121,7 +121,7 @@ def _resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
     folder = reference.data_dir()
     if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
         return None
-    scope = _scope(folder, config)
+    scope = folder_scope(folder, config)
     if scope is None:
         return None
     base = reference.base(folder)
@@ -137,7 +137,7 @@ def _resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
             table = reference.villages(folder, ".".join((parent or scope).split(".")[:2]))
         else:
             table = base
-        pool = _children(table, parent) if depth <= parent.count(".") + 2 or not parent else _NONE
+        pool = children_of(table, parent) if depth <= parent.count(".") + 2 or not parent else _NONE
         if parent and parent.count(".") + 2 < depth:  # a level skipped: search the subtree
             pool = _descendants(table, parent, depth)
         hits = _match(written, depth, pool)
@@ -220,13 +220,13 @@ def _desa_issue(name: str, kecamatan: str | None, config: Config) -> Issue | Non
     folder = reference.data_dir()
     if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
         return None
-    scope = _scope(folder, config)
+    scope = folder_scope(folder, config)
     if scope is None:
         return None
     table = reference.villages(folder, scope[:5])
     everywhere = {c: n for c, n in table.items() if c.startswith(scope + ".")}
     if kecamatan:
-        inside = _children(table, kecamatan)
+        inside = children_of(table, kecamatan)
         if match(name, 4, inside):
             return None
         wider = match(name, 4, everywhere)
@@ -243,4 +243,4 @@ def has_data(config: Config) -> bool:
     folder = reference.data_dir()
     if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
         return False
-    return _scope(folder, config) is not None
+    return folder_scope(folder, config) is not None

@@ -28,10 +28,10 @@ from wksbm_cli.model.schema import WILAYAH
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.names import display, match, suggest
 from wksbm_cli.regions.resolve import (
-    _children,
-    _level,
-    _scope,
+    children_of,
+    codes_at_level,
     desa_issue,
+    folder_scope,
     has_data,
     official_name,
     resolve,
@@ -193,9 +193,9 @@ def check_config(ctx: FolderContext) -> Iterator[Finding]:
 
     named_wrong = False
 
-    prov = match(w.provinsi, 1, _children(base, "")) if w.provinsi else []
+    prov = match(w.provinsi, 1, children_of(base, "")) if w.provinsi else []
     if w.provinsi and not prov:
-        pool = _children(base, "")
+        pool = children_of(base, "")
         yield Finding(
             "region-unknown",
             ("wilayah", "provinsi"),
@@ -211,11 +211,11 @@ def check_config(ctx: FolderContext) -> Iterator[Finding]:
         )
     kab: list[str] = []
     if w.kabupaten:
-        inside = _children(base, prov[0]) if len(prov) == 1 else _level(base, 2)
+        inside = children_of(base, prov[0]) if len(prov) == 1 else codes_at_level(base, 2)
         kab = match(w.kabupaten, 2, inside)
         where = f"Provinsi {display(base[prov[0]], 1)}" if len(prov) == 1 else "Indonesia"
         if not kab:
-            elsewhere = match(w.kabupaten, 2, _level(base, 2))
+            elsewhere = match(w.kabupaten, 2, codes_at_level(base, 2))
             if elsewhere:
                 yield Finding(
                     "region-mismatch",
@@ -257,7 +257,7 @@ def check_config(ctx: FolderContext) -> Iterator[Finding]:
                 file=file,
                 at=at("kode"),
             )
-    if (w.kode or w.kabupaten) and not named_wrong and _scope(folder, ctx.config) is None:
+    if (w.kode or w.kabupaten) and not named_wrong and folder_scope(folder, ctx.config) is None:
         yield no_data  # an unknown name has said it already
 
 

@@ -21,7 +21,7 @@ from wksbm_cli.model.records import Config, Wilayah
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.lookup import scope
 from wksbm_cli.regions.names import match
-from wksbm_cli.regions.resolve import _scope, has_data, official_name, resolve
+from wksbm_cli.regions.resolve import folder_scope, has_data, official_name, resolve
 
 OFFICER_FIELDS = ("ketua", "sekretaris", "bendahara")
 TOTALS = ("jumlah", "total", "jumlah total", "grand total", "total keseluruhan")
@@ -295,7 +295,7 @@ def _place(
     issue = res.issues[0]
     folder = reference.data_dir()
     if issue.level == "kecamatan" and desa and folder is not None:
-        scope = _scope(folder, config) or ""
+        scope = folder_scope(folder, config) or ""
         table = reference.villages(folder, scope[:5])
         pool = {c: n for c, n in table.items() if c.startswith(scope + ".")}
         hits = match(desa, 4, pool)

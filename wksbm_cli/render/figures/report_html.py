@@ -22,7 +22,7 @@ from wksbm_cli.figures.yearly_extra import RegionRow, YearExtra, by_kecamatan
 from wksbm_cli.i18n import catalog
 from wksbm_cli.model.records import Config
 from wksbm_cli.render.figures.report_css import stylesheet
-from wksbm_cli.render.figures.report_out import MONTHS, _dates, _place
+from wksbm_cli.render.figures.report_out import MONTHS, event_dates, event_place
 from wksbm_cli.render.svg import Bar, bar_chart, column_chart, esc
 from wksbm_cli.render.tables import left_out, percent, t
 
@@ -305,9 +305,9 @@ def _trainings(
         ]
         rows = [
             [
-                _date_cell(_dates(e)),
+                _date_cell(event_dates(e)),
                 esc(e.judul or e.id or ""),
-                esc(_place(e, config)),
+                esc(event_place(e, config)),
                 "–" if e.peserta_jumlah is None else esc(e.peserta_jumlah),
                 esc(", ".join(_name(o, names) for o in e.peserta_organisasi)) or "–",
             ]

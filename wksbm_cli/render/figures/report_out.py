@@ -32,13 +32,13 @@ MONTHS = {
 }
 
 
-def _dates(e: Event) -> str:
+def event_dates(e: Event) -> str:
     start = e.tanggal.isoformat() if e.tanggal else ""
     last = e.last_day
     return f"{start} – {last.isoformat()}" if last and last != e.tanggal else start
 
 
-def _place(e: Event, config: Config) -> str:
+def event_place(e: Event, config: Config) -> str:
     if e.tempat is None:
         return ""
     name = e.tempat.nama or ""
@@ -71,10 +71,10 @@ def _topics(e: Event) -> list[str]:
 def _event_rows(r: YearReport, config: Config) -> list[list[object]]:
     return [
         [
-            _dates(e),
+            event_dates(e),
             e.judul or e.id or "",
             e.jenis or "",
-            _place(e, config),
+            event_place(e, config),
             _organiser(e),
             "" if e.peserta_jumlah is None else e.peserta_jumlah,
             event_days(e),
@@ -270,7 +270,7 @@ def render_markdown(r: YearReport, config: Config, lang: str) -> str:
     if details:
         out += [f"## {t('report.details', lang)}", ""]
         for e in details:
-            out += [f"### {md_text(e.judul or e.id or '')} ({_dates(e)})", ""]
+            out += [f"### {md_text(e.judul or e.id or '')} ({event_dates(e)})", ""]
             if e.narasumber:
                 out += [f"{t('report.speakers', lang)}:", ""]
                 for speaker, who in zip(_speakers(e), e.narasumber, strict=True):
