@@ -145,17 +145,17 @@ def test_corrupt_cache_is_rebuilt(
 ) -> None:
     root = make_records(_files())
     expected = _validate(run_cli, root, "--no-cache").stdout
-    _validate(run_cli, root)
-    shards = sorted((root / ".wksbm_cache").glob("shard-*.json"))
-    assert shards
-    for i, shard in enumerate(shards):
-        shard.write_bytes(os.urandom(200) if i % 2 else b"wksbm-cache 1\nnot-a-mac\n{]")
-    parses.clear()
-    assert _validate(run_cli, root).stdout == expected
-    assert len(parses) == 3
-    parses.clear()
-    assert _validate(run_cli, root).stdout == expected
-    assert parses == []  # rebuilt
+    summary = root / ".wksbm_cache" / "summary"
+    for corrupt in (os.urandom(200), b"wksbm-summary 2\nnot-a-mac\n{]"):
+        _validate(run_cli, root)
+        assert summary.is_file()
+        summary.write_bytes(corrupt)
+        parses.clear()
+        assert _validate(run_cli, root).stdout == expected
+        assert len(parses) == 3
+        parses.clear()
+        assert _validate(run_cli, root).stdout == expected
+        assert parses == []  # rebuilt
 
 
 def test_foreign_cache_is_not_trusted(
@@ -259,14 +259,13 @@ def test_settled_warm_run_writes_nothing(make_records: Callable[..., Path], run_
         old = path.stat().st_mtime_ns - 3600 * 10**9
         os.utime(path, ns=(old, old))
     _validate(run_cli, root)
-    shards = sorted((root / ".wksbm_cache").glob("shard-*.json"))
-    before = {s.name: (s.stat().st_ino, s.stat().st_mtime_ns) for s in shards}
+    summary = root / ".wksbm_cache" / "summary"
+    before = (summary.stat().st_ino, summary.stat().st_mtime_ns)
     _validate(run_cli, root)
-    after = {s.name: (s.stat().st_ino, s.stat().st_mtime_ns) for s in shards}
-    assert before == after
+    assert (summary.stat().st_ino, summary.stat().st_mtime_ns) == before
     (root / "organisasi/depok/wksbm-kedua.yaml").unlink()
     _validate(run_cli, root)
-    stored = b"".join(s.read_bytes() for s in (root / ".wksbm_cache").glob("shard-*.json"))
+    stored = summary.read_bytes()
     assert b"wksbm-kedua" not in stored and b"wksbm-contoh" in stored
 
 
@@ -285,3 +284,152 @@ def test_a_changed_module_invalidates_the_cache() -> None:
         os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         store.code_fingerprint.cache_clear()
     assert store.code_fingerprint() == first
+
+
+@pytest.fixture
+def folder_rule_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Counts the runs of the folder rules (duplicate ids, references, never trained)."""
+    from wksbm_cli.check import engine
+
+    runs: list[str] = []
+    real = engine.folder_checks
+
+    def counting() -> Any:
+        runs.append("folder")
+        return real()
+
+    monkeypatch.setattr(engine, "folder_checks", counting)
+    return runs
+
+
+def _settle(root: Path) -> None:
+    """Files edited an hour ago: old enough to be trusted on their stat."""
+    for path in root.rglob("*.yaml"):
+        old = path.stat().st_mtime_ns - 3600 * 10**9
+        os.utime(path, ns=(old, old))
+
+
+def test_unchanged_folder_is_replayed_whole(
+    make_records: Callable[..., Path], run_cli: Run, parses: list[int], folder_rule_runs: list[str]
+) -> None:
+    """Nothing added, removed or changed: the run summary answers, without parsing a file or
+    running a folder rule, and says exactly what a fresh run says (paths narrowed too)."""
+    files = _files()
+    files["organisasi/depok/wksbm-kedua.yaml"] = files["organisasi/depok/wksbm-kedua.yaml"].replace(
+        "jabatan: sekretaris", "jabatan: anggota"
+    )
+    root = make_records(files)
+    _settle(root)
+    first = _validate(run_cli, root)
+    assert folder_rule_runs and len(parses) == 3
+    parses.clear()
+    folder_rule_runs.clear()
+    second = _validate(run_cli, root)
+    assert (parses, folder_rule_runs) == ([], [])
+    assert (second.stdout, second.exit_code) == (first.stdout, first.exit_code)
+    assert ("wksbm-kedua.yaml", "missing-sekretaris") in _rules(second)
+    narrowed = _validate(run_cli, root, str(root / "organisasi/depok/wksbm-contoh.yaml"))
+    assert (parses, folder_rule_runs) == ([], [])
+    expected = _validate(
+        run_cli, root, str(root / "organisasi/depok/wksbm-contoh.yaml"), "--no-cache"
+    )
+    assert narrowed.stdout == expected.stdout
+    assert json.loads(narrowed.stdout)["files"] == 1
+
+
+def test_partial_change_rechecks_that_file_and_reruns_folder_rules(
+    make_records: Callable[..., Path], run_cli: Run, parses: list[int], folder_rule_runs: list[str]
+) -> None:
+    """An organisation deleted: no file is parsed again, yet the event naming it now has an
+    unknown reference, found by the folder rules on the facts kept in the summary."""
+    root = make_records(_files())
+    _settle(root)
+    _validate(run_cli, root)
+    (root / "organisasi/depok/wksbm-contoh.yaml").unlink()
+    parses.clear()
+    folder_rule_runs.clear()
+    warm = _validate(run_cli, root)
+    assert parses == [] and folder_rule_runs == ["folder"]
+    assert ("2025-06-17-pelatihan.yaml", "unknown-reference") in _rules(warm)
+    assert warm.stdout == _validate(run_cli, root, "--no-cache").stdout
+    event = root / "kegiatan/2025/2025-06-17-pelatihan.yaml"
+    event.write_text(GOOD_EVENT.replace("wksbm-contoh", "wksbm-kedua"))
+    parses.clear()
+    fixed = _validate(run_cli, root)
+    assert len(parses) == 1
+    assert fixed.stdout == _validate(run_cli, root, "--no-cache").stdout
+    assert "unknown-reference" not in {r for _, r in _rules(fixed)}
+
+
+def test_rule_selection_is_part_of_the_key(
+    make_records: Callable[..., Path], run_cli: Run, parses: list[int]
+) -> None:
+    root = make_records(_files())
+    _settle(root)
+    _validate(run_cli, root)
+    parses.clear()
+    only = _validate(run_cli, root, "--select", "missing-*")
+    assert len(parses) == 3  # another selection: judged afresh, never replayed
+    assert only.stdout == _validate(run_cli, root, "--select", "missing-*", "--no-cache").stdout
+
+
+def test_metadata_change_is_checked_again(
+    make_records: Callable[..., Path], run_cli: Run, parses: list[int]
+) -> None:
+    """The stat a file is trusted on includes its ctime: a mode change (or a file put back
+    with its old size and mtime) is read again."""
+    root = make_records(_files())
+    _settle(root)
+    _validate(run_cli, root)
+    target = root / "organisasi/depok/wksbm-kedua.yaml"
+    target.chmod(0o600)
+    parses.clear()
+    _validate(run_cli, root)
+    assert len(parses) == 1
+
+
+def test_validate_keeps_no_whole_records(make_records: Callable[..., Path], run_cli: Run) -> None:
+    """The summary holds problems and the compact facts: no officer, decree or name."""
+    root = make_records(_files())
+    _validate(run_cli, root)
+    stored = (root / ".wksbm_cache" / "summary").read_bytes()
+    assert b"wksbm-contoh" in stored
+    for text in (b"Contoh Ketua", b"12/KEP.LRH/2023", b"Karang Taruna Contoh"):
+        assert text not in stored
+
+
+def test_commands_that_need_records_keep_them_in_the_summary(
+    make_records: Callable[..., Path], run_cli: Run, parses: list[int]
+) -> None:
+    """``validate`` stores no whole record; a caller that needs them (the import plan) checks
+    the files once, stores their records, and reads them back after that; ``validate`` keeps
+    them when it rewrites the summary, without decoding them."""
+    import datetime as dt
+
+    from wksbm_cli.check.engine import check_entries
+    from wksbm_cli.check.policy import load_config
+    from wksbm_cli.load.files import walk
+    from wksbm_cli.model.records import Organisation
+
+    root = make_records(_files())
+    _settle(root)
+    first = _validate(run_cli, root)
+    config = load_config(str(root), "records")
+    today = dt.date(2026, 1, 1)
+
+    def records() -> list[Any]:
+        entries = list(walk(str(root)))
+        return check_entries(str(root), "records", entries, config, today, True, records=True)
+
+    parses.clear()
+    assert sum(isinstance(r.record, Organisation) for r in records()) == 2
+    assert len(parses) == 3
+    parses.clear()
+    again = records()
+    assert parses == [] and sum(isinstance(r.record, Organisation) for r in again) == 2
+    (root / "organisasi/depok/wksbm-kedua.yaml").touch()
+    assert _validate(run_cli, root).stdout == first.stdout
+    assert len(parses) == 1
+    parses.clear()
+    assert sum(isinstance(r.record, Organisation) for r in records()) == 2
+    assert len(parses) == 1  # the touched file: validate stored it without its record

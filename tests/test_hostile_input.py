@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from nonroot import run_cli_nonroot, shared_folder
 from test_hostile import wksbm
 
-from wksbm_cli.check.cache import CACHE_DIR, SHARDS
+from wksbm_cli.check.cache import CACHE_DIR, SUMMARY
 
 
 @pytest.fixture
@@ -70,19 +70,18 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 @pytest.mark.parametrize("plant", ["link-to-dev-zero", "fifo"])
-def test_planted_shards_are_a_miss_not_a_hang_or_a_4gb_read(
+def test_planted_summary_is_a_miss_not_a_hang_or_a_4gb_read(
     tmp_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch, plant: str
 ) -> None:
-    """Every shard a link to /dev/zero (was: 3.8 GB, then MemoryError) or a FIFO (was: a hang),
-    as a pull request could commit them."""
+    """The run summary a link to /dev/zero (was: 3.8 GB, then MemoryError) or a FIFO (was: a
+    hang), as a pull request could commit it."""
     cache = root / CACHE_DIR
     cache.mkdir()
-    for index in range(SHARDS):
-        shard = cache / f"shard-{index:02d}.json"
-        if plant == "fifo":
-            os.mkfifo(shard)
-        else:
-            os.symlink("/dev/zero", shard)
+    summary = cache / SUMMARY
+    if plant == "fifo":
+        os.mkfifo(summary)
+    else:
+        os.symlink("/dev/zero", summary)
     expected = wksbm(tmp_path, "--records", "records", "validate", "--format", "json", "--no-cache")
     monkeypatch.setenv("WKSBM_TEST_MAX_MB", "1024")
     run = wksbm(tmp_path, "--records", "records", "validate", "--format", "json", timeout=60)
@@ -91,18 +90,36 @@ def test_planted_shards_are_a_miss_not_a_hang_or_a_4gb_read(
     assert run.peak_kb < 200 * 1024
 
 
-def test_shard_over_the_size_limit_is_not_read(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_summary_over_the_size_limit_is_not_read(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from wksbm_cli.check import cache as store
+    from wksbm_cli.check.engine import check_entries
     from wksbm_cli.check.policy import load_config
+    from wksbm_cli.load import files
 
-    monkeypatch.setattr(store, "SHARD_LIMIT", 100)
-    (root / CACHE_DIR).mkdir()
-    for index in range(SHARDS):
-        (root / CACHE_DIR / f"shard-{index:02d}.json").write_bytes(b"wksbm-cache 1\n" + b"x" * 200)
     config = load_config(str(root), "records")
-    cache = store.Cache.open(str(root), "records", config, dt.date(2026, 1, 1))
-    assert isinstance(cache, store.Cache)
-    assert all(cache._read(index) == {} for index in range(SHARDS))
+    entries = list(files.walk(str(root)))
+    check_entries(str(root), "records", entries, config, dt.date(2026, 1, 1), True, selection=())
+    assert (root / CACHE_DIR / SUMMARY).stat().st_size > 100
+    whole = store.Cache.open(str(root), "records", config, dt.date(2026, 1, 1))
+    assert isinstance(whole, store.Cache)
+    whole.load(entries)
+    assert whole.index  # read back under the real limit
+    reads: list[int] = []
+    real = store.read_bytes
+
+    def bounded(path: str, limit: int) -> Any:
+        reads.append(limit)
+        return real(path, limit)
+
+    monkeypatch.setattr(store, "read_bytes", bounded)
+    monkeypatch.setattr(store, "LIMIT_BASE", 100)
+    monkeypatch.setattr(store, "LIMIT_PER_FILE", 0)
+    fresh = store.Cache.open(str(root), "records", config, dt.date(2026, 1, 1))
+    assert isinstance(fresh, store.Cache)
+    fresh.load(entries)
+    assert reads[-1] == 100 and fresh.index == {}
 
 
 def test_cache_tracked_by_git_is_ignored_and_said_once(
@@ -117,8 +134,8 @@ def test_cache_tracked_by_git_is_ignored_and_said_once(
     git(tmp_path, "add", "records")
     git(tmp_path, "add", "-f", f"records/{CACHE_DIR}")
     git(tmp_path, "commit", "-q", "-m", "catatan dan cache")
-    shards = sorted((root / CACHE_DIR).glob("shard-*.json"))
-    assert shards
+    shards = sorted((root / CACHE_DIR).iterdir())
+    assert root / CACHE_DIR / SUMMARY in shards
     before = {s.name: s.read_bytes() for s in shards}
     (root / "organisasi" / "sleman" / "wksbm-contoh.yaml").write_text(
         GOOD_ORG.replace("jabatan: sekretaris", "jabatan: anggota"), encoding="utf-8"

@@ -1,21 +1,31 @@
-"""``.wksbm_cache/``: each file's result, reused while the file, the tool and the settings stay.
+"""``.wksbm_cache/summary``: the last run, so that the next one rechecks only what changed.
 
-A result is reused only when everything it depends on is unchanged: the file's bytes (blake2b;
-size, mtime and inode let an untouched file skip even the read), the tool version, the YAML
-engine, the folder configuration and the day it is judged as of (completeness rules depend on
-it). Anything else is a miss, and a miss only costs the work the cache would have saved.
+One file holds the run summary: for each record file its stat (size, mtime_ns, inode, ctime_ns),
+the blake2b of its bytes and its result (problems and the record's compact facts), plus the run's
+final problems. A file is reused only when everything its result depends on is unchanged: its
+stat (a file changed within two seconds of being checked may share its stat with the old
+content, so its bytes are hashed instead), the tool version and code, the YAML engine, the
+folder configuration, the rule selection, the region data and the day it is judged as of. When
+no file was added, removed or changed, the final problems are replayed as they are: nothing is
+parsed and no folder rule runs. A partial change rechecks the changed files and reruns the
+folder rules on the facts of all. Anything else is a miss, and a miss only costs the work the
+cache would have saved.
 
-The cache is split into shards, each one JSON document written whole through ``atomic_write``
-(temporary file + ``os.replace``): two runs at once can only replace a shard by another complete
-one. Every shard carries a keyed hash (blake2b) under a secret kept in the user's own cache folder,
-not in the records folder: a shard someone else wrote (a committed or planted cache) fails the
-check and is ignored like a corrupt one, so it cannot hide a problem. Nothing here raises: a
-cache that cannot be read is rebuilt, one that cannot be written is skipped.
+The summary is written whole through ``atomic_write`` (temporary file + ``os.replace``): two
+runs at once can only replace it by another complete one. It carries a keyed hash (blake2b)
+under a secret kept in the user's own cache folder, not in the records folder: a summary someone
+else wrote (a committed or planted cache) fails the check and is ignored like a corrupt one, so
+it cannot hide a problem. Nothing here raises: a summary that cannot be read is rebuilt, one
+that cannot be written is skipped.
 
-A shard is read like a record, through ``read_bytes`` (no link followed, no FIFO or device opened,
-size capped), so a shard planted as a link to ``/dev/zero`` or as a FIFO is a miss, not a hang or
-a 4 GB read. A cache folder that git tracks came with the checkout, not from this machine: it is
-neither read nor written, and the run says so once.
+It is read like a record, through ``read_bytes`` (no link followed, no FIFO or device opened,
+size capped), so a summary planted as a link to ``/dev/zero`` or as a FIFO is a miss, not a hang
+or a 4 GB read. A cache folder that git tracks came with the checkout, not from this machine: it
+is neither read nor written, and the run says so once.
+
+The files' results are kept in a section of their own, parsed only when a file must be looked
+up: an unchanged folder never builds a per-file object, and a partial change decodes the facts,
+not whole documents.
 """
 
 from __future__ import annotations
@@ -30,41 +40,50 @@ import os
 import secrets
 import stat
 import time
-import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import wksbm_cli
-from wksbm_cli.check.cache_codec import Unsupported, decode, encode
+from wksbm_cli.check.cache_codec import (
+    Unsupported,
+    decode,
+    decode_problem,
+    encode,
+    encode_problem,
+)
 from wksbm_cli.check.results import FileResult, content_digest, shown_path
+from wksbm_cli.core.problem import Problem
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load import git
-from wksbm_cli.load.files import Entry, read_bytes
+from wksbm_cli.load.files import CONFIG_NAME, Entry, read_bytes
 from wksbm_cli.load.yamldoc import ENGINE
 from wksbm_cli.model.records import Config
+from wksbm_cli.regions import reference
 from wksbm_cli.write import atomic_write
 
 CACHE_DIR = ".wksbm_cache"
-FORMAT = 1
-SHARDS = 64
-HEADER = b"wksbm-cache 1\n"
+SUMMARY = "summary"
+FORMAT = 2
+HEADER = b"wksbm-summary 2\n"
 #: A file changed within this long of being checked may share its mtime with the old content
-#: (coarse file-system clocks): its bytes are hashed rather than trusting size and mtime.
+#: (coarse file-system clocks): its bytes are hashed rather than trusting its stat.
 RACY_NS = 2_000_000_000
-#: A shard is a few KB per file; one far past this was not written by wksbm and is not read.
-SHARD_LIMIT = 32 * 1024 * 1024
+#: The summary is a few hundred bytes per file (more for files with many problems); one far
+#: past this bound for the folder's size was not written by wksbm and is not read.
+LIMIT_BASE = 32 * 1024 * 1024
+LIMIT_PER_FILE = 16 * 1024
 SECRET_BYTES = 32
+#: A result without a digest may still be kept: the file was too large to read, which its size
+#: (part of the stat) decides.
+STAT_ONLY = frozenset({"file-too-large"})
 
-Item = list[Any]  # [size, mtime_ns, inode, checked_ns, encoded result]
+#: [size, mtime_ns, inode, ctime_ns, checked_ns, digest]; the result itself is kept apart
+Item = list[Any]
 
 
 def disabled_by_env() -> bool:
     return os.environ.get("WKSBM_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def shard_of(rel: str) -> int:
-    return zlib.crc32(rel.encode("utf-8", "surrogatepass")) % SHARDS
 
 
 @functools.lru_cache(maxsize=1)
@@ -103,12 +122,12 @@ def _read_secret(path: str) -> bytes | None:
 
 
 def user_secret() -> bytes | Off:
-    """The per-user key of the shards' keyed hash, created on first use (mode 0600).
+    """The per-user key of the summary's keyed hash, created on first use (mode 0600).
 
     A secret file that is too short (left empty by a full disk, truncated) is replaced whole:
     the fresh key is written to a temporary file and renamed over it, so a reader sees the old
     file or the complete new one. Two runs doing this at once each read back the file that won,
-    so they agree on the key; a shard signed with a lost key is merely a miss.
+    so they agree on the key; a summary signed with a lost key is merely a miss.
     """
     folder, path = _secret_path()
     secret = _read_secret(path)
@@ -153,7 +172,31 @@ def tracked_by_git(root: str) -> bool:
         return False  # no git, or not a repository: nothing can be committed
 
 
+@dataclass
+class Replay:
+    """A run answered from the summary: the final problems (not narrowed to any paths yet)
+    and the unreadable record files, both by path relative to the records root."""
+
+    problems: list[tuple[str, Problem]]
+    unreadable: dict[str, str]
+
+
+def rel_of_shown(shown_root: str, shown: str) -> str | None:
+    """The path relative to the records root of a shown path, or None if it is not under it."""
+    if shown_root in ("", "."):
+        return shown
+    prefix = shown_root + "/"
+    return shown[len(prefix) :] if shown.startswith(prefix) else None
+
+
 class Cache:
+    """The run summary of one records folder under one key (see the module's docstring).
+
+    On disk: a header line; the keyed hash of the index and the index (key, a hash of the
+    walk's listing with every file's stat, the files changed too recently to trust on their
+    stat, the final problems) on one line each; then the keyed hash of the rest, each file's
+    stat and digest, and each file's result. An unchanged folder parses only the index."""
+
     def __init__(
         self, folder: str, root: str, shown_root: str, key: str, secret: bytes, limit: int
     ) -> None:
@@ -164,14 +207,26 @@ class Cache:
         self.secret = secret
         self.limit = limit
         self.started_ns = time.time_ns()
-        self.loaded: dict[int, dict[str, Item]] = {}
-        self.reused: dict[str, Item] = {}  # rel -> the item to keep for a file served from cache
-        self.dirty: set[int] = set()  # shards to write back
+        self.index: dict[str, Any] = {}
+        self.rest = b""  # the per-file sections, checked and parsed only when needed
+        self.parsed = False
+        self.stored: dict[str, Item] = {}
+        self.results: dict[str, Any] = {}
+        self.keep: dict[str, Item] = {}  # rel -> the item to write back for a reused file
+        self.loaded = False
 
     @classmethod
-    def open(cls, root: str, shown_root: str, config: Config, today: dt.date) -> Cache | Off | None:
+    def open(
+        cls,
+        root: str,
+        shown_root: str,
+        config: Config,
+        today: dt.date,
+        selection: Collection[str] = (),
+    ) -> Cache | Off | None:
         """The cache of ``root``; else why not (``Off``, to be said once), or None when there
-        is nothing worth saying (turned off, not writable)."""
+        is nothing worth saying (turned off, not writable). ``selection``: the rule ids this
+        run judges by."""
         if disabled_by_env():
             return None
         folder = os.path.join(root, CACHE_DIR)
@@ -201,119 +256,248 @@ class Cache:
             ENGINE,
             config.fingerprint(),
             today.isoformat(),
+            sorted(selection),
+            reference.data_version(),
         ]
         key = hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
         return cls(folder, root, shown_root, key, secret, config.ukuran_berkas_maks)
 
-    def _path(self, index: int) -> str:
-        return os.path.join(self.folder, f"shard-{index:02d}.json")
+    @property
+    def path(self) -> str:
+        return os.path.join(self.folder, SUMMARY)
 
     def _mac(self, payload: bytes) -> bytes:
         return hashlib.blake2b(payload, key=self.secret, digest_size=32).hexdigest().encode()
 
-    def _shard(self, index: int) -> dict[str, Item]:
-        shard = self.loaded.get(index)
-        if shard is None:
-            shard = self.loaded[index] = self._read(index)
-        return shard
-
-    def _read(self, index: int) -> dict[str, Item]:
+    def load(self, entries: Sequence[Entry]) -> None:
+        """Read the summary once (bounded by the folder's size) and check its index; a bad
+        one reads as empty."""
+        if self.loaded:
+            return
+        self.loaded = True
+        limit = LIMIT_BASE + LIMIT_PER_FILE * len(entries)
         try:
-            raw, _ = read_bytes(self._path(index), SHARD_LIMIT)
+            raw, _ = read_bytes(self.path, limit)
             if raw is None or not raw.startswith(HEADER):
-                return {}
-            mac, _, payload = raw[len(HEADER) :].partition(b"\n")
-            if not hmac.compare_digest(mac, self._mac(payload)):
-                return {}
-            data = json.loads(payload)
-            if not isinstance(data, dict) or data.get("key") != self.key:
-                return {}
-            files = data.get("files")
-            return files if isinstance(files, dict) else {}
+                return
+            mac, index_text, rest = raw[len(HEADER) :].split(b"\n", 2)
+            del raw
+            if not hmac.compare_digest(mac, self._mac(index_text)):
+                return
+            index = json.loads(index_text)
+            if not isinstance(index, dict) or index.get("key") != self.key:
+                return
+            if not isinstance(index.get("nonce"), str):
+                return
+            self.index, self.rest = index, rest
         except (OSError, ValueError, RecursionError):
-            return {}
+            return
 
-    def lookup_all(self, entries: Sequence[Entry]) -> list[FileResult | None]:
-        """Stored results (None for a miss), one shard at a time: a shard's text is dropped as
-        soon as its files are looked up, and so are the items of a shard that stays as it is,
-        so memory holds the results, not the cache besides them."""
-        found: list[FileResult | None] = [None] * len(entries)
-        by_shard: dict[int, list[int]] = {}
-        for i, entry in enumerate(entries):
-            if entry.issue is None and entry.stat is not None:
-                by_shard.setdefault(shard_of(entry.rel), []).append(i)
-        for index in range(SHARDS):
-            members = by_shard.get(index, [])
-            if not members and not os.path.exists(self._path(index)):
-                continue
-            for i in members:
-                found[i] = self.lookup(entries[i])
-            shard = self._shard(index)
-            rels = [entries[i].rel for i in members]
-            same = len(shard) == len(rels) and all(
-                shard.get(rel) is self.reused.get(rel, False) for rel in rels
-            )
-            if same:
-                for rel in rels:
-                    del self.reused[rel]
-            else:
-                self.dirty.add(index)
-            del self.loaded[index]
-        return found
+    def _parse(self) -> None:
+        """The per-file sections, checked against the index they were written with."""
+        if self.parsed:
+            return
+        self.parsed = True
+        if not self.index:
+            return
+        try:
+            mac, signed = self.rest.split(b"\n", 1)
+            nonce = self.index["nonce"].encode()
+            if not hmac.compare_digest(mac, self._mac(nonce + b"\n" + signed)):
+                return
+            files_text, results_text = signed.split(b"\n", 1)
+            files, results = json.loads(files_text), json.loads(results_text)
+            if isinstance(files, dict) and isinstance(results, dict):
+                self.stored, self.results = files, results
+        except (ValueError, RecursionError, KeyError):
+            return
 
-    def lookup(self, entry: Entry) -> FileResult | None:
-        """The stored result if ``entry`` is unchanged, else None."""
+    def _item(self, entry: Entry) -> Item | None:
+        """The stored item of an unchanged file (its checked time renewed when its bytes had
+        to be hashed), or None."""
         if entry.issue is not None or entry.stat is None:
             return None
-        stored = self._shard(shard_of(entry.rel)).get(entry.rel)
+        item = self.stored.get(entry.rel)
         try:
-            size, mtime_ns, inode, checked_ns, payload = stored  # type: ignore[misc]
-            item: Item = stored  # type: ignore[assignment]
-            seen = (size, mtime_ns, inode)
-            if seen != entry.stat or mtime_ns >= checked_ns - RACY_NS:
-                data, _ = read_bytes(os.path.join(self.root, entry.rel), self.limit)
-                if data is None or content_digest(data) != payload[5]:
+            size, mtime_ns, inode, ctime_ns, checked_ns, digest = item  # type: ignore[misc]
+            if [size, mtime_ns, inode, ctime_ns] != list(entry.stat):
+                return None
+            if mtime_ns >= checked_ns - RACY_NS:  # as git: racy by mtime, matched with ctime
+                if not self._same_bytes(entry.rel, digest):
                     return None
-                item = [*entry.stat, self.started_ns, payload]
+                return [*entry.stat, self.started_ns, digest]
+        except (TypeError, ValueError):
+            return None
+        return item
 
-            result = decode(payload, entry.rel, shown_path(self.shown_root, entry.rel))
+    def _same_bytes(self, rel: str, digest: str) -> bool:
+        if not digest:
+            return False
+        data, _ = read_bytes(os.path.join(self.root, rel), self.limit)
+        return data is not None and content_digest(data) == digest
+
+    def replay(self, entries: Sequence[Entry]) -> Replay | None:
+        """The whole run from the summary, when the walk lists the same paths with the same
+        stat (files changed too recently to trust on it: with the same bytes) and
+        ``wksbm.yaml`` is the same."""
+        self.load(entries)
+        final = self.index.get("final")
+        if not isinstance(final, dict) or self.index.get("listing") != _listing(entries):
+            return None
+        if final.get("config") != _config_digest(self.root):
+            return None
+        try:
+            racy = self.index["racy"]
+            if not all(self._same_bytes(rel, digest) for rel, digest in racy):
+                return None
+            problems = [
+                (rel, decode_problem(data, shown_path(self.shown_root, rel)))
+                for rel, *data in final["problems"]
+            ]
+            unreadable = {str(k): str(v) for k, v in final["unreadable"].items()}
         except Exception:
-            return None  # missing, foreign or malformed: computed afresh and rewritten
-        self.reused[entry.rel] = item
-        return result
+            return None
+        return Replay(problems, unreadable)
 
-    def save(self, entries: Sequence[Entry], results: Sequence[FileResult]) -> None:
-        """Write back the shards that changed, one at a time; silently skipped if that fails."""
-
-        members: dict[int, list[int]] = {index: [] for index in self.dirty}
+    def lookup_all(
+        self, entries: Sequence[Entry], records: bool = False
+    ) -> list[FileResult | None]:
+        """Stored results (None for a miss). With ``records``, only results that kept their
+        whole record count."""
+        self.load(entries)
+        self._parse()
+        found: list[FileResult | None] = [None] * len(entries)
         for i, entry in enumerate(entries):
-            if entry.issue is None and entry.stat is not None:
-                index = shard_of(entry.rel)
-                if index in members:
-                    members[index].append(i)
-        for index, chosen in sorted(members.items()):
-            shard: dict[str, Item] = {}
-            for i in chosen:
-                entry, result = entries[i], results[i]
-                item = self.reused.pop(entry.rel, None)
-                if item is None:
-                    if not result.digest:
-                        continue
-                    try:
-                        item = [*entry.stat, self.started_ns, encode(result)]  # type: ignore[misc]
-                    except Unsupported:
-                        continue
-                shard[entry.rel] = item
-            payload = json.dumps(
-                {"key": self.key, "files": shard}, ensure_ascii=False, separators=(",", ":")
-            ).encode("utf-8")
-            del shard
-            self._write(index, HEADER + self._mac(payload) + b"\n" + payload)
+            item = self._item(entry)
+            if item is None:
+                continue
+            data: Any = self.results.get(entry.rel)
+            try:
+                if records and len(data) < 5:
+                    continue
+                shown = shown_path(self.shown_root, entry.rel)
+                found[i] = decode(data, entry.rel, shown, record=records)
+            except Exception:
+                continue  # missing or malformed: computed afresh and rewritten
+            self.keep[entry.rel] = item
+        return found
 
-    def _write(self, index: int, data: bytes) -> None:
+    def save_replayed(self, entries: Sequence[Entry]) -> None:
+        """After a replay: the files that were too recent to trust on their stat and are
+        now old enough leave that list (their bytes were just found the same)."""
+        racy = [[rel, digest] for rel, digest in self.index.get("racy", [])]
+        if not racy:
+            return
+        mtimes = {e.rel: e.stat[1] for e in entries if e.stat is not None}
+        still = [[rel, d] for rel, d in racy if mtimes.get(rel, 0) >= self._racy_since]
+        if still == racy:
+            return
+        self._write(dict(self.index, racy=still), self.rest, len(entries))
 
+    @property
+    def _racy_since(self) -> int:
+        return self.started_ns - RACY_NS
+
+    def save(
+        self,
+        entries: Sequence[Entry],
+        results: Sequence[FileResult],
+        problems: Sequence[Problem] | None,
+        unreadable: dict[str, str],
+    ) -> None:
+        """Write the summary back when anything in it changed; silently skipped if that fails.
+        ``problems``: the run's final problems, None when they are not the whole folder's."""
+        self._parse()
+        files: dict[str, Item] = {}
+        kept: dict[str, Any] = {}
+        racy: list[list[str]] = []
+        same = True
+        for entry, result in zip(entries, results, strict=True):
+            if entry.issue is not None or entry.stat is None:
+                continue
+            item = self.keep.get(entry.rel)
+            if item is not None:
+                kept[entry.rel] = self.results[entry.rel]
+            else:
+                fresh = self._fresh(result)
+                if fresh is None:
+                    if entry.stat[1] >= self._racy_since:
+                        racy.append([entry.rel, ""])  # cannot be replayed while recent
+                    continue
+                item = [*entry.stat, self.started_ns, result.digest]
+                kept[entry.rel] = fresh
+            if entry.stat[1] >= self._racy_since:
+                racy.append([entry.rel, item[5]])
+            files[entry.rel] = item
+            same = same and self.stored.get(entry.rel) is item
+        same = same and len(files) == len(self.stored)
+        listing = _listing(entries)
+        old_final = self.index.get("final")
+        if problems is None:  # the old final stands only for the very same files
+            final = old_final if same and self.index.get("listing") == listing else None
+        else:
+            final = self._final(problems, unreadable)
+        index = {"key": self.key, "listing": listing, "racy": racy, "final": final}
+        if same and all(self.index.get(k) == v for k, v in index.items()):
+            return  # a settled run writes nothing
+        nonce = secrets.token_hex(8)
+        rest = _dumps(files) + b"\n" + _dumps(kept)
+        del files, kept
+        rest = self._mac(nonce.encode() + b"\n" + rest) + b"\n" + rest
+        self._write(dict(index, nonce=nonce), rest, len(entries))
+
+    def _write(self, index: dict[str, Any], rest: bytes, count: int) -> None:
+        index_text = _dumps(index)
+        data = HEADER + self._mac(index_text) + b"\n" + index_text + b"\n" + rest
+        if len(data) > LIMIT_BASE + LIMIT_PER_FILE * count:
+            return  # it would not be read back
         with contextlib.suppress(OSError, WksbmError):
-            atomic_write(self._path(index), data, force=True)
+            atomic_write(self.path, data, force=True)
+
+    def _fresh(self, result: FileResult) -> list[Any] | None:
+        if not result.digest and not any(p.rule in STAT_ONLY for p in result.problems):
+            return None
+        try:
+            return encode(result, record=result.record is not None)
+        except Unsupported:
+            return None
+
+    def _final(self, problems: Sequence[Problem], unreadable: dict[str, str]) -> Any:
+        stored = []
+        for p in problems:
+            rel = rel_of_shown(self.shown_root, p.file)
+            if rel is None:
+                return None
+            stored.append([rel, *encode_problem(p)])
+        unread: dict[str, str] = {}
+        for shown, rule in unreadable.items():
+            rel = rel_of_shown(self.shown_root, shown)
+            if rel is None:
+                return None
+            unread[rel] = rule
+        return {"config": _config_digest(self.root), "problems": stored, "unreadable": unread}
+
+
+def _listing(entries: Sequence[Entry]) -> str:
+    """A hash of the walk: every path, what it is, and every file's stat."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(
+        "\n".join(f"{e.rel}\0{e.kind}\0{e.issue}\0{e.what}\0{e.stat}" for e in entries).encode(
+            "utf-8", "surrogatepass"
+        )
+    )
+    return digest.hexdigest()
+
+
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _config_digest(root: str) -> str:
+    """The exact bytes of ``wksbm.yaml``: findings on it carry its line numbers, which its
+    parsed form does not."""
+    data, _ = read_bytes(os.path.join(root, CONFIG_NAME), 1024 * 1024)
+    return content_digest(data) if data is not None else ""
 
 
 def _ignore_file(folder: str) -> None:

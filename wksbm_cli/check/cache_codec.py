@@ -1,4 +1,6 @@
-"""Per-file results as plain JSON data, and back.
+"""Per-file results as plain JSON data, and back: the run summary's entries, and what workers
+send back to the main process (lists of scalars pickle in a fraction of the bytes and time of
+dataclasses).
 
 JSON rather than pickle: unpickling runs whatever the bytes say, and a cache folder can end up in
 someone else's hands (a committed ``.wksbm_cache/``, a shared checkout). Decoding here only ever
@@ -18,7 +20,9 @@ from typing import Any
 
 from wksbm_cli.check.results import FileResult
 from wksbm_cli.core.problem import Problem, Severity
+from wksbm_cli.load.yamldoc import Path
 from wksbm_cli.model import records as _records
+from wksbm_cli.model.facts import Facts, Spot
 
 _CLASSES: dict[str, type[Any]] = {
     cls.__name__: cls
@@ -99,7 +103,7 @@ def decode_value(data: Any, file: str) -> Any:
     raise ValueError(f"unknown tag {tag!r}")
 
 
-def _encode_problem(p: Problem) -> list[Any]:
+def encode_problem(p: Problem) -> list[Any]:
     return [
         p.line,
         p.column,
@@ -116,7 +120,7 @@ def _encode_problem(p: Problem) -> list[Any]:
     ]
 
 
-def _decode_problem(data: list[Any], file: str) -> Problem:
+def decode_problem(data: list[Any], file: str) -> Problem:
     line, column, rule, severity, key, args, record, path, waived, extra, source, caret = data
     if not (isinstance(line, int) and isinstance(column, int) and isinstance(rule, str)):
         raise ValueError("bad problem")
@@ -141,35 +145,91 @@ def _decode_problem(data: list[Any], file: str) -> Problem:
     )
 
 
-def encode(result: FileResult) -> list[Any]:
-    """Raises ``Unsupported`` for a result holding a value this codec cannot round-trip."""
+def _path(data: Any) -> Path:
+    if type(data) is not list or not all(type(k) in (str, int) for k in data):
+        raise ValueError("bad path")
+    return tuple(data)
+
+
+def encode_facts(facts: Facts | None) -> list[Any] | None:
+    if facts is None:
+        return None
     return [
-        result.kind,
-        [_encode_problem(p) for p in result.problems],
-        encode_value(result.record),
-        [[list(path), list(pos)] for path, pos in result.marks.items()],
-        [[n, text] for n, text in result.lines.items()],
-        result.digest,
-        [[line, column, caret] for (line, column), caret in result.carets.items()],
+        facts.kind,
+        facts.id,
+        facts.jenis,
+        facts.status,
+        [[r.target, list(r.path)] for r in facts.references],
+        list(facts.peserta_organisasi),
+        [[w.index, w.aturan, w.sampai.isoformat(), w.alasan] for w in facts.waivers],
+        [[list(path), *spot] for path, spot in facts.spots],
     ]
 
 
-def decode(data: Any, rel: str, file: str) -> FileResult:
+def decode_facts(data: Any, file: str) -> Facts | None:
+    if data is None:
+        return None
+    kind, rec_id, jenis, status, refs, peserta, waivers, spots = data
+    if kind not in ("organisasi", "kegiatan"):
+        raise ValueError("bad facts")
+    for text in (rec_id, jenis, status):
+        if text is not None and type(text) is not str:
+            raise ValueError("bad facts")
+    if not all(type(p) is str for p in peserta):
+        raise ValueError("bad facts")
+    spot_items: list[tuple[Path, Spot]] = []
+    for path, line, column, source, caret in spots:
+        if not (type(line) is int and type(column) is int and type(caret) is int):
+            raise ValueError("bad spot")
+        if type(source) is not str:
+            raise ValueError("bad spot")
+        spot_items.append((_path(path), (line, column, source, caret)))
+    return Facts(
+        kind,
+        rec_id,
+        file,
+        jenis,
+        status,
+        tuple(_records.Reference(str(target), _path(path)) for target, path in refs),
+        tuple(peserta),
+        tuple(
+            _records.Waiver(int(index), str(rule), dt.date.fromisoformat(until), alasan)
+            for index, rule, until, alasan in waivers
+            if alasan is None or type(alasan) is str
+        ),
+        tuple(spot_items),
+    )
+
+
+def encode(result: FileResult, record: bool = False) -> list[Any]:
+    """Plain lists and scalars (JSON, and cheap to pickle): the problems and facts, and with
+    ``record`` the whole record too. Raises ``Unsupported`` for a value this codec cannot
+    round-trip."""
+    out = [
+        result.kind,
+        result.digest,
+        [encode_problem(p) for p in result.problems],
+        encode_facts(result.facts),
+    ]
+    if record:
+        out.append(encode_value(result.record))
+    return out
+
+
+def decode(data: Any, rel: str, file: str, record: bool = True) -> FileResult:
     """Raises (ValueError, KeyError, TypeError...) on anything malformed; callers treat any
-    exception as a cache miss."""
-    kind, problems, record, marks, lines, digest, carets = data
+    exception as a cache miss. ``record=False`` leaves a stored whole record undecoded."""
+    kind, digest, problems, facts = data[:4]
     if kind not in (None, "organisasi", "kegiatan") or not isinstance(digest, str):
         raise ValueError("bad result")
-    rec = decode_value(record, file)
+    rec = decode_value(data[4], file) if record and len(data) > 4 else None
     if rec is not None and not isinstance(rec, (_records.Organisation, _records.Event)):
         raise ValueError("bad record")
     return FileResult(
         rel,
         kind,
-        [_decode_problem(p, file) for p in problems],
+        [decode_problem(p, file) for p in problems],
+        decode_facts(facts, file),
         rec,
-        {tuple(path): (pos[0], pos[1]) for path, pos in marks},
-        {int(n): str(text) for n, text in lines},
         digest,
-        {(int(line), int(column)): int(caret) for line, column, caret in carets},
     )

@@ -27,7 +27,7 @@ from wksbm_cli.errors import WksbmError
 from wksbm_cli.load import git
 from wksbm_cli.load.files import CONFIG_NAME, read_text, shown_name, walk
 from wksbm_cli.load.yamldoc import load_document
-from wksbm_cli.model.records import Config, Event, Organisation, Waiver
+from wksbm_cli.model.records import Config, Waiver
 
 # Options.paths == () means "everything"; a path no record can have means "nothing".
 NOTHING = ("\0",)
@@ -86,7 +86,7 @@ def _added_waivers(
     """Per changed file, the waivers the change adds or extends (a later ``sampai``) compared
     with the same record at ``base`` (found under its old name when the file was moved)."""
     waiving = [
-        r for r in results if r.rel in changes.changed and r.record is not None and r.record.waivers
+        r for r in results if r.rel in changes.changed and r.facts is not None and r.facts.waivers
     ]
     if not waiving:
         return {}
@@ -95,12 +95,12 @@ def _added_waivers(
     committed = git.show_files(root, base, sorted(set(wanted.values())))
     out: dict[str, list[Waiver]] = {}
     for r in waiving:
-        assert r.record is not None
+        assert r.facts is not None
         before: dict[str, str] = {}
         data = committed.get(wanted[r.rel])
         if data is not None:
             before = _base_waivers(load_document(data.decode("utf-8", "replace")).data)
-        added = [w for w in r.record.waivers if w.sampai.isoformat() > before.get(w.aturan, "")]
+        added = [w for w in r.facts.waivers if w.sampai.isoformat() > before.get(w.aturan, "")]
         if added:
             out[r.rel] = added
     return out
@@ -170,12 +170,23 @@ def check_changed(
     # The same cached, parallel per-file step as a full run: only the report is narrowed.
     notices: list[tuple[str, dict[str, Any]]] = []
     results = check_entries(
-        root, shown_root, list(walk(root)), judged, today, options.use_cache, notices=notices
+        root,
+        shown_root,
+        list(walk(root)),
+        judged,
+        today,
+        options.use_cache,
+        notices=notices,
+        selection=allowed,
+        records=options.records,
     )
     touched_orgs = {
-        r.record.id
+        r.facts.id
         for r in results
-        if isinstance(r.record, Organisation) and r.record.id and r.rel in changes.changed
+        if r.facts is not None
+        and r.facts.kind == "organisasi"
+        and r.facts.id
+        and r.rel in changes.changed
     }
     # A file's name is its record's id (the id-mismatch rule), so the name of a deleted, renamed
     # or edited organisation file is the id it had before, which events may still name.
@@ -185,16 +196,15 @@ def check_changed(
     events = {
         r.rel
         for r in results
-        if isinstance(r.record, Event)
-        and any(link.target in touched_orgs for link in r.record.references)
+        if r.facts is not None and any(link.target in touched_orgs for link in r.facts.references)
     }
     added = _added_waivers(root, base, results, changes)
     if added and not trust_config:
         # Judged as if the change had not waived anything: a pull request cannot excuse itself.
         for r in results:
-            if r.rel in added and r.record is not None:
-                keep = tuple(w for w in r.record.waivers if w not in added[r.rel])
-                r.record = replace(r.record, waivers=keep)
+            if r.rel in added and r.facts is not None:
+                keep = tuple(w for w in r.facts.waivers if w not in added[r.rel])
+                r.facts = replace(r.facts, waivers=keep)
     scope = changes.changed | events
     if config_edited:
         # New severities or regions change the verdict on every record.

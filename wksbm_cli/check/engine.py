@@ -27,12 +27,8 @@ from wksbm_cli.core.problem import Problem, Severity
 from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.errors import InternalError, WksbmError
 from wksbm_cli.load.files import Entry, walk
-from wksbm_cli.model.records import (
-    Config,
-    Event,
-    Organisation,
-    Record,
-)
+from wksbm_cli.model.facts import Facts
+from wksbm_cli.model.records import Config, Event, Organisation
 from wksbm_cli.regions.canonical import canonical_records
 from wksbm_cli.rules.base import FolderContext
 from wksbm_cli.rules.registry import RULES, folder_checks
@@ -71,7 +67,7 @@ def _apply_policy(
     problems: list[Problem],
     config: Config,
     allowed: set[str],
-    records: dict[str, Record],
+    records: dict[str, Facts],
     today: dt.date,
 ) -> list[Problem]:
     overrides = dict(config.aturan)
@@ -131,12 +127,53 @@ def check_folder(
     today = options.as_of or dt.date.today()
     entries = list(walk(root))
     notices: list[tuple[str, dict[str, Any]]] = []
-    results = check_entries(
-        root, shown_root, entries, config, today, options.use_cache, options.progress, notices
+    cache = (
+        open_cache(root, shown_root, config, today, allowed, notices) if options.use_cache else None
     )
-    result = finish(root, shown_root, config, options, results, allowed, today)
+    scope = Scope(options.paths)
+    if cache is not None and not options.records:
+        replay = cache.replay(entries)
+        if replay is not None:
+            if options.progress is not None:
+                options.progress(len(entries), len(entries))
+            cache.save_replayed(entries)
+            rels = {e.rel for e in entries}
+            problems = [
+                p for rel, p in replay.problems if (rel if rel in rels else p.file) in scope
+            ]
+            unreadable = {
+                shown_path(shown_root, rel): rule for rel, rule in replay.unreadable.items()
+            }
+            files = sum(1 for e in entries if e.rel in scope)
+            return CheckResult(
+                root, shown_root, config, files, problems, [], [], unreadable, notices
+            )
+    results = run_checks(
+        root, shown_root, entries, config, today, cache, options.records, options.progress
+    )
+    judged = judge(root, shown_root, config, results, allowed, today)
+    unreadable = unreadable_of(results, shown_root)
+    if cache is not None:
+        cache.save(entries, results, judged, unreadable)
+    result = scoped(root, shown_root, config, options, results, allowed, judged, unreadable)
     result.notices = notices
     return result
+
+
+def open_cache(
+    root: str,
+    shown_root: str,
+    config: Config,
+    today: dt.date,
+    selection: Iterable[str],
+    notices: list[tuple[str, dict[str, Any]]] | None,
+) -> Cache | None:
+    """The run summary of ``root``, or None; why it is off, if worth saying, goes to
+    ``notices``."""
+    cache = Cache.open(root, shown_root, config, today, tuple(selection))
+    if isinstance(cache, Off) and notices is not None:
+        notices.append((cache.key, cache.args))
+    return cache if isinstance(cache, Cache) else None
 
 
 def check_entries(
@@ -148,20 +185,36 @@ def check_entries(
     use_cache: bool,
     progress: Progress | None = None,
     notices: list[tuple[str, dict[str, Any]]] | None = None,
+    *,
+    selection: Iterable[str] | None = None,
+    records: bool = True,
 ) -> list[FileResult]:
-    """Per-file results: from the cache where the file is unchanged, the rest computed (in a
-    pool of processes when there are many). Why the cache is off, if worth saying, goes to
-    ``notices``."""
+    """Per-file results: from the run summary where the file is unchanged, the rest computed
+    (in a pool of processes when there are many). ``records``: keep whole records (else the
+    facts only). Why the cache is off, if worth saying, goes to ``notices``."""
+    cache = None
+    if use_cache:
+        chosen = RULES if selection is None else selection
+        cache = open_cache(root, shown_root, config, today, chosen, notices)
+    results = run_checks(root, shown_root, entries, config, today, cache, records, progress)
+    if cache is not None:
+        cache.save(entries, results, None, {})
+    return results
 
-    if not use_cache:
-        return check_many(root, shown_root, entries, config, today, progress)
 
-    cache = Cache.open(root, shown_root, config, today)
-    if not isinstance(cache, Cache):
-        if isinstance(cache, Off) and notices is not None:
-            notices.append((cache.key, cache.args))
-        return check_many(root, shown_root, entries, config, today, progress)
-    found = cache.lookup_all(entries)
+def run_checks(
+    root: str,
+    shown_root: str,
+    entries: list[Entry],
+    config: Config,
+    today: dt.date,
+    cache: Cache | None,
+    records: bool,
+    progress: Progress | None = None,
+) -> list[FileResult]:
+    if cache is None:
+        return check_many(root, shown_root, entries, config, today, progress, records=records)
+    found = cache.lookup_all(entries, records)
     todo = [i for i, r in enumerate(found) if r is None]
     if progress is not None:
         progress(len(entries) - len(todo), len(entries))
@@ -172,13 +225,53 @@ def check_entries(
             progress(done_before + done, len(entries))
 
     fresh = check_many(
-        root, shown_root, [entries[i] for i in todo], config, today, shifted if progress else None
+        root,
+        shown_root,
+        [entries[i] for i in todo],
+        config,
+        today,
+        shifted if progress else None,
+        records=records,
     )
     for i, r in zip(todo, fresh, strict=True):
         found[i] = r
-    results = [r for r in found if r is not None]
-    cache.save(entries, results)
-    return results
+    return [r for r in found if r is not None]
+
+
+def judge(
+    root: str,
+    shown_root: str,
+    config: Config,
+    results: list[FileResult],
+    allowed: set[str],
+    today: dt.date,
+) -> list[Problem]:
+    """The whole folder's problems: each file's, then the folder rules' on the records' facts,
+    with severities and waivers applied; not narrowed to any paths."""
+    facts = [r.facts for r in results if r.facts is not None]
+    organisations = [f for f in facts if f.kind == "organisasi"]
+    events = [f for f in facts if f.kind == "kegiatan"]
+    by_file = {f.file: f for f in facts}
+    problems = [p for r in results for p in r.problems]
+    folder = FolderContext(organisations, events, config, today, root, shown_root)
+    for info in folder_checks():
+        if info.check is None:
+            continue
+        try:
+            findings = list(info.check(folder))
+        except Exception as exc:
+            raise InternalError(f"rule {info.id}", exc) from exc
+        for f in findings:
+            shown = f.file or ""
+            rec = by_file.get(shown)
+            problem = locate(f, shown, None, rec)
+            source, caret = rec.source_at(problem.line, problem.column) if rec else ("", 0)
+            problems.append(
+                replace(problem, record=rec.id if rec else None, source=source, caret=caret)
+            )
+    problems = _apply_policy(problems, config, allowed, by_file, today)
+    problems.sort(key=lambda p: p.sort_key)
+    return problems
 
 
 def finish(
@@ -190,37 +283,29 @@ def finish(
     allowed: set[str],
     today: dt.date,
 ) -> CheckResult:
-    organisations, events = records_of(results, config, allowed)
-    scope = Scope(options.paths)
-    problems = [p for r in results if r.rel in scope for p in r.problems]
-    marks = {shown_path(shown_root, r.rel): r.marks for r in results}
-    lines = {shown_path(shown_root, r.rel): r.lines for r in results}
-    carets = {shown_path(shown_root, r.rel): r.carets for r in results}
-    rel_of = {shown_path(shown_root, r.rel): r.rel for r in results}
-    folder = FolderContext(organisations, events, config, today, root, shown_root)
-    records: dict[str, Record] = {r.file: r for r in organisations}
-    records.update({r.file: r for r in events})
-    for info in folder_checks():
-        if info.check is None:
-            continue
-        try:
-            findings = list(info.check(folder))
-        except Exception as exc:
-            raise InternalError(f"rule {info.id}", exc) from exc
-        for f in findings:
-            shown = f.file or ""
-            if rel_of.get(shown, shown) not in scope:
-                continue
-            problem = locate(f, shown, None, marks.get(shown))
-            rec = records.get(shown)
-            source = lines.get(shown, {}).get(problem.line, "")
-            caret = carets.get(shown, {}).get((problem.line, problem.column), 0)
-            problems.append(
-                replace(problem, record=rec.id if rec else None, source=source, caret=caret)
-            )
-    problems = _apply_policy(problems, config, allowed, records, today)
-    problems.sort(key=lambda p: p.sort_key)
+    """The folder judged (see :func:`judge`) and narrowed to ``options.paths``."""
+    problems = judge(root, shown_root, config, results, allowed, today)
     unreadable = unreadable_of(results, shown_root)
+    return scoped(root, shown_root, config, options, results, allowed, problems, unreadable)
+
+
+def scoped(
+    root: str,
+    shown_root: str,
+    config: Config,
+    options: Options,
+    results: list[FileResult],
+    allowed: set[str],
+    problems: list[Problem],
+    unreadable: dict[str, str],
+) -> CheckResult:
+    """The report on ``options.paths``: problems of files there (and of files that are not
+    records, such as ``wksbm.yaml``, named by their shown path), with the records when kept."""
+    scope = Scope(options.paths)
+    rel_of = {shown_path(shown_root, r.rel): r.rel for r in results}
+    if not scope.everything:
+        problems = [p for p in problems if rel_of.get(p.file, p.file) in scope]
+    organisations, events = records_of(results, config, allowed)
     in_scope = sum(1 for r in results if r.rel in scope)
     return CheckResult(
         root, shown_root, config, in_scope, problems, organisations, events, unreadable
@@ -232,10 +317,13 @@ def records_of(
 ) -> tuple[list[Organisation], list[Event]]:
     """The records of per-file results, as every report sees them: the one step from a tree of
     files (on disk or in a commit) to records, shared by live runs and past snapshots. Region
-    names are made canonical unless the region rules are deselected."""
+    names are made canonical unless the region rules are deselected. Results that kept only
+    facts (``validate``) give none, and nothing is made canonical for them."""
     results = list(results)
     organisations = [r.record for r in results if isinstance(r.record, Organisation)]
     events = [r.record for r in results if isinstance(r.record, Event)]
+    if not (organisations or events):
+        return [], []
     if allowed is None or allowed & {"region-unknown", "region-mismatch"}:
         organisations, events = canonical_records(organisations, events, config)
     return organisations, events
@@ -248,5 +336,5 @@ def unreadable_of(results: Iterable[FileResult], shown_root: str) -> dict[str, s
             (p.rule for p in r.problems if p.severity is Severity.ERROR), "error"
         )
         for r in results
-        if r.record is None and r.kind is not None
+        if r.facts is None and r.kind is not None
     }

@@ -18,9 +18,9 @@ from wksbm_cli.core.problem import Problem, Severity, make_args
 from wksbm_cli.errors import InternalError
 from wksbm_cli.load.files import Entry, ReadResult, decode, read_bytes
 from wksbm_cli.load.yamldoc import Document, Path, load_document
+from wksbm_cli.model.facts import Facts, Spot, facts_of, spot_paths
 from wksbm_cli.model.records import (
     Config,
-    Event,
     Record,
     build_event,
     build_organisation,
@@ -72,13 +72,19 @@ def make_problem(
 
 
 def check_file(
-    root: str, shown_root: str, entry: Entry, config: Config, today: dt.date
+    root: str,
+    shown_root: str,
+    entry: Entry,
+    config: Config,
+    today: dt.date,
+    *,
+    keep_record: bool = True,
 ) -> FileResult:
     """Everything that can be judged from one file alone."""
     if entry.issue is not None:
         return judge_file(shown_root, entry, None, ReadResult(None), config, today)
     data, refused = read_bytes(os.path.join(root, entry.rel), config.ukuran_berkas_maks)
-    return judge_file(shown_root, entry, data, refused, config, today)
+    return judge_file(shown_root, entry, data, refused, config, today, keep_record=keep_record)
 
 
 def judge_file(
@@ -89,12 +95,15 @@ def judge_file(
     config: Config,
     today: dt.date,
     judge: bool = True,
+    *,
+    keep_record: bool = True,
 ) -> FileResult:
     """One file's record and problems from its bytes, wherever they came from: the work tree
     (:func:`check_file`) or a past commit (the yearly report's history), so a past snapshot is
     read exactly as a live run reads today's files. ``refused`` says why ``data`` is None.
     ``judge=False`` builds the record only (no schema or file rules): the record does not
-    depend on them, and a score needs records, not problems."""
+    depend on them, and a score needs records, not problems. ``keep_record=False`` keeps the
+    record's facts only (what ``validate`` needs)."""
     shown = shown_path(shown_root, entry.rel)
     result = FileResult(entry.rel, entry.kind, [])
     if entry.issue is not None:
@@ -160,23 +169,19 @@ def judge_file(
                 result.problems.append(locate(f, shown, doc))
             if f.private:
                 private.append((f.private, str(f.args["masked"])))
+    spots: dict[Path, tuple[int, int]] = {}
     if record is not None:
-        keep: list[Path] = [(), ("id",)]
-        if isinstance(record, Event):
-            keep.extend(ref.path for ref in record.references)
-        result.marks = {p: doc.where(p) for p in keep}
+        spots = {p: doc.where(p) for p in spot_paths(record)}
     masker = Masker(private)
+    problems = result.problems
     if masker:
-        record, result.problems, result.marks = _masked(masker, record, result)
-    result.record = record
-    lines = _source_lines(
-        text, [p.line for p in result.problems] + [pos[0] for pos in result.marks.values()]
-    )
+        record, problems, spots = _masked(masker, record, problems, spots)
+    lines = _source_lines(text, [p.line for p in problems] + [pos[0] for pos in spots.values()])
     rec_id = record.id if record is not None else None
-    problems = []
-    for p in result.problems:
+    result.problems = []
+    for p in problems:
         source, caret = masker.line(lines.get(p.line, ""), p.column)
-        problems.append(
+        result.problems.append(
             replace(
                 p,
                 record=rec_id or p.record,
@@ -184,48 +189,46 @@ def judge_file(
                 caret=caret if caret != p.column else 0,
             )
         )
-    result.problems = problems
-    for line, column in result.marks.values():
-        source, caret = masker.line(lines.get(line, ""), column)
-        result.lines[line] = source[:SNIPPET_LIMIT]
-        if caret != column:
-            result.carets[(line, column)] = caret
+    if record is not None:
+        located: dict[Path, Spot] = {}
+        for path, (line, column) in spots.items():
+            source, caret = masker.line(lines.get(line, ""), column)
+            located[path] = (line, column, source[:SNIPPET_LIMIT], caret if caret != column else 0)
+        result.facts = facts_of(record, located)
+        if keep_record:
+            result.record = record
     return result
 
 
 def _masked(
-    masker: Masker, record: Record | None, result: FileResult
+    masker: Masker,
+    record: Record | None,
+    problems: list[Problem],
+    spots: dict[Path, tuple[int, int]],
 ) -> tuple[Record | None, list[Problem], dict[Path, tuple[int, int]]]:
     """Personal data found in the file, masked in everything kept from it: message arguments,
-    paths, record values (a bare number that is a NIK becomes empty) and the paths of marks."""
+    paths, record values (a bare number that is a NIK becomes empty) and the paths of spots."""
     if record is not None:
         record = replace(masker.value(record, numbers="drop"), file=record.file)
-    problems = [
+    masked = [
         replace(
             p,
             args=masker.value(p.args),
             path=masker.text(p.path) if p.path else p.path,
             record=masker.text(p.record) if p.record else p.record,
         )
-        for p in result.problems
+        for p in problems
     ]
-    marks = {masker.value(path): pos for path, pos in result.marks.items()}
-    return record, problems, marks
+    return record, masked, {masker.value(path): pos for path, pos in spots.items()}
 
 
-def locate(
-    f: Finding, shown: str, doc: Document | None, marks: dict[Path, tuple[int, int]] | None = None
-) -> Problem:
+def locate(f: Finding, shown: str, doc: Document | None, facts: Facts | None = None) -> Problem:
     if f.at is not None:
         line, col = f.at
     elif doc is not None:
         line, col = doc.where(f.path)
     else:
-        path = f.path
-        table = marks or {}
-        while path not in table and path:
-            path = path[:-1]
-        line, col = table.get(path, (1, 1))
+        line, col = facts.spot(f.path)[:2] if facts is not None else (1, 1)
     return make_problem(
         shown, line, col, f.rule, f.message_key, dict(f.args), f.severity, path=f.path
     )

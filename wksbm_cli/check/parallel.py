@@ -52,16 +52,18 @@ def check_many(
     config: Config,
     today: dt.date,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    records: bool = True,
 ) -> list[FileResult]:
     """``check_file`` of every entry, in order; ``progress(done, total)`` after each file (or
-    each chunk, in the pool)."""
+    each chunk, in the pool). ``records``: keep whole records (else facts only)."""
 
     pool = workers()
     total = len(entries)
     if total < THRESHOLD or pool < 2:
         results = []
         for entry in entries:
-            results.append(check_file(root, shown_root, entry, config, today))
+            results.append(check_file(root, shown_root, entry, config, today, keep_record=records))
             if progress is not None:
                 progress(len(results), total)
         return results
@@ -73,7 +75,9 @@ def check_many(
     out: list[FileResult] = []
     try:
         with ProcessPoolExecutor(max_workers=min(pool, len(chunks)), mp_context=context) as ex:
-            futures = [ex.submit(_check_chunk, root, shown_root, c, config, today) for c in chunks]
+            futures = [
+                ex.submit(_check_chunk, root, shown_root, c, config, today, records) for c in chunks
+            ]
             for future in futures:
                 out.extend(future.result())
                 if progress is not None:
@@ -86,11 +90,11 @@ def check_many(
 
 
 def _check_chunk(
-    root: str, shown_root: str, chunk: list[Entry], config: Config, today: dt.date
+    root: str, shown_root: str, chunk: list[Entry], config: Config, today: dt.date, records: bool
 ) -> list[FileResult]:
 
     try:
-        return [check_file(root, shown_root, e, config, today) for e in chunk]
+        return [check_file(root, shown_root, e, config, today, keep_record=records) for e in chunk]
     except InternalError as exc:
         failure = WorkerFailure(f"{type(exc.original).__name__}: {exc.original}")
         raise InternalError(exc.stage, failure) from None

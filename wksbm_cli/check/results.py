@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wksbm_cli.core.problem import Problem
-from wksbm_cli.load.yamldoc import Path
+from wksbm_cli.model.facts import Facts
 from wksbm_cli.model.records import (
     Config,
     Event,
@@ -30,22 +30,24 @@ class Options:
     as_of: dt.date | None = None
     paths: tuple[str, ...] = ()  # relative to the records root, "/" separated; () = all
     use_cache: bool = False  # per-file results kept in .wksbm_cache/ (the CLI turns it on)
+    # Whole records for the commands that print them; validate needs only facts and problems.
+    records: bool = True
     # Called with (files done, files in all) as files are checked: the CLI draws a progress bar
     # from it on a terminal; the library itself never prints.
     progress: Progress | None = field(default=None, compare=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class FileResult:
+    """One file's verdict. ``facts`` is all the folder step needs of its record; ``record``
+    (the whole record) is kept only when the caller asked for records."""
+
     rel: str
     kind: str | None
     problems: list[Problem]
+    facts: Facts | None = None
     record: Record | None = None
-    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    lines: dict[int, str] = field(default_factory=dict)  # source lines at the kept marks
     digest: str = ""  # blake2b of the file's bytes, for the cache ("" when it was not read)
-    # Caret columns in those lines where masking moved them: (line, column) -> caret.
-    carets: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 def content_digest(data: bytes) -> str:

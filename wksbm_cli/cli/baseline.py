@@ -32,12 +32,13 @@ def write(
 
     from wksbm_cli.check.baseline import count_keys, dump
     from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.check.results import Options
     from wksbm_cli.i18n import translate
     from wksbm_cli.render.safe import visible
     from wksbm_cli.write import atomic_write
 
     folder = open_folder()
-    result = check_folder(folder.root, folder.shown_root, folder.config)
+    result = check_folder(folder.root, folder.shown_root, folder.config, Options(records=False))
     atomic_write(file, dump(result.shown_root, result.problems), force=force)
     n = sum(count_keys(result.shown_root, result.problems).values())
     note = translate("ci.baseline-written", folder.lang, {"n": n, "file": file})

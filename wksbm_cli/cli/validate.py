@@ -129,6 +129,7 @@ def validate(
         as_of=day,
         paths=scope,
         use_cache=not no_cache,
+        records=False,
         progress=progress_bar(fmt is ValidateFormat.text),
     )
     if changed_since is not None:

@@ -186,7 +186,7 @@ def year_history(
             record = current.get(rel)
             entry = file_entry(rel)
             if record is not None and entry is not None:
-                cache[(rel, sha)] = FileResult(rel, entry.kind, [], record)
+                cache[(rel, sha)] = FileResult(rel, entry.kind, [], record=record)
     after = snapshot(root, prefix, end, config, last, cache, shown_root)
     if start is None and shallow:
         return History(year, end=after, not_computed=_missing("shallow", "start", "changed"))

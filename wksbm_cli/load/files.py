@@ -28,9 +28,8 @@ class Entry:
     kind: str | None
     issue: str | None = None  # a message id when the path itself is a problem
     what: str = ""
-    stat: tuple[int, int, int] | None = (
-        None  # (size, mtime_ns, inode) seen by the walk, for the cache
-    )
+    # (size, mtime_ns, inode, ctime_ns) seen by the walk, for the run summary
+    stat: tuple[int, int, int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +93,15 @@ def walk(root: str) -> Iterator[Entry]:
                 yield Entry(prefix, _kind_of(prefix), *_unreadable(exc))
             continue
         subdirs: list[str] = []
+        top = prefix.split("/", 1)[0]
+        folder_kind = top if top in KINDS else None  # a record folder (below the root)
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue
             rel = f"{prefix}/{name}" if prefix else name
             looks_yaml = name.lower().endswith(YAML_SUFFIXES)
-            in_kind = rel.split("/", 1)[0] in KINDS
+            in_kind = folder_kind is not None or name in KINDS
             try:
                 info = entry.stat(follow_symlinks=False)
             except OSError as exc:
@@ -126,9 +127,13 @@ def walk(root: str) -> Iterator[Entry]:
             if not stat.S_ISREG(mode):
                 yield Entry(rel, _kind_of(rel), "unsafe-path.special", _special(mode))
                 continue
+            seen = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+            if folder_kind is not None:  # what file_entry says of it, without asking
+                yield Entry(rel, folder_kind, None, "", seen)
+                continue
             found = file_entry(rel)
             if found is not None:
-                yield replace(found, stat=(info.st_size, info.st_mtime_ns, info.st_ino))
+                yield replace(found, stat=seen)
         stack.extend(reversed(subdirs))
 
 

