@@ -109,3 +109,27 @@ def test_cli_json_same_with_pool(
     pooled = run_cli(*args)
     assert pooled.exit_code == serial.exit_code == 1
     assert pooled.stdout == serial.stdout
+
+
+def test_workers_send_facts_not_records(make_records: Callable[..., Path]) -> None:
+    """What crosses the pipe for ``validate``: plain lists (problems, the record's facts) and
+    no whole record, a few hundred bytes a file; decoded, it is the file's own result."""
+    import pickle
+
+    from wksbm_cli.check.file_check import check_file
+    from wksbm_cli.load.files import walk
+
+    root = _folder(make_records)
+    config = load_config(str(root), "records")
+    today = dt.date(2026, 1, 1)
+    entries = list(walk(str(root)))
+    sent = parallel._check_chunk(str(root), "records", entries, config, today, False)
+    assert all(isinstance(s, tuple) and isinstance(s[0], list) and s[1] is None for s in sent)
+    assert len(pickle.dumps(sent)) / len(entries) < 600
+    for entry, item in zip(entries, sent, strict=True):
+        got = parallel._unpack("records", entry, item)
+        want = check_file(str(root), "records", entry, config, today, keep_record=False)
+        assert (got.problems, got.facts, got.digest) == (want.problems, want.facts, want.digest)
+        assert [p.source for p in got.problems] == [p.source for p in want.problems]
+    with_records = parallel._check_chunk(str(root), "records", entries, config, today, True)
+    assert any(s[1] is not None for s in with_records)  # figures still get whole records

@@ -53,6 +53,7 @@ from wksbm_cli.check.cache_codec import (
     encode_problem,
 )
 from wksbm_cli.check.results import FileResult, content_digest, shown_path
+from wksbm_cli.core.bulk import without_cycle_collector
 from wksbm_cli.core.problem import Problem
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load import git
@@ -350,10 +351,11 @@ class Cache:
             racy = self.index["racy"]
             if not all(self._same_bytes(rel, digest) for rel, digest in racy):
                 return None
-            problems = [
-                (rel, decode_problem(data, shown_path(self.shown_root, rel)))
-                for rel, *data in final["problems"]
-            ]
+            with without_cycle_collector():
+                problems = [
+                    (rel, decode_problem(data, shown_path(self.shown_root, rel)))
+                    for rel, *data in final["problems"]
+                ]
             unreadable = {str(k): str(v) for k, v in final["unreadable"].items()}
         except Exception:
             return None
@@ -367,6 +369,13 @@ class Cache:
         self.load(entries)
         self._parse()
         found: list[FileResult | None] = [None] * len(entries)
+        with without_cycle_collector():
+            self._lookup_into(found, entries, records)
+        return found
+
+    def _lookup_into(
+        self, found: list[FileResult | None], entries: Sequence[Entry], records: bool
+    ) -> None:
         for i, entry in enumerate(entries):
             item = self._item(entry)
             if item is None:
@@ -380,7 +389,6 @@ class Cache:
             except Exception:
                 continue  # missing or malformed: computed afresh and rewritten
             self.keep[entry.rel] = item
-        return found
 
     def save_replayed(self, entries: Sequence[Entry]) -> None:
         """After a replay: the files that were too recent to trust on their stat and are
@@ -392,7 +400,7 @@ class Cache:
         still = [[rel, d] for rel, d in racy if mtimes.get(rel, 0) >= self._racy_since]
         if still == racy:
             return
-        self._write(dict(self.index, racy=still), self.rest, len(entries))
+        self._write(dict(self.index, racy=still), [self.rest], len(entries))
 
     @property
     def _racy_since(self) -> int:
@@ -406,10 +414,13 @@ class Cache:
         unreadable: dict[str, str],
     ) -> None:
         """Write the summary back when anything in it changed; silently skipped if that fails.
-        ``problems``: the run's final problems, None when they are not the whole folder's."""
+        ``problems``: the run's final problems, None when they are not the whole folder's.
+
+        Each file's result is turned into JSON text on its own, so that memory holds the
+        text, never a second tree of objects for the whole folder."""
         self._parse()
         files: dict[str, Item] = {}
-        kept: dict[str, Any] = {}
+        kept: list[bytes] = []
         racy: list[list[str]] = []
         same = True
         for entry, result in zip(entries, results, strict=True):
@@ -417,15 +428,15 @@ class Cache:
                 continue
             item = self.keep.get(entry.rel)
             if item is not None:
-                kept[entry.rel] = self.results[entry.rel]
+                value = self.results[entry.rel]
             else:
-                fresh = self._fresh(result)
-                if fresh is None:
+                value = self._fresh(result)
+                if value is None:
                     if entry.stat[1] >= self._racy_since:
                         racy.append([entry.rel, ""])  # cannot be replayed while recent
                     continue
                 item = [*entry.stat, self.started_ns, result.digest]
-                kept[entry.rel] = fresh
+            kept.append(_dumps(entry.rel) + b":" + _dumps(value))
             if entry.stat[1] >= self._racy_since:
                 racy.append([entry.rel, item[5]])
             files[entry.rel] = item
@@ -441,16 +452,22 @@ class Cache:
         if same and all(self.index.get(k) == v for k, v in index.items()):
             return  # a settled run writes nothing
         nonce = secrets.token_hex(8)
-        rest = _dumps(files) + b"\n" + _dumps(kept)
+        parts = [_dumps(files), b"\n{", b",".join(kept), b"}"]
         del files, kept
-        rest = self._mac(nonce.encode() + b"\n" + rest) + b"\n" + rest
-        self._write(dict(index, nonce=nonce), rest, len(entries))
+        mac = hashlib.blake2b(key=self.secret, digest_size=32)
+        for part in (nonce.encode(), b"\n", *parts):
+            mac.update(part)
+        self._write(
+            dict(index, nonce=nonce), [mac.hexdigest().encode(), b"\n", *parts], len(entries)
+        )
 
-    def _write(self, index: dict[str, Any], rest: bytes, count: int) -> None:
+    def _write(self, index: dict[str, Any], rest: list[bytes], count: int) -> None:
         index_text = _dumps(index)
-        data = HEADER + self._mac(index_text) + b"\n" + index_text + b"\n" + rest
-        if len(data) > LIMIT_BASE + LIMIT_PER_FILE * count:
+        head = [HEADER, self._mac(index_text), b"\n", index_text, b"\n"]
+        if sum(map(len, head)) + sum(map(len, rest)) > LIMIT_BASE + LIMIT_PER_FILE * count:
             return  # it would not be read back
+        data = b"".join(head + rest)
+        del rest
         with contextlib.suppress(OSError, WksbmError):
             atomic_write(self.path, data, force=True)
 

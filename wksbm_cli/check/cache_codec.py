@@ -110,11 +110,11 @@ def encode_problem(p: Problem) -> list[Any]:
         p.rule,
         int(p.severity),
         p.message_key,
-        encode_value(p.args),
+        [[k, encode_value(v)] for k, v in p.args],
         p.record,
         p.path,
         p.waived,
-        encode_value(p.extra),
+        [[k, v] for k, v in p.extra],
         p.source,
         p.caret,
     ]
@@ -122,11 +122,11 @@ def encode_problem(p: Problem) -> list[Any]:
 
 def decode_problem(data: list[Any], file: str) -> Problem:
     line, column, rule, severity, key, args, record, path, waived, extra, source, caret = data
-    if not (isinstance(line, int) and isinstance(column, int) and isinstance(rule, str)):
+    if not (type(line) is int and type(column) is int and type(caret) is int):
         raise ValueError("bad problem")
-    if not isinstance(caret, int):
+    if not (type(rule) is str and type(key) is str and type(source) is str):
         raise ValueError("bad problem")
-    if not (isinstance(key, str) and isinstance(source, str) and isinstance(waived, bool)):
+    if type(waived) is not bool:
         raise ValueError("bad problem")
     return Problem(
         file,
@@ -135,20 +135,14 @@ def decode_problem(data: list[Any], file: str) -> Problem:
         rule,
         _SEVERITIES[severity],
         key,
-        decode_value(args, file),
+        tuple((str(k), v if type(v) in _SCALARS else decode_value(v, file)) for k, v in args),
         record,
         path,
         waived,
-        decode_value(extra, file),
+        tuple((str(k), str(v)) for k, v in extra),
         source,
         caret,
     )
-
-
-def _path(data: Any) -> Path:
-    if type(data) is not list or not all(type(k) in (str, int) for k in data):
-        raise ValueError("bad path")
-    return tuple(data)
 
 
 def encode_facts(facts: Facts | None) -> list[Any] | None:
@@ -166,38 +160,52 @@ def encode_facts(facts: Facts | None) -> list[Any] | None:
     ]
 
 
+_KINDS = {"organisasi": "organisasi", "kegiatan": "kegiatan"}
+#: Shared copies of the short words and paths every record repeats (a kind, a status, ("id",)):
+#: at 10^5 records one copy each instead of one per record. Bounded: words up to 32 characters
+#: and paths up to three parts, of which a folder has a few hundred at most.
+_SHARED: dict[Any, Any] = {}
+
+
+def _shared(value: Any) -> Any:
+    if value is None or len(_SHARED) > 4096:
+        return value
+    return _SHARED.setdefault(value, value)
+
+
 def decode_facts(data: Any, file: str) -> Facts | None:
+    """Facts from their encoding. What is read here was written by this code under the same
+    key (the summary's keyed hash, or a worker): the checks catch a format that is not this
+    one, and any exception is a miss."""
     if data is None:
         return None
     kind, rec_id, jenis, status, refs, peserta, waivers, spots = data
-    if kind not in ("organisasi", "kegiatan"):
+    if kind not in _KINDS or not (rec_id is None or type(rec_id) is str):
         raise ValueError("bad facts")
-    for text in (rec_id, jenis, status):
-        if text is not None and type(text) is not str:
-            raise ValueError("bad facts")
-    if not all(type(p) is str for p in peserta):
-        raise ValueError("bad facts")
-    spot_items: list[tuple[Path, Spot]] = []
+    reference = _records.Reference
+    located: list[tuple[Path, Spot]] = []
+    previous: Spot | None = None
     for path, line, column, source, caret in spots:
-        if not (type(line) is int and type(column) is int and type(caret) is int):
-            raise ValueError("bad spot")
-        if type(source) is not str:
-            raise ValueError("bad spot")
-        spot_items.append((_path(path), (line, column, source, caret)))
+        spot = (line, column, source, caret)
+        if spot == previous:  # the top and the id are often on the same line
+            spot = previous
+        previous = spot
+        located.append((_shared(tuple(path)) if len(path) < 4 else tuple(path), spot))
     return Facts(
-        kind,
+        _KINDS[kind],
         rec_id,
         file,
-        jenis,
-        status,
-        tuple(_records.Reference(str(target), _path(path)) for target, path in refs),
+        _shared(jenis) if jenis is None or len(jenis) <= 32 else jenis,
+        _shared(status) if status is None or len(status) <= 32 else status,
+        tuple([reference(target, tuple(path)) for target, path in refs]),
         tuple(peserta),
         tuple(
-            _records.Waiver(int(index), str(rule), dt.date.fromisoformat(until), alasan)
-            for index, rule, until, alasan in waivers
-            if alasan is None or type(alasan) is str
+            [
+                _records.Waiver(index, rule, dt.date.fromisoformat(until), alasan)
+                for index, rule, until, alasan in waivers
+            ]
         ),
-        tuple(spot_items),
+        tuple(located),
     )
 
 

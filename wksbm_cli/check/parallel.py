@@ -1,8 +1,10 @@
 """Per-file checks over a pool of processes, for folders big enough to repay the start-up.
 
 Parsing is CPU-bound Python, so threads would not help; processes do. Workers get chunks of
-entries and send back the small per-file results (compact records, located problems), never whole
-documents. Small folders stay in-process: forking costs more than checking a few files.
+entries and send back each file's problems and record facts as plain lists and scalars (the run
+summary's encoding: a few hundred bytes per file, unpickled without a Python call per field),
+never documents, marks or, unless asked for, whole records. Small folders stay in-process:
+forking costs more than checking a few files.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from wksbm_cli.check.cache_codec import Unsupported, decode, encode
 from wksbm_cli.check.file_check import check_file
+from wksbm_cli.check.results import FileResult, shown_path
+from wksbm_cli.core.bulk import without_cycle_collector
 from wksbm_cli.errors import InternalError
 
 if TYPE_CHECKING:
-    from wksbm_cli.check.results import FileResult
     from wksbm_cli.load.files import Entry
     from wksbm_cli.model.records import Config
 
@@ -78,10 +82,13 @@ def check_many(
             futures = [
                 ex.submit(_check_chunk, root, shown_root, c, config, today, records) for c in chunks
             ]
-            for future in futures:
-                out.extend(future.result())
-                if progress is not None:
-                    progress(len(out), total)
+            # The workers exist now (forked with the collector on); collecting runs without it.
+            with without_cycle_collector():
+                for chunk, future in zip(chunks, futures, strict=True):
+                    for entry, sent in zip(chunk, future.result(), strict=True):
+                        out.append(_unpack(shown_root, entry, sent))
+                    if progress is not None:
+                        progress(len(out), total)
     except InternalError:
         raise
     except BrokenProcessPool as exc:
@@ -89,12 +96,36 @@ def check_many(
     return out
 
 
+#: What a worker sends back per file: the encoded result and the whole record (None unless
+#: records were asked for), or the result itself when it holds a value the encoding lacks.
+Sent = tuple[list[Any], Any] | FileResult
+
+
+def _pack(result: FileResult) -> Sent:
+    try:
+        return encode(result), result.record
+    except Unsupported:
+        return result
+
+
+def _unpack(shown_root: str, entry: Entry, sent: Sent) -> FileResult:
+    if isinstance(sent, FileResult):
+        return sent
+    data, record = sent
+    result = decode(data, entry.rel, shown_path(shown_root, entry.rel))
+    result.record = record
+    return result
+
+
 def _check_chunk(
     root: str, shown_root: str, chunk: list[Entry], config: Config, today: dt.date, records: bool
-) -> list[FileResult]:
+) -> list[Sent]:
 
     try:
-        return [check_file(root, shown_root, e, config, today, keep_record=records) for e in chunk]
+        return [
+            _pack(check_file(root, shown_root, e, config, today, keep_record=records))
+            for e in chunk
+        ]
     except InternalError as exc:
         failure = WorkerFailure(f"{type(exc.original).__name__}: {exc.original}")
         raise InternalError(exc.stage, failure) from None
