@@ -7,9 +7,11 @@ It builds rich renderables and never parses markup, so a record value like ``[/b
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from wksbm_cli.check.results import CheckResult
@@ -17,60 +19,146 @@ from wksbm_cli.core.problem import Problem
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import Column, FitTable
 from wksbm_cli.render.words import SEVERITY, WORDS, count_words
+from wksbm_cli.render.wrap import Piece, wrap, wrap_plain
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def _snippet(problem: Problem) -> Text:
+#: Width of the position column ("12:3", right-aligned); the message starts one column after.
+POSITION = 8
+
+
+def _position(problem: Problem) -> str:
+    text = f"{problem.line}:{problem.column}"
+    return text.rjust(POSITION) if len(text) <= POSITION else text[: POSITION - 1] + "…"
+
+
+def _snippet(problem: Problem) -> list[Piece]:
+    """The source line under a message, with a caret under the column."""
     source = visible(problem.source.expandtabs(4))
     gutter = f"{problem.line} | "
-    text = Text(gutter, style="dim")
-    text.append(source)
     column = problem.caret or problem.column
     caret_at = len(visible(problem.source[: column - 1].expandtabs(4)))
-    text.append("\n" + " " * (len(gutter) - 2) + "| ", style="dim")
-    text.append(" " * caret_at + "^", style="bold")
-    return text
+    return [  # all of it dim, as rich's Text(gutter, style="dim") with the rest appended
+        (gutter + source + "\n" + " " * (len(gutter) - 2) + "| " + " " * caret_at, "dim"),
+        ("^", "bold dim"),
+    ]
+
+
+def _message(problem: Problem, lang: str) -> list[Piece]:
+    out: list[Piece] = []
+    if problem.waived:
+        until = dict(problem.extra).get("until", "")
+        out.append((WORDS[lang]["waived-tag"].format(until=until), "dim"))
+    else:
+        out.append((SEVERITY[lang][problem.severity.label], STYLE[problem.severity.label]))
+    out.append((f" {problem.rule}", "bold" if not problem.waived else "dim"))
+    out.append((": ", ""))
+    out.append((visible(problem.message(lang)), "dim" if problem.waived else ""))
+    return out
+
+
+class ProblemLines:
+    """Problems grouped by file: the file's name, then for each problem its position (right-
+    aligned in eight columns) and message, and the source line with a caret under it.
+
+    Laid out line by line, in time linear in the problems: rich's tables measure and render
+    every cell several times over (60,000 problems took 32 s). Lines wrap exactly as rich
+    wraps a ``Text`` in a table cell (its own word splitter; a word longer than the line cut
+    with "…"; a file name longer than the line folded), so the output is the table's, less
+    the spaces that padded its cells."""
+
+    def __init__(self, problems: list[Problem], lang: str) -> None:
+        self.problems = problems
+        self.lang = lang
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        width = max(1, options.max_width)
+        if console.color_system is None:  # styles print as nothing: plain text, in chunks
+            chunk: list[str] = []
+            for plain in self.plain_lines(width):
+                chunk.append(plain)
+                if len(chunk) == 64:  # rich splits a segment at its newlines: keep them short
+                    chunk.append("")
+                    yield Segment("\n".join(chunk))
+                    chunk.clear()
+            if chunk:
+                chunk.append("")
+                yield Segment("\n".join(chunk))
+            return
+        styles: dict[str, Style | None] = {"": None}
+        for line in self.lines(width):
+            for text, name in line:
+                if text:
+                    if name not in styles:
+                        styles[name] = console.get_style(name)
+                    yield Segment(text, styles[name])
+            yield NEW_LINE
+
+    def blocks(self) -> Iterator[tuple[str, Problem]]:
+        """What is shown, in order: ("file", p) when the file changes, ("message", p), and
+        ("snippet", p) unless the next problem points at the same place."""
+        problems = self.problems
+        current = None
+        for index, p in enumerate(problems):
+            if p.file != current:
+                current = p.file
+                yield "file", p
+            yield "message", p
+            following = problems[index + 1] if index + 1 < len(problems) else None
+            same_line_next = (
+                following is not None
+                and following.file == p.file
+                and following.line == p.line
+                and following.column == p.column
+                and not following.waived
+            )
+            if p.source and not p.waived and not same_line_next:
+                yield "snippet", p
+
+    def lines(self, width: int) -> Iterator[list[Piece]]:
+        """Each line of the output as styled pieces."""
+        inner = max(1, width - POSITION - 1)
+        indent = [(" " * (width - inner), "")]
+        for kind, p in self.blocks():
+            if kind == "file":
+                yield from wrap([(visible(p.file), "bold underline")], width, cell=False)
+                continue
+            if kind == "message":
+                lead, pieces = [(_position(p), "dim"), (" ", "")], _message(p, self.lang)
+            else:
+                lead, pieces = indent, _snippet(p)
+            for number, line in enumerate(wrap(pieces, inner)):
+                yield (lead if number == 0 else indent) + line
+
+    def plain_lines(self, width: int) -> Iterator[str]:
+        """The lines of :meth:`lines` without styles or trailing spaces, made without cutting
+        styled pieces: most lines need no wrapping at all."""
+        inner = max(1, width - POSITION - 1)
+        indent = " " * (width - inner)
+        for kind, p in self.blocks():
+            if kind == "file":
+                yield from wrap_plain(visible(p.file), width, cell=False)
+            elif kind == "message":
+                body = "".join(text for text, _ in _message(p, self.lang))
+                first, *rest = wrap_plain(body, inner, cell=True)
+                yield f"{_position(p)} {first}".rstrip()
+                for line in rest:
+                    yield (indent + line).rstrip()
+            else:
+                snippet = "".join(text for text, _ in _snippet(p))
+                for paragraph in snippet.split("\n"):
+                    for line in wrap_plain(paragraph, inner, cell=True):
+                        yield (indent + line).rstrip()
+
+
+NEW_LINE = Segment.line()
 
 
 def render_problems(result: CheckResult, lang: str) -> list[RenderableType]:
     out: list[RenderableType] = []
-    current = None
-    table: Table | None = None
-    problems = result.problems
-    for index, p in enumerate(problems):
-        if p.file != current:
-            if table is not None:
-                out.append(table)
-            current = p.file
-            out.append(Text(visible(p.file), style="bold underline"))
-            table = Table.grid(padding=(0, 1))
-            table.add_column(justify="right", no_wrap=True, width=8)
-            table.add_column()
-        assert table is not None
-        label = SEVERITY[lang][p.severity.label]
-        body = Text()
-        if p.waived:
-            until = dict(p.extra).get("until", "")
-            body.append(WORDS[lang]["waived-tag"].format(until=until), style="dim")
-        else:
-            body.append(label, style=STYLE[p.severity.label])
-        body.append(f" {p.rule}", style="bold" if not p.waived else "dim")
-        body.append(": ")
-        body.append(visible(p.message(lang)), style="dim" if p.waived else "")
-        table.add_row(Text(f"{p.line}:{p.column}", style="dim"), body)
-        following = problems[index + 1] if index + 1 < len(problems) else None
-        same_line_next = (
-            following is not None
-            and following.file == p.file
-            and following.line == p.line
-            and following.column == p.column
-            and not following.waived
-        )
-        if p.source and not p.waived and not same_line_next:
-            table.add_row("", _snippet(p))
-    if table is not None:
-        out.append(table)
+    if result.problems:
+        out.append(ProblemLines(result.problems, lang))
     out.append(Text(""))
     out.append(summary_line(result, lang))
     return out
