@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator
@@ -58,7 +59,7 @@ def test_pool_matches_serial(
     monkeypatch.setattr(parallel, "THRESHOLD", 1)
     monkeypatch.setattr(parallel, "MIN_CHUNK", 4)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", _CountingPool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountingPool)
     _CountingPool.created = 0
     pooled = _check(root)
     assert _CountingPool.created == 1

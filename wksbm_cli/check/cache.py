@@ -55,6 +55,7 @@ from wksbm_cli.check.cache_codec import (
 from wksbm_cli.check.results import FileResult, content_digest, shown_path
 from wksbm_cli.core.bulk import without_cycle_collector
 from wksbm_cli.core.problem import Problem
+from wksbm_cli.core.user_cache import user_cache_dir
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load import git
 from wksbm_cli.load.files import CONFIG_NAME, Entry, read_bytes
@@ -112,8 +113,7 @@ class Off:
 
 
 def _secret_path() -> tuple[str, str]:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "wksbm")
+    folder = user_cache_dir()
     return folder, os.path.join(folder, "secret")
 
 

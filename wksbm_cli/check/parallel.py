@@ -10,12 +10,9 @@ forking costs more than checking a few files.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from wksbm_cli.check.cache_codec import Unsupported, decode, encode
@@ -71,6 +68,11 @@ def check_many(
             if progress is not None:
                 progress(len(results), total)
         return results
+    # Imported here: the pool's modules cost a small folder's run 20-30 ms it never needs.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     size = chunk_size(len(entries), pool)
     chunks = [list(entries[i : i + size]) for i in range(0, len(entries), size)]
     # fork shares the already-imported rules and schema with the workers for free; elsewhere

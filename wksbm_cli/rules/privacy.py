@@ -183,16 +183,89 @@ class _Locator:
         return self.paths[index] if index >= 0 else ()
 
 
+#: Necessary for a match (so checking them first never hides one), and far cheaper to scan for
+#: than the patterns themselves, which test a lookbehind at every character: a NIK has 16
+#: digits in a row, a mobile number starts 0 8x or 62 8x, an e-mail address has an ``@``.
+_DIGIT_RUNS = str.maketrans({chr(c): "0" if chr(c).isdigit() else " " for c in range(128)})
+_SIXTEEN = "0" * 16
+_PHONE_START = re.compile(r"(?:62|0)[ .\-]?(?:\(0?\))?8[1-35-9]")
+_LOCAL_CHAR = re.compile(r"[\w.+-]")
+
+
+def _may_hold(rule: str, text: str) -> bool:
+    if rule == "personal-nik":
+        return not text.isascii() or _SIXTEEN in text.translate(_DIGIT_RUNS)
+    if rule == "personal-phone":
+        return _PHONE_START.search(text) is not None
+    return "@" in text
+
+
+def _matches(rule: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``; for e-mail addresses found from each ``@`` instead of
+    trying the pattern at every character. An address can only start where the run of
+    address characters before its ``@`` starts (the pattern's lookbehind forbids starting
+    inside one), so matching there finds what ``finditer`` finds; a run reaching back into
+    the previous address cannot match (its first character follows an address character)."""
+    if rule != "personal-email":
+        yield from pattern.finditer(text)
+        return
+    done = 0
+    at = text.find("@")
+    while at >= 0:
+        start = at
+        while start > done and _LOCAL_CHAR.match(text, start - 1):
+            start -= 1
+        found = pattern.match(text, start) if start < at else None
+        if found is not None:
+            yield found
+            done = found.end()
+            at = text.find("@", done)
+        else:
+            at = text.find("@", at + 1)
+
+
+Span = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _kontak_span(ctx: FileContext) -> Span | None:
+    """Where ``kontak`` starts and where the next top-level key starts (line, column): the
+    locator puts everything between under ``kontak`` (the last mark at or before any position
+    there is ``kontak`` or one of its keys)."""
+    marks = ctx.doc.marks
+    start = marks.get(("kontak",))
+    if start is None:
+        return None
+    after = [pos for path, pos in marks.items() if len(path) == 1 and pos > start]
+    return start, min(after) if after else (len(ctx.text) + 2, 0)
+
+
+def _in_kontak(ctx: FileContext, span: Span | None, offset: int) -> bool:
+    if span is None:
+        return False
+    line = ctx.text.count("\n", 0, offset) + 1
+    column = offset - ctx.text.rfind("\n", 0, offset)
+    return span[0] <= (line, column) < span[1]
+
+
 def _findings(
     ctx: FileContext, rule: str, pattern: re.Pattern[str], allow_kontak: bool
 ) -> Iterator[Finding]:
+    if not _may_hold(rule, ctx.text):
+        return
     locator: _Locator | None = None
-    for match in pattern.finditer(ctx.text):
+    span: Span | None = None
+    spanned = False
+    for match in _matches(rule, pattern, ctx.text):
         text = match.group(0)
         if rule == "personal-nik" and not is_nik(text):
             continue
         if rule == "personal-email" and _INSTITUTION.search(text):
             continue
+        if allow_kontak and locator is None:
+            if not spanned:
+                span, spanned = _kontak_span(ctx), True
+            if _in_kontak(ctx, span, match.start()):
+                continue  # the organisation's own contact: no locator needed
         locator = locator or _Locator(ctx)
         path = locator.path_at(match.start())
         if allow_kontak and path[:1] == ("kontak",):
