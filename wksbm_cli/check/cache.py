@@ -11,7 +11,7 @@ parsed and no folder rule runs. A partial change rechecks the changed files and 
 folder rules on the facts of all. Anything else is a miss, and a miss only costs the work the
 cache would have saved.
 
-The summary is written whole through ``atomic_write`` (temporary file + ``os.replace``): two
+The summary is written whole through ``atomic_write_via`` (temporary file + rename): two
 runs at once can only replace it by another complete one. It carries a keyed hash (blake2b)
 under a secret kept in the user's own cache folder, not in the records folder: a summary someone
 else wrote (a committed or planted cache) fails the check and is ignored like a corrupt one, so
@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import hashlib
 import hmac
 import json
@@ -41,7 +40,7 @@ import secrets
 import stat
 import time
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import wksbm_cli
@@ -52,19 +51,25 @@ from wksbm_cli.check.cache_codec import (
     encode,
     encode_problem,
 )
+from wksbm_cli.check.cache_trust import (
+    CACHE_DIR,
+    Off,
+    code_fingerprint,
+    disabled_by_env,
+    tracked_by_git,
+    user_secret,
+)
 from wksbm_cli.check.results import FileResult, content_digest, shown_path
 from wksbm_cli.core.bulk import without_cycle_collector
 from wksbm_cli.core.problem import Problem
-from wksbm_cli.core.user_cache import user_cache_dir
 from wksbm_cli.errors import WksbmError
-from wksbm_cli.load import git
 from wksbm_cli.load.files import CONFIG_NAME, Entry, read_bytes
 from wksbm_cli.load.yamldoc import ENGINE
 from wksbm_cli.model.records import Config
 from wksbm_cli.regions import reference
-from wksbm_cli.write import atomic_write
+from wksbm_cli.write import atomic_write, atomic_write_via
 
-CACHE_DIR = ".wksbm_cache"
+__all__ = ["CACHE_DIR", "SUMMARY", "Cache", "Replay", "code_fingerprint"]
 SUMMARY = "summary"
 FORMAT = 2
 HEADER = b"wksbm-summary 2\n"
@@ -75,102 +80,12 @@ RACY_NS = 2_000_000_000
 #: past this bound for the folder's size was not written by wksbm and is not read.
 LIMIT_BASE = 32 * 1024 * 1024
 LIMIT_PER_FILE = 16 * 1024
-SECRET_BYTES = 32
 #: A result without a digest may still be kept: the file was too large to read, which its size
 #: (part of the stat) decides.
 STAT_ONLY = frozenset({"file-too-large"})
 
 #: [size, mtime_ns, inode, ctime_ns, checked_ns, digest]; the result itself is kept apart
 Item = list[Any]
-
-
-def disabled_by_env() -> bool:
-    return os.environ.get("WKSBM_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no")
-
-
-@functools.lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """The installed code itself (each module's size and mtime), so that a changed rule or
-    message invalidates cached results even when the version number did not move (a
-    development install, a patched copy). One stat per module: well under a millisecond."""
-    package = os.path.dirname(os.path.abspath(wksbm_cli.__file__))
-    digest = hashlib.blake2b(digest_size=16)
-    for folder, dirs, files in os.walk(package):
-        dirs.sort()
-        for name in sorted(files):
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                digest.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns};".encode())
-    return digest.hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class Off:
-    """Why the cache is not used this run: a message id and its arguments, shown once."""
-
-    key: str
-    args: dict[str, Any] = field(default_factory=dict)
-
-
-def _secret_path() -> tuple[str, str]:
-    folder = user_cache_dir()
-    return folder, os.path.join(folder, "secret")
-
-
-def _read_secret(path: str) -> bytes | None:
-    data, _ = read_bytes(path, 256)
-    return data[:SECRET_BYTES] if data is not None and len(data) >= SECRET_BYTES else None
-
-
-def user_secret() -> bytes | Off:
-    """The per-user key of the summary's keyed hash, created on first use (mode 0600).
-
-    A secret file that is too short (left empty by a full disk, truncated) is replaced whole:
-    the fresh key is written to a temporary file and renamed over it, so a reader sees the old
-    file or the complete new one. Two runs doing this at once each read back the file that won,
-    so they agree on the key; a summary signed with a lost key is merely a miss.
-    """
-    folder, path = _secret_path()
-    secret = _read_secret(path)
-    if secret is not None:
-        return secret
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        exists = os.path.lexists(path)
-        temp = f"{path}.{secrets.token_hex(6)}.tmp"
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(secrets.token_bytes(SECRET_BYTES))
-                handle.flush()
-                os.fsync(handle.fileno())
-            if exists:
-                os.replace(temp, path)
-            else:
-                try:
-                    os.link(temp, path)  # not over a key a racing first run just made
-                except FileExistsError:
-                    pass
-                except OSError:  # no hard links here (vfat, some network shares)
-                    os.replace(temp, path)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-    except OSError as exc:
-        return Off("cache.off-secret", {"file": path, "reason": exc.strerror or str(exc)})
-    secret = _read_secret(path)
-    if secret is None:
-        return Off("cache.off-secret", {"file": path, "reason": "unreadable"})
-    return secret
-
-
-def tracked_by_git(root: str) -> bool:
-    """True when git tracks anything in the cache folder: it then came with the checkout."""
-
-    try:
-        return bool(git.run(root, "ls-files", "--cached", "-z", "--", CACHE_DIR))
-    except WksbmError:
-        return False  # no git, or not a repository: nothing can be committed
 
 
 @dataclass
@@ -195,8 +110,9 @@ class Cache:
 
     On disk: a header line; the keyed hash of the index and the index (key, a hash of the
     walk's listing with every file's stat, the files changed too recently to trust on their
-    stat, the final problems) on one line each; then the keyed hash of the rest, each file's
-    stat and digest, and each file's result. An unchanged folder parses only the index."""
+    stat, the final problems) on one line each; then the keyed hash of the rest and one line
+    per file: its path, stat, checked time and digest, a tab, and its result. An unchanged
+    folder parses only the index."""
 
     def __init__(
         self, folder: str, root: str, shown_root: str, key: str, secret: bytes, limit: int
@@ -209,10 +125,11 @@ class Cache:
         self.limit = limit
         self.started_ns = time.time_ns()
         self.index: dict[str, Any] = {}
-        self.rest = b""  # the per-file sections, checked and parsed only when needed
+        self.raw = b""  # the summary as read: its per-file section is parsed only when needed
+        self.rest_at = 0
         self.parsed = False
         self.stored: dict[str, Item] = {}
-        self.results: dict[str, Any] = {}
+        self.lines: dict[str, bytes] = {}  # rel -> its line of the per-file section
         self.keep: dict[str, Item] = {}  # rel -> the item to write back for a reused file
         self.loaded = False
 
@@ -267,8 +184,11 @@ class Cache:
     def path(self) -> str:
         return os.path.join(self.folder, SUMMARY)
 
-    def _mac(self, payload: bytes) -> bytes:
-        return hashlib.blake2b(payload, key=self.secret, digest_size=32).hexdigest().encode()
+    def _mac(self, *parts: bytes | memoryview) -> bytes:
+        digest = hashlib.blake2b(key=self.secret, digest_size=32)
+        for part in parts:
+            digest.update(part)
+        return digest.hexdigest().encode()
 
     def load(self, entries: Sequence[Entry]) -> None:
         """Read the summary once (bounded by the folder's size) and check its index; a bad
@@ -281,36 +201,50 @@ class Cache:
             raw, _ = read_bytes(self.path, limit)
             if raw is None or not raw.startswith(HEADER):
                 return
-            mac, index_text, rest = raw[len(HEADER) :].split(b"\n", 2)
-            del raw
-            if not hmac.compare_digest(mac, self._mac(index_text)):
+            first = raw.index(b"\n", len(HEADER))
+            second = raw.index(b"\n", first + 1)
+            index_text = raw[first + 1 : second]
+            if not hmac.compare_digest(raw[len(HEADER) : first], self._mac(index_text)):
                 return
             index = json.loads(index_text)
             if not isinstance(index, dict) or index.get("key") != self.key:
                 return
             if not isinstance(index.get("nonce"), str):
                 return
-            self.index, self.rest = index, rest
+            self.index, self.raw, self.rest_at = index, raw, second + 1
         except (OSError, ValueError, RecursionError):
             return
 
     def _parse(self) -> None:
-        """The per-file sections, checked against the index they were written with."""
+        """The per-file section, checked against the index it was written with: one line a
+        file, its item (path, stat, checked time, digest) and its result, each as JSON. Only
+        the items are decoded here; a result is decoded when its file is looked up, and a line
+        that is kept is written back as it was read."""
         if self.parsed:
             return
         self.parsed = True
         if not self.index:
             return
+        raw, at = self.raw, self.rest_at
+        self.raw = b""  # kept lines are copied out below; the rest is not needed again
         try:
-            mac, signed = self.rest.split(b"\n", 1)
+            end = raw.index(b"\n", at)
             nonce = self.index["nonce"].encode()
-            if not hmac.compare_digest(mac, self._mac(nonce + b"\n" + signed)):
+            signed = memoryview(raw)[end + 1 :]
+            if not hmac.compare_digest(raw[at:end], self._mac(nonce, b"\n", signed)):
                 return
-            files_text, results_text = signed.split(b"\n", 1)
-            files, results = json.loads(files_text), json.loads(results_text)
-            if isinstance(files, dict) and isinstance(results, dict):
-                self.stored, self.results = files, results
-        except (ValueError, RecursionError, KeyError):
+            stored: dict[str, Item] = {}
+            lines: dict[str, bytes] = {}
+            start = end + 1
+            while start < len(raw):
+                stop = raw.find(b"\n", start)
+                stop = len(raw) if stop < 0 else stop
+                line = raw[start:stop]
+                start = stop + 1
+                rel, *item = json.loads(line.partition(b"\t")[0])
+                stored[rel], lines[rel] = item, line
+            self.stored, self.lines = stored, lines
+        except (ValueError, RecursionError, KeyError, TypeError):
             return
 
     def _item(self, entry: Entry) -> Item | None:
@@ -380,8 +314,9 @@ class Cache:
             item = self._item(entry)
             if item is None:
                 continue
-            data: Any = self.results.get(entry.rel)
+            line = self.lines.get(entry.rel, b"")
             try:
+                data: Any = json.loads(line.partition(b"\t")[2])
                 if records and len(data) < 5:
                     continue
                 shown = shown_path(self.shown_root, entry.rel)
@@ -400,7 +335,8 @@ class Cache:
         still = [[rel, d] for rel, d in racy if mtimes.get(rel, 0) >= self._racy_since]
         if still == racy:
             return
-        self._write(dict(self.index, racy=still), [self.rest], len(entries))
+        rest = memoryview(self.raw)[self.rest_at :]
+        self._write(dict(self.index, racy=still), [rest], len(entries))
 
     @property
     def _racy_since(self) -> int:
@@ -416,19 +352,21 @@ class Cache:
         """Write the summary back when anything in it changed; silently skipped if that fails.
         ``problems``: the run's final problems, None when they are not the whole folder's.
 
-        Each file's result is turned into JSON text on its own, so that memory holds the
-        text, never a second tree of objects for the whole folder."""
+        A reused file's line is written back as it was read; a new result is turned into
+        JSON text on its own, so memory holds text, never a second tree of objects."""
         self._parse()
-        files: dict[str, Item] = {}
         kept: list[bytes] = []
         racy: list[list[str]] = []
         same = True
+        count = 0
         for entry, result in zip(entries, results, strict=True):
             if entry.issue is not None or entry.stat is None:
                 continue
             item = self.keep.get(entry.rel)
             if item is not None:
-                value = self.results[entry.rel]
+                line = self.lines[entry.rel]
+                if self.stored.get(entry.rel) is not item:  # its checked time was renewed
+                    line = _dumps([entry.rel, *item]) + b"\t" + line.partition(b"\t")[2]
             else:
                 value = self._fresh(result)
                 if value is None:
@@ -436,12 +374,13 @@ class Cache:
                         racy.append([entry.rel, ""])  # cannot be replayed while recent
                     continue
                 item = [*entry.stat, self.started_ns, result.digest]
-            kept.append(_dumps(entry.rel) + b":" + _dumps(value))
+                line = _dumps([entry.rel, *item]) + b"\t" + _dumps(value)
+            kept.append(line)
+            count += 1
             if entry.stat[1] >= self._racy_since:
                 racy.append([entry.rel, item[5]])
-            files[entry.rel] = item
             same = same and self.stored.get(entry.rel) is item
-        same = same and len(files) == len(self.stored)
+        same = same and count == len(self.stored)
         listing = _listing(entries)
         old_final = self.index.get("final")
         if problems is None:  # the old final stands only for the very same files
@@ -452,24 +391,27 @@ class Cache:
         if same and all(self.index.get(k) == v for k, v in index.items()):
             return  # a settled run writes nothing
         nonce = secrets.token_hex(8)
-        parts = [_dumps(files), b"\n{", b",".join(kept), b"}"]
-        del files, kept
-        mac = hashlib.blake2b(key=self.secret, digest_size=32)
-        for part in (nonce.encode(), b"\n", *parts):
-            mac.update(part)
-        self._write(
-            dict(index, nonce=nonce), [mac.hexdigest().encode(), b"\n", *parts], len(entries)
-        )
+        lines = [piece for line in kept for piece in (line, b"\n")][:-1]
+        del kept
+        mac = self._mac(nonce.encode(), b"\n", *lines)
+        self._write(dict(index, nonce=nonce), [mac, b"\n", *lines], len(entries))
 
-    def _write(self, index: dict[str, Any], rest: list[bytes], count: int) -> None:
+    def _write(self, index: dict[str, Any], rest: list[bytes | memoryview], count: int) -> None:
+        """The summary written part by part into a temporary file that then takes its name:
+        at 10^5 files, one joined copy of it was the largest block a run allocated."""
         index_text = _dumps(index)
-        head = [HEADER, self._mac(index_text), b"\n", index_text, b"\n"]
-        if sum(map(len, head)) + sum(map(len, rest)) > LIMIT_BASE + LIMIT_PER_FILE * count:
+        parts: list[bytes | memoryview] = [HEADER, self._mac(index_text), b"\n", index_text, b"\n"]
+        parts += rest
+        if sum(map(len, parts)) > LIMIT_BASE + LIMIT_PER_FILE * count:
             return  # it would not be read back
-        data = b"".join(head + rest)
-        del rest
+
+        def write(temporary: str) -> None:
+            flags = os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+            with os.fdopen(os.open(temporary, flags), "wb") as handle:
+                handle.writelines(parts)
+
         with contextlib.suppress(OSError, WksbmError):
-            atomic_write(self.path, data, force=True)
+            atomic_write_via(self.path, write, force=True)
 
     def _fresh(self, result: FileResult) -> list[Any] | None:
         if not result.digest and not any(p.rule in STAT_ONLY for p in result.problems):

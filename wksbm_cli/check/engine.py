@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from wksbm_cli.check.cache import Cache, Off
-from wksbm_cli.check.file_check import locate
+from wksbm_cli.check.cache import Cache
+from wksbm_cli.check.cache_trust import Off
+from wksbm_cli.check.file_check import make_problem
 from wksbm_cli.check.parallel import check_many
 from wksbm_cli.check.results import (
     CheckResult,
@@ -23,6 +24,7 @@ from wksbm_cli.check.results import (
     Progress,
     shown_path,
 )
+from wksbm_cli.core.bulk import without_cycle_collector
 from wksbm_cli.core.problem import Problem, Severity
 from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.errors import InternalError, WksbmError
@@ -30,7 +32,7 @@ from wksbm_cli.load.files import Entry, walk
 from wksbm_cli.model.facts import Facts
 from wksbm_cli.model.records import Config, Event, Organisation
 from wksbm_cli.regions.canonical import canonical_records
-from wksbm_cli.rules.base import FolderContext
+from wksbm_cli.rules.base import Finding, FolderContext
 from wksbm_cli.rules.registry import RULES, folder_checks
 
 
@@ -78,7 +80,7 @@ def _apply_policy(
         level = overrides.get(p.rule)
         if level == "off":
             continue
-        if level is not None:
+        if level is not None and Severity.parse(level) is not p.severity:
             p = p.with_severity(Severity.parse(level))
         rec = records.get(p.file)
         if rec is not None and p.rule != "waiver-expired":
@@ -254,24 +256,34 @@ def judge(
     by_file = {f.file: f for f in facts}
     problems = [p for r in results for p in r.problems]
     folder = FolderContext(organisations, events, config, today, root, shown_root)
-    for info in folder_checks():
-        if info.check is None:
-            continue
-        try:
-            findings = list(info.check(folder))
-        except Exception as exc:
-            raise InternalError(f"rule {info.id}", exc) from exc
-        for f in findings:
-            shown = f.file or ""
-            rec = by_file.get(shown)
-            problem = locate(f, shown, None, rec)
-            source, caret = rec.source_at(problem.line, problem.column) if rec else ("", 0)
-            problems.append(
-                replace(problem, record=rec.id if rec else None, source=source, caret=caret)
-            )
-    problems = _apply_policy(problems, config, allowed, by_file, today)
-    problems.sort(key=lambda p: p.sort_key)
+    with without_cycle_collector():  # a problem per organisation never trained, and so on
+        for info in folder_checks():
+            if info.check is None:
+                continue
+            try:
+                findings = list(info.check(folder))
+            except Exception as exc:
+                raise InternalError(f"rule {info.id}", exc) from exc
+            problems.extend(_located(f, by_file.get(f.file or "")) for f in findings)
+        problems = _apply_policy(problems, config, allowed, by_file, today)
+        problems.sort(key=lambda p: p.sort_key)
     return problems
+
+
+def _located(f: Finding, rec: Facts | None) -> Problem:
+    """A folder rule's finding as a problem, at the place its record's facts keep."""
+    shown = f.file or ""
+    if f.at is not None:
+        line, column = f.at
+    else:
+        line, column = rec.spot(f.path)[:2] if rec is not None else (1, 1)
+    line, column = max(1, line), max(1, column)
+    source, caret = rec.source_at(line, column) if rec is not None else ("", 0)
+    record = rec.id if rec is not None else None
+    return make_problem(
+        shown, line, column, f.rule, f.message_key, dict(f.args), f.severity, record, f.path,
+        source, caret,
+    )  # fmt: skip
 
 
 def finish(

@@ -18,7 +18,7 @@ from wksbm_cli.core.problem import Problem, Severity, make_args
 from wksbm_cli.errors import InternalError
 from wksbm_cli.load.files import Entry, ReadResult, decode, read_bytes
 from wksbm_cli.load.yamldoc import Document, Path, load_document
-from wksbm_cli.model.facts import Facts, Spot, facts_of, spot_paths
+from wksbm_cli.model.facts import Spot, facts_of, spot_paths
 from wksbm_cli.model.records import (
     Config,
     Record,
@@ -57,6 +57,8 @@ def make_problem(
     severity: Severity | None = None,
     record: str | None = None,
     path: Path | None = None,
+    source: str = "",
+    caret: int = 0,
 ) -> Problem:
     return Problem(
         file=file,
@@ -68,6 +70,8 @@ def make_problem(
         args=make_args(**args),
         record=record,
         path=field_name(path) if path else None,
+        source=source,
+        caret=caret,
     )
 
 
@@ -222,13 +226,8 @@ def _masked(
     return record, masked, {masker.value(path): pos for path, pos in spots.items()}
 
 
-def locate(f: Finding, shown: str, doc: Document | None, facts: Facts | None = None) -> Problem:
-    if f.at is not None:
-        line, col = f.at
-    elif doc is not None:
-        line, col = doc.where(f.path)
-    else:
-        line, col = facts.spot(f.path)[:2] if facts is not None else (1, 1)
+def locate(f: Finding, shown: str, doc: Document) -> Problem:
+    line, col = f.at if f.at is not None else doc.where(f.path)
     return make_problem(
         shown, line, col, f.rule, f.message_key, dict(f.args), f.severity, path=f.path
     )
