@@ -118,3 +118,27 @@ def test_problems3_gives_three_errors_per_file(tmp_path: Path, run_cli: Callable
         p["file"] for p in _validate(root, run_cli) if p["severity"] == "error"
     )
     assert len(per_file) == count and set(per_file.values()) == {3}
+
+
+def test_benchmark_prints_every_target(tmp_path: Path, capsys: Any) -> None:
+    """A tiny run of ``benchmarks/run.py`` gives each figure of the targets, with a verdict
+    (the figures themselves are never asserted)."""
+    from benchmarks.run import main
+
+    code = main(
+        [
+            "--orgs", "12", "--orgs", "20", "--variant", "intact", "--variant", "deleted5",
+            "--repeat", "1", "--no-startup", "--render-orgs", "6", "--dir", str(tmp_path),
+        ]
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    targets = out.split("targets (wall-clock ratio; CPU-seconds ratio)")[1]
+    for name in (
+        "cold <= 0.8 x floor (12 intact)",
+        "warm <= 0.1 x floor (20 deleted5)",
+        "deleted5 <= 1.2 x intact (20, cold)",
+        "text <= 2 x JSON (",
+    ):
+        assert name in targets
+    assert "validate warm, one file changed" in out
