@@ -19,13 +19,13 @@ from dataclasses import dataclass
 import yaml
 
 from wksbm_cli.core.terms import Terms
+from wksbm_cli.core.vocabulary import VILLAGE_LEVELS
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load.files import walk
 from wksbm_cli.model.schema import SLUG_PATTERN, TINGKAT
 
 SCHEMA_FOLDER = "schemas"  # inside the records folder: `wksbm schema --output <records>/schemas`
 JENIS_ORGANISASI = ("wksbm", "forum", "lembaga")
-VILLAGE_LEVELS = ("desa", "dusun", "rw", "rt")
 _DATE_PREFIX = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 
 

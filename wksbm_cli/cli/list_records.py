@@ -53,12 +53,13 @@ def list_records(
     Example: wksbm list organisasi --kecamatan Depok --format csv
     """
     from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.core.vocabulary import STATUSES
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.export.lookup import filter_events, filter_organisations
     from wksbm_cli.render.figures import records as view
 
     found = open_folder()
-    if status is not None and status not in ("aktif", "vakum", "bubar"):
+    if status is not None and status not in STATUSES:
         raise WksbmError(
             f"--status: `{status}` tidak dikenal; pilihan: aktif, vakum, bubar",
             f"--status: `{status}` is not known; choose from: aktif, vakum, bubar",

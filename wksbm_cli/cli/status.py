@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from wksbm_cli.cli.common import guarded, open_folder
 from wksbm_cli.cli.edit_common import AsOf, DryRun, EditFormat, Format
-
-
-class Status(StrEnum):
-    aktif = "aktif"
-    vakum = "vakum"
-    bubar = "bubar"
+from wksbm_cli.core.vocabulary import STATUSES, Status
 
 
 @guarded
 def status(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the organisation.")],
-    new_status: Annotated[Status, typer.Argument(metavar="aktif|vakum|bubar", help="New status.")],
+    new_status: Annotated[Status, typer.Argument(metavar="|".join(STATUSES), help="New status.")],
     sejak: Annotated[
         str | None,
         typer.Option(

@@ -19,13 +19,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wksbm_cli.core.suggest import did_you_mean
+from wksbm_cli.core.vocabulary import REGION_LEVELS
 from wksbm_cli.errors import WksbmError
 
 if TYPE_CHECKING:  # kept out of import time: `wksbm completeness --help` reads CHECKS
     from wksbm_cli.model.records import Config, Event, Organisation
-
-# The region levels, top down (as model.records.REGION_LEVELS, checked by a test).
-LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa", "dusun", "rw", "rt")
 
 
 @dataclass(frozen=True)
@@ -78,9 +76,9 @@ def sk_state(org: Organisation, today: dt.date) -> str:
 def region_complete(org: Organisation) -> bool:
     """Every level from provinsi down to the organisation's own ``tingkat`` is named (levels
     inherited from the folder's configuration count)."""
-    if org.tingkat not in LEVELS:
+    if org.tingkat not in REGION_LEVELS:
         return False
-    needed = LEVELS[: LEVELS.index(org.tingkat) + 1]
+    needed = REGION_LEVELS[: REGION_LEVELS.index(org.tingkat) + 1]
     return all(getattr(org.wilayah, level) for level in needed)
 
 

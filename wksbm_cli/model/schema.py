@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wksbm_cli.core.suggest import did_you_mean
+from wksbm_cli.core.vocabulary import REGION_LEVELS, STATUSES
 from wksbm_cli.load.yamldoc import Path
 from wksbm_cli.model.types import (
     AtLeastOne,
@@ -60,7 +61,7 @@ JABATAN = (
 )
 
 TINGKAT = Choice(
-    ("rt", "rw", "dusun", "desa", "kecamatan", "kabupaten", "provinsi"),
+    tuple(reversed(REGION_LEVELS)),
     {
         "padukuhan": "dusun",
         "kalurahan": "desa",
@@ -309,7 +310,7 @@ ORGANISASI = Struct(
         ),
         Field(
             "status",
-            Choice(("aktif", "vakum", "bubar")),
+            Choice(STATUSES),
             doc_id="Status; bawaan aktif.",
             doc_en="Status; default aktif.",
         ),

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from wksbm_cli.core.vocabulary import CODED_LEVELS
 from wksbm_cli.model.records import Config, Wilayah
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.names import display, match, match_in, spellings, suggest
 
-LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
+LEVELS = CODED_LEVELS
 _NONE: dict[str, str] = {}  # one shared empty pool (never written), so memo keys stay few
 
 

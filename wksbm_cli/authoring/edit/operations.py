@@ -14,6 +14,7 @@ from typing import Any
 
 from wksbm_cli.authoring.edit.splice import Editor
 from wksbm_cli.core.suggest import did_you_mean
+from wksbm_cli.core.vocabulary import DEFAULT_STATUS, STATUSES
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.i18n import translate
 from wksbm_cli.model.schema import JABATAN
@@ -280,16 +281,13 @@ def _replace_sk_fields(ed: Editor, new: dict[str, Any]) -> None:
             ed.remove(("sk",), key)
 
 
-STATUSES = ("aktif", "vakum", "bubar")
-
-
 def set_status(ed: Editor, status: str, sejak: dt.date, alasan: str | None, notes: Notes) -> None:
     """``status`` with ``status_sejak`` (the day it took effect) and ``status_alasan``; a reason
     left from an earlier status is removed, since it no longer explains the new one."""
     if status not in STATUSES:
         hint = did_you_mean(status, STATUSES)
         raise refuse("edit.bad-status", value=status, choices=", ".join(STATUSES), suggestion=hint)
-    current = ed.data.get("status", "aktif")
+    current = ed.data.get("status", DEFAULT_STATUS)
     if current == status and ed.data.get("status_sejak") == sejak:
         raise refuse("edit.same-status", status=status)
     ed.put((), "status", status, after=AFTER_STATUS)

@@ -41,6 +41,7 @@ from wksbm_cli.authoring.new_record import (
 from wksbm_cli.check.engine import check_entries, finish, rule_filter
 from wksbm_cli.check.results import Options
 from wksbm_cli.core.problem import Severity
+from wksbm_cli.core.vocabulary import DEFAULT_STATUS
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load.files import Entry, decode, read_bytes, walk
 from wksbm_cli.model.records import Config, Organisation
@@ -348,7 +349,7 @@ def plan_update(
         ed.put((), "jenis", cand.values["jenis"], ("nama",))
     if "tingkat" in cand.values and not _same_tingkat(cand.values["tingkat"], data.get("tingkat")):
         ed.put((), "tingkat", cand.values["tingkat"], ("jenis", "nama"))
-    if "status" in cand.values and cand.values["status"] != data.get("status", "aktif"):
+    if "status" in cand.values and cand.values["status"] != data.get("status", DEFAULT_STATUS):
         ed.put((), "status", cand.values["status"], AFTER_STATUS)
     _update_wilayah(ed, cand, official_place(org, config), org, rw.folder_keys(config))
     if "dibentuk" in cand.values and cand.values["dibentuk"] != data.get("dibentuk"):

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wksbm_cli.core.csv_text import csv_text
+from wksbm_cli.core.vocabulary import STATUSES
 from wksbm_cli.export.lookup import Page
 from wksbm_cli.export.tables import event_row, organisation_row
 from wksbm_cli.i18n import translate
@@ -23,7 +24,6 @@ from wksbm_cli.render.words import SEVERITY
 
 ORG_COLUMNS = ("id", "nama", "jenis", "status", "kecamatan", "desa")
 EVENT_COLUMNS = ("id", "tanggal", "jenis", "judul", "penyelenggara", "peserta_jumlah")
-STATUSES = ("aktif", "vakum", "bubar")
 WHOLE = frozenset({"id", "tanggal", "jenis", "status", "peserta_jumlah"})
 
 HEAD = {
