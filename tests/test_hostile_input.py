@@ -383,7 +383,8 @@ def test_the_date_parser_takes_exactly_yyyy_mm_dd(text: str) -> None:
     try:
         day = parse_date("--as-of", text)
     except WksbmError as exc:
-        assert "--as-of" in exc.message_en and f"`{text}`" in exc.message_en
+        message = exc.message("en")
+        assert "--as-of" in message and f"`{text}`" in message
     else:
         assert day.isoformat() == text
 

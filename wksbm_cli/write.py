@@ -36,7 +36,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from wksbm_cli.errors import WksbmError, WriteFailed
-from wksbm_cli.i18n import translate
 
 MARKER = ".wksbm-export"
 MARKER_TEXT = (
@@ -60,16 +59,11 @@ _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXE
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def _message(key: str, args: dict[str, Any]) -> tuple[str, str]:
-
-    return translate(key, "id", args), translate(key, "en", args)
-
-
 class FileExists(WksbmError):
     """The target exists and ``force`` was not given (exit 1 for ``new``, 2 elsewhere)."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(*_message("write.exists", {"path": path}))
+        super().__init__("write.exists", path=path)
         self.path = path
 
 
@@ -78,9 +72,9 @@ class UnsafeTarget(WksbmError):
 
     def __init__(self, path: str, root: str | None = None) -> None:
         if root is None:
-            super().__init__(*_message("write.unsafe-path", {"path": path}))
+            super().__init__("write.unsafe-path", path=path)
         else:
-            super().__init__(*_message("write.outside", {"path": path, "root": root}))
+            super().__init__("write.outside", path=path, root=root)
         self.path = path
 
 
@@ -88,18 +82,18 @@ class NotOurFolder(WksbmError):
     """``--force`` onto a folder that ``wksbm export`` did not write: refused, nothing touched."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(*_message("write.not-ours", {"path": path}))
+        super().__init__("write.not-ours", path=path)
         self.path = path
 
 
 class Locked(WksbmError):
     def __init__(self, path: str, lock: str) -> None:
-        super().__init__(*_message("write.locked", {"path": path, "lock": lock}))
+        super().__init__("write.locked", path=path, lock=lock)
 
 
 class Swapped(WksbmError):
     def __init__(self, path: str) -> None:
-        super().__init__(*_message("write.swapped", {"path": path}))
+        super().__init__("write.swapped", path=path)
 
 
 @contextlib.contextmanager

@@ -50,20 +50,14 @@ def scalar(value: str) -> str:
 
 def check_id(record_id: str) -> str:
     if not re.fullmatch(SLUG_PATTERN, record_id) or len(record_id) > 80:
-        raise WksbmError(
-            f"id `{record_id}` tidak sah: pakai huruf kecil, angka, dan tanda hubung"
-            f" (mis. {slug(record_id) or 'wksbm-contoh'})",
-            f"id `{record_id}` is not valid: use lower-case letters, digits and hyphens"
-            f" (e.g. {slug(record_id) or 'wksbm-contoh'})",
-        )
+        raise WksbmError("new.bad-id", id=record_id, example=slug(record_id) or "wksbm-contoh")
     return record_id
 
 
 def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise WksbmError(
-            f"{option}: `{value}` tidak dikenal; pilihan: {', '.join(allowed)}",
-            f"{option}: `{value}` is not known; choose from: {', '.join(allowed)}",
+            "option.unknown-value", option=option, value=value, choices=", ".join(allowed)
         )
     return value
 
@@ -75,10 +69,7 @@ def event_id(record_id: str, tanggal: dt.date) -> str:
     if found is None:
         return check_id(f"{tanggal.isoformat()}-{record_id}")
     if found.group(1) != tanggal.isoformat():
-        raise WksbmError(
-            f"id diawali {found.group(1)} tetapi --tanggal {tanggal.isoformat()}",
-            f"the id starts with {found.group(1)} but --tanggal is {tanggal.isoformat()}",
-        )
+        raise WksbmError("new.id-date", prefix=found.group(1), tanggal=tanggal.isoformat())
     return check_id(record_id)
 
 
@@ -104,7 +95,7 @@ def organisation_path(root: str, org: NewOrganisation, folder: str | None) -> st
     sub = folder if folder else slug(org.kecamatan) if org.kecamatan else org.jenis
     parts = [p for p in sub.replace("\\", "/").split("/") if p]
     if not parts or any(p in (".", "..") or p.startswith(".") for p in parts):
-        raise WksbmError(f"--folder tidak sah: {folder}", f"--folder is not valid: {folder}")
+        raise WksbmError("new.bad-folder", folder=folder)
     return os.path.join(root, "organisasi", *parts, f"{org.id}.yaml")
 
 
@@ -119,10 +110,7 @@ def check_id_unused(root: str, kind: str, target: str) -> None:
         if entry.kind == kind and entry.rel != own and entry.rel.rsplit("/", 1)[-1] == name:
             record_id = name.rsplit(".", 1)[0]
             other = os.path.relpath(os.path.join(root, entry.rel)).replace(os.sep, "/")
-            raise WksbmError(
-                f"id `{record_id}` sudah dipakai oleh {other}; pilih id lain",
-                f"id `{record_id}` is already used by {other}; choose another id",
-            )
+            raise WksbmError("new.id-taken", id=record_id, other=other)
 
 
 def organisation_text(root: str, target: str, org: NewOrganisation, words: Terms) -> str:

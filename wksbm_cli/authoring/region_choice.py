@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from wksbm_cli.core.terms import full_name
 from wksbm_cli.errors import WksbmError
-from wksbm_cli.i18n import translate
+from wksbm_cli.i18n import Message
 from wksbm_cli.model.records import Config
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.names import display, match, suggest
@@ -37,11 +37,7 @@ def _area(config: Config) -> tuple[str, str] | None:
 
 
 def _error(option: str, key: str, args: Mapping[str, object]) -> WksbmError:
-
-    return WksbmError(
-        f"{option}: {translate(key, 'id', dict(args))}",
-        f"{option}: {translate(key, 'en', dict(args))}",
-    )
+    return WksbmError("error.at", where=option, message=Message(key, args))
 
 
 def kecamatan(name: str, config: Config, option: str) -> Checked:

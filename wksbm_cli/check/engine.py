@@ -26,6 +26,7 @@ from wksbm_cli.check.results import (
 from wksbm_cli.core.problem import Problem, Severity
 from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.errors import InternalError, WksbmError
+from wksbm_cli.i18n import maybe
 from wksbm_cli.load.files import Entry, walk
 from wksbm_cli.model.records import (
     Config,
@@ -55,11 +56,7 @@ def rule_filter(select: Sequence[str], ignore: Sequence[str]) -> set[str]:
                 }
                 if not hits:
                     hint = did_you_mean(name, sorted(RULES))
-                    extra_id = f" (maksudnya {hint}?)" if hint else ""
-                    extra_en = f" (did you mean {hint}?)" if hint else ""
-                    raise WksbmError(
-                        f"aturan tidak dikenal: {name}{extra_id}", f"unknown rule: {name}{extra_en}"
-                    )
+                    raise WksbmError("select.unknown-rule", name=name, maybe=maybe(hint))
                 out |= hits
         return out
 

@@ -55,7 +55,4 @@ def diff(
         except OSError as exc:
             from wksbm_cli.errors import WksbmError
 
-            raise WksbmError(
-                f"tidak dapat menulis GITHUB_STEP_SUMMARY ({summary}): {exc.strerror}",
-                f"cannot write GITHUB_STEP_SUMMARY ({summary}): {exc.strerror}",
-            ) from None
+            raise WksbmError("diff.summary-failed", path=summary, reason=exc.strerror) from None

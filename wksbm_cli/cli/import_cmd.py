@@ -95,16 +95,14 @@ def _load_mapping(path: str) -> Mapping_:
     from wksbm_cli.authoring.importing.plan import Mapping_
     from wksbm_cli.core.suggest import did_you_mean
     from wksbm_cli.errors import WksbmError
+    from wksbm_cli.i18n import Message
 
     try:
         with open(path, encoding="utf-8") as handle:
             data = yaml.safe_load(handle)
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise WksbmError(
-            f"{path}: berkas pemetaan tidak dapat dibaca ({reason})",
-            f"{path}: the mapping file could not be read ({reason})",
-        ) from None
+        raise WksbmError("import.mapping-unreadable", file=path, reason=reason) from None
     if not isinstance(data, dict):
         data = {}
     raw = data.get("kolom", data.get("columns")) or {}
@@ -113,18 +111,17 @@ def _load_mapping(path: str) -> Mapping_:
     if isinstance(row, int) and row > 0:
         out.header_row = row
     if not isinstance(raw, dict):
-        raise WksbmError(
-            f"{path}: `kolom` harus berupa pemetaan", f"{path}: `kolom` must be a mapping"
-        )
+        raise WksbmError("import.mapping-not-mapping", file=path)
     for header, name in raw.items():
         target = IGNORE if name in (None, "", "-") else str(name)
         if target not in (*FIELDS, IGNORE):
             hint = did_you_mean(target, (*FIELDS, IGNORE))
-            tip = f" (did you mean `{hint}`?)" if hint else ""
-            saran = f" (maksud Anda `{hint}`?)" if hint else ""
             raise WksbmError(
-                f"{path}: kolom `{header}`: ruas `{target}` tidak dikenal{saran}",
-                f"{path}: column `{header}`: field `{target}` is not known{tip}",
+                "import.mapping-unknown-field",
+                file=path,
+                header=header,
+                field=target,
+                maybe=Message("import.mapping-maybe", {"name": hint}) if hint else "",
             )
         out.columns[str(header)] = target
     return out
@@ -164,10 +161,7 @@ def _draft(path: str, sheets: list[Any], columns: Mapping_) -> None:
     try:
         atomic_write(path, "\n".join(lines) + "\n")
     except FileExists:
-        raise WksbmError(
-            f"{path} sudah ada; tidak ditimpa (pilih nama lain)",
-            f"{path} already exists; left untouched (choose another name)",
-        ) from None
+        raise WksbmError("import.mapping-exists", file=path) from None
 
 
 def _reason(item: Item, lang: str) -> str:

@@ -52,6 +52,7 @@ def list_records(
 
     Example: wksbm list organisasi --kecamatan Depok --format csv
     """
+    from wksbm_cli.authoring.new_record import check_choice
     from wksbm_cli.check.engine import check_folder
     from wksbm_cli.core.vocabulary import STATUSES
     from wksbm_cli.errors import WksbmError
@@ -59,11 +60,8 @@ def list_records(
     from wksbm_cli.render.figures import records as view
 
     found = open_folder()
-    if status is not None and status not in STATUSES:
-        raise WksbmError(
-            f"--status: `{status}` tidak dikenal; pilihan: aktif, vakum, bubar",
-            f"--status: `{status}` is not known; choose from: aktif, vakum, bubar",
-        )
+    if status is not None:
+        check_choice("--status", status, STATUSES)
     result = check_folder(found.root, found.shown_root, found.config)
     if kind is ListKind.organisasi:
         rows = view.list_rows(
@@ -71,9 +69,7 @@ def list_records(
         )
     else:
         if status is not None:
-            raise WksbmError(
-                "--status hanya untuk organisasi", "--status applies to organisasi only"
-            )
+            raise WksbmError("list.status-organisations-only")
         rows = view.list_rows(
             filter_events(result.events, result.organisations, kecamatan, year, jenis)
         )

@@ -58,7 +58,7 @@ def _need(option: str, value: str | None) -> str:
     from wksbm_cli.errors import WksbmError
 
     if value is None or not value.strip():
-        raise WksbmError(f"{option} wajib diisi", f"{option} is required")
+        raise WksbmError("option.required", option=option)
     return value.strip()
 
 
@@ -216,7 +216,7 @@ def akhiri(
     today = ec.effective(as_of)
     last = ec.day("--sampai", sampai, today - dt.timedelta(days=1))
     if jabatan is None and nama is None:
-        raise WksbmError("sebutkan --jabatan atau --nama", "give --jabatan or --nama")
+        raise WksbmError("pengurus.which")
     target = open_record(found.root, found.shown_root, found.config, record_id, today, "organisasi")
     ed = Editor(target.text)
     notes = ops.Notes()

@@ -50,7 +50,6 @@ def _rel(shown: str, shown_root: str) -> str:
 def _pdf_preflight(output: str | None) -> None:
     """Before any work: PDF needs a file to write and a browser to print with (exit 2)."""
     from wksbm_cli.errors import WksbmError
-    from wksbm_cli.i18n import translate
     from wksbm_cli.render.pdf import find_browser
 
     for key, failed in (
@@ -58,7 +57,7 @@ def _pdf_preflight(output: str | None) -> None:
         ("rep.pdf.no-browser", find_browser() is None),
     ):
         if failed:
-            raise WksbmError(translate(key, "id"), translate(key, "en"))
+            raise WksbmError(key)
 
 
 def _html(result: CheckResult, figures: YearReport, folder: Folder) -> str:

@@ -42,7 +42,6 @@ def show(
     from wksbm_cli.core.dates import parse_as_of
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.export.lookup import find, page
-    from wksbm_cli.i18n import translate
     from wksbm_cli.render.figures import records as view
 
     day = parse_as_of(as_of)
@@ -50,10 +49,7 @@ def show(
     result = check_folder(found.root, found.shown_root, found.config, Options(as_of=day))
     rec = find(result, record_id)
     if rec is None:
-        args = {"id": record_id}
-        raise WksbmError(
-            translate("show.not-found", "id", args), translate("show.not-found", "en", args)
-        )
+        raise WksbmError("show.not-found", id=record_id)
     info = page(result, rec, day or dt.date.today())
     if fmt is ShowFormat.json:
         write_out(view.show_json(info, found.lang))

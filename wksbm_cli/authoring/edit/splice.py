@@ -106,10 +106,7 @@ class Editor:
     def __init__(self, text: str) -> None:
         doc = load_document(text)
         if not isinstance(doc.data, dict) or doc.issues:
-            raise WksbmError(
-                "berkas ini belum sah sebagai YAML; perbaiki dulu (wksbm validate)",
-                "this file is not valid YAML yet; fix it first (wksbm validate)",
-            )
+            raise WksbmError("edit.not-yaml")
         self.original = text
         self.text = text
         self.data: dict[str, Any] = copy.deepcopy(doc.data)
@@ -311,7 +308,4 @@ def _inline(value: Any) -> str:
 
 
 def _bug(detail: str) -> WksbmError:
-    return WksbmError(
-        f"suntingan dibatalkan, berkas tidak diubah: {detail}",
-        f"edit abandoned, the file is unchanged: {detail}",
-    )
+    return WksbmError("edit.abandoned", detail=detail)

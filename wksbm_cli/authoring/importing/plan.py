@@ -479,12 +479,7 @@ def build(
     config = folder.config
     cands = read_candidates(sheets, mapping, config, plan)
     if all(s.skipped for s in plan.sheets):
-        raise WksbmError(
-            f"{source}: tidak ada lembar berisi daftar organisasi (baris judul kolom dengan nama"
-            " organisasi); sebutkan kolomnya dengan --mapping (draf: --write-mapping)",
-            f"{source}: no sheet holds a list of organisations (a header row with the"
-            " organisation's name); name the columns with --mapping (draft: --write-mapping)",
-        )
+        raise WksbmError("import.no-list", file=source)
     entries = list(walk(folder.root))
     # The folder's own cache (as `validate` keeps it): a second import reads nothing twice.
     results = check_entries(folder.root, folder.shown_root, entries, config, today, True)

@@ -33,10 +33,7 @@ class Sheet:
 
 
 def _failed(path: str, reason: str) -> WksbmError:
-    shown = os.path.basename(path)
-    return WksbmError(
-        f"{shown}: tidak dapat dibaca ({reason})", f"{shown}: could not be read ({reason})"
-    )
+    return WksbmError("import.file-unreadable", file=os.path.basename(path), reason=reason)
 
 
 def read_sheets(path: str, wanted: str | None = None) -> list[Sheet]:
@@ -47,21 +44,15 @@ def read_sheets(path: str, wanted: str | None = None) -> list[Sheet]:
     elif lower.endswith(WORKBOOK_SUFFIXES):
         sheets = read_workbook(path, wanted)
     else:
-        raise WksbmError(
-            f"{os.path.basename(path)}: jenis berkas tidak dikenal; pakai .xlsx, .xls, .ods"
-            " atau .csv",
-            f"{os.path.basename(path)}: unknown kind of file; use .xlsx, .xls, .ods or .csv",
-        )
+        raise WksbmError("import.unknown-kind", file=os.path.basename(path))
     if wanted and wanted != "all" and lower.endswith(CSV_SUFFIXES) and wanted != sheets[0].name:
         raise _no_sheet(path, wanted, [s.name for s in sheets])
     return sheets
 
 
 def _no_sheet(path: str, wanted: str, names: list[str]) -> WksbmError:
-    listed = ", ".join(names)
     return WksbmError(
-        f"{os.path.basename(path)}: tidak ada lembar `{wanted}`; yang ada: {listed}",
-        f"{os.path.basename(path)}: no sheet `{wanted}`; the sheets are: {listed}",
+        "import.no-sheet", file=os.path.basename(path), sheet=wanted, sheets=", ".join(names)
     )
 
 
