@@ -172,11 +172,6 @@ def _reason(item: Item, lang: str) -> str:
     if item.reason is None:
         return ""
     key, args = item.reason
-    if "error" in args:  # the round-trip writer's own refusal, in both languages
-        return translate(key, lang, {"reason": args["error"].message(lang)})
-    if "problem" in args:
-        problem = args["problem"]
-        return translate(key, lang, {"rule": args["rule"], "message": problem.message(lang)})
     return translate(key, lang, args)
 
 

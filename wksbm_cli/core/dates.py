@@ -37,5 +37,5 @@ def parse_year(value: str | None) -> int:
         raise WksbmError("year.missing")
     text = value.strip()
     if not (text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2999):
-        raise WksbmError("year.not-a-year", value=repr(value))
+        raise WksbmError("rep.bad-year", value=repr(value))
     return int(text)

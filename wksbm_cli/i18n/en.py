@@ -31,7 +31,6 @@ MESSAGES: dict[str, str] = {
     "unsafe-path.denied": "permission denied: wksbm cannot read it, so it is not checked;"
     " make it readable",
     "unsafe-path.unreadable": "cannot be read ({what}), so it is not checked",
-    "unsafe-path.outside": "resolves outside the records folder; not read",
     "file-too-large": "file is {size} bytes, over the limit of {limit} bytes; not read",
     "encoding": "not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
     "encoding.utf16": "the file is UTF-16; save it as UTF-8",
@@ -88,7 +87,6 @@ MESSAGES: dict[str, str] = {
     # records
     "id-mismatch": "id `{id}` must equal the file name `{expected}`",
     "id-mismatch.date": "id starts with {prefix} but tanggal is {tanggal}",
-    "id-mismatch.missing": "the record has no usable id; it should be `{expected}`",
     "duplicate-id": "{kind} id `{id}` is also used by {other}",
     "unknown-reference": "no organisation has id `{target}`",
     "date-order": "`{later}` ({end}) is before `{earlier}` ({start})",
@@ -116,9 +114,7 @@ MESSAGES: dict[str, str] = {
     "config-relaxed.waiver-trusted": "this change adds or extends a waiver of `{rule}` (until"
     " {date}; --trust-config-changes: honoured)",
     "waiver-expired": "the waiver of `{rule}` ended on {date}: fix the problem or renew the waiver",
-    "waived": "waived until {date}: {reason}",
     # config
-    "config.prefix": "configuration {file}:{line}:{column}: ",
     # CI integration
     "cache.off-tracked": "note: {folder} is tracked by git, so it came with the checkout and is"
     " not trusted; checked every file afresh (git rm -r --cached {folder} to fix)",
@@ -206,7 +202,6 @@ MESSAGES: dict[str, str] = {
     "rep.left-out": "{n} record(s) could not be read and are left out:",
     "rep.left-out.item": "{file} ({rule})",
     "rep.summary.title": "Summary of {root}",
-    "rep.summary.organisations": "Organisations",
     "rep.summary.total": "Organisations",
     "rep.summary.of": "{n} of {total}",
     "rep.summary.events-total": "Events",
@@ -234,7 +229,6 @@ MESSAGES: dict[str, str] = {
     "rep.summary.gaps": "Most common gaps",
     "rep.summary.events": "Events",
     "rep.summary.by-year": "By year",
-    "rep.summary.problems": "Problems (wksbm validate)",
     "rep.report.title": "WKSBM activity report {year}",
     "rep.report.events": "Events",
     "rep.report.no-events": "No event recorded in {year}.",
@@ -427,7 +421,6 @@ MESSAGES: dict[str, str] = {
     " remove the lock if no wksbm is running",
     "write.swapped": "{path} changed while it was being replaced; put back as it was, nothing"
     " removed",
-    "list.empty": "no records match",
     "show.not-found": "no record has id `{id}`",
     # everyday edits: pengurus, sk, status, peserta
     "edit.not-found.organisasi": "no organisation has id `{id}`",
@@ -556,5 +549,4 @@ MESSAGES: dict[str, str] = {
     "date.not-a-day": "{option}: `{value}` is not a real day; write YYYY-MM-DD",
     "date.not-a-date": "{option}: `{value}` is not a date YYYY-MM-DD",
     "year.missing": "give the year: --year YYYY (or --tahun)",
-    "year.not-a-year": "--year must be a year such as 2025, not {value}",
 }

@@ -30,7 +30,6 @@ MESSAGES: dict[str, str] = {
     "unsafe-path.denied": "izin ditolak: wksbm tidak dapat membacanya, jadi tidak diperiksa;"
     " buat agar dapat dibaca",
     "unsafe-path.unreadable": "tidak dapat dibaca ({what}), jadi tidak diperiksa",
-    "unsafe-path.outside": "mengarah ke luar folder catatan; tidak dibaca",
     "file-too-large": "berkas {size} byte, melebihi batas {limit} byte; tidak dibaca",
     "encoding": "bukan UTF-8 yang sah (byte 0x{byte}); simpan berkas sebagai UTF-8",
     "encoding.utf16": "berkas ini UTF-16; simpan sebagai UTF-8",
@@ -87,7 +86,6 @@ MESSAGES: dict[str, str] = {
     "invalid-value.rule": "`{field}`: tidak ada aturan bernama `{value}`",
     "id-mismatch": "id `{id}` harus sama dengan nama berkas `{expected}`",
     "id-mismatch.date": "id diawali {prefix} tetapi tanggal adalah {tanggal}",
-    "id-mismatch.missing": "catatan tidak punya id yang dapat dipakai; seharusnya `{expected}`",
     "duplicate-id": "id {kind} `{id}` juga dipakai oleh {other}",
     "unknown-reference": "tidak ada organisasi dengan id `{target}`",
     "date-order": "`{later}` ({end}) lebih awal dari `{earlier}` ({start})",
@@ -114,8 +112,6 @@ MESSAGES: dict[str, str] = {
     " `{rule}` (sampai {date}; --trust-config-changes: berlaku)",
     "waiver-expired": "pengecualian `{rule}` berakhir pada {date}: perbaiki masalahnya atau"
     " perpanjang pengecualiannya",
-    "waived": "dikecualikan sampai {date}: {reason}",
-    "config.prefix": "konfigurasi {file}:{line}:{column}: ",
     # CI integration
     "cache.off-tracked": "catatan: {folder} dilacak git, jadi ikut dari checkout dan tidak"
     " dipercaya; semua berkas diperiksa ulang (perbaiki: git rm -r --cached {folder})",
@@ -204,7 +200,6 @@ MESSAGES: dict[str, str] = {
     "rep.left-out": "{n} catatan tidak dapat dibaca dan tidak dihitung:",
     "rep.left-out.item": "{file} ({rule})",
     "rep.summary.title": "Ringkasan {root}",
-    "rep.summary.organisations": "Organisasi",
     "rep.summary.total": "Jumlah organisasi",
     "rep.summary.of": "{n} dari {total}",
     "rep.summary.events-total": "Jumlah kegiatan",
@@ -232,7 +227,6 @@ MESSAGES: dict[str, str] = {
     "rep.summary.gaps": "Kekurangan yang paling sering",
     "rep.summary.events": "Kegiatan",
     "rep.summary.by-year": "Menurut tahun",
-    "rep.summary.problems": "Masalah (wksbm periksa)",
     "rep.report.title": "Laporan kegiatan WKSBM {year}",
     "rep.report.events": "Kegiatan",
     "rep.report.no-events": "Tidak ada kegiatan tercatat pada {year}.",
@@ -427,7 +421,6 @@ MESSAGES: dict[str, str] = {
     " kuncinya bila tidak ada wksbm yang berjalan",
     "write.swapped": "{path} berubah saat sedang diganti; dikembalikan seperti semula, tidak ada"
     " yang dihapus",
-    "list.empty": "tidak ada catatan yang cocok",
     "show.not-found": "tidak ada catatan dengan id `{id}`",
     # suntingan sehari-hari: pengurus, sk, status, peserta
     "edit.not-found.organisasi": "tidak ada organisasi dengan id `{id}`",
@@ -562,5 +555,4 @@ MESSAGES: dict[str, str] = {
     "date.not-a-day": "{option}: `{value}` bukan hari yang ada di kalender; tulis YYYY-MM-DD",
     "date.not-a-date": "{option}: `{value}` bukan tanggal YYYY-MM-DD",
     "year.missing": "sebutkan tahunnya: --tahun YYYY (atau --year)",
-    "year.not-a-year": "--tahun harus berupa tahun seperti 2025, bukan {value}",
 }

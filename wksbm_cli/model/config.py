@@ -66,7 +66,7 @@ def config_from_bytes(data: bytes | None, shown: str, *, rule_ids: Collection[st
 def _parse(result: ReadResult, shown: str, rule_ids: Collection[str]) -> Config:
     """One reading for the folder's file and a commit's: the same checks, the same error line."""
     if result.text is None:
-        reason = Message(result.issue or "", dict(result.args))
+        reason = Message(result.issue or "encoding", dict(result.args))
         raise WksbmError("error.at", where=shown, message=reason)
     doc = load_document(result.text)
     issues: list[tuple[int, int, str, Mapping[str, object]]] = [

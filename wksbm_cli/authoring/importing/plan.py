@@ -43,6 +43,7 @@ from wksbm_cli.check.results import Options
 from wksbm_cli.core.problem import Severity
 from wksbm_cli.core.vocabulary import DEFAULT_STATUS
 from wksbm_cli.errors import WksbmError
+from wksbm_cli.i18n import Message
 from wksbm_cli.load.files import Entry, decode, read_bytes, walk
 from wksbm_cli.model.records import Config, Organisation
 from wksbm_cli.model.schema import TINGKAT
@@ -589,7 +590,7 @@ def _plan_existing(
     try:
         new, changes, notes = plan_update(cand, org, text, folder.config, today)
     except WksbmError as exc:  # the round-trip writer refused: say so, write nothing
-        _reject(item, "import.cannot-edit", error=exc)
+        _reject(item, "import.cannot-edit", reason=exc.as_message())
         return
     item.notes.extend(notes)
     item.changes = changes
@@ -661,7 +662,8 @@ def _judge(folder: Folder, plan: Plan, results: list[Any], today: dt.date) -> No
             for p in after.problems
             if p.file == item.file and (p.rule, p.message_key, p.args) in gained
         )
-        item.reason = ("import.invalid", {"rule": first.rule, "problem": first})
+        problem = Message(first.message_key, dict(first.args))
+        item.reason = ("import.invalid", {"rule": first.rule, "message": problem})
         item.action = "rejected"
         item.text = ""
 
