@@ -308,9 +308,6 @@ MESSAGES: dict[str, str] = {
     "rep.html.problems-note": "As wksbm validate finds them when this page is made; waived"
     " problems are left out.",
     "rep.html.problem-list": "Open problems (wksbm validate)",
-    "rep.html.sev-error": "error",
-    "rep.html.sev-warning": "warning",
-    "rep.html.sev-info": "info",
     "rep.html.sources": "Sources",
     "rep.html.page": "Page {page} of {pages}",
     "rep.pdf.no-browser": "--format pdf needs Chromium or Google Chrome, and none was found"
@@ -549,4 +546,23 @@ MESSAGES: dict[str, str] = {
     "date.not-a-day": "{option}: `{value}` is not a real day; write YYYY-MM-DD",
     "date.not-a-date": "{option}: `{value}` is not a date YYYY-MM-DD",
     "year.missing": "give the year: --year YYYY (or --tahun)",
+    "severity.error": "error",
+    "severity.warning": "warning",
+    "severity.info": "info",
+    "count.total.one": "problem",
+    "count.total.other": "problems",
+    "count.error.one": "error",
+    "count.error.other": "errors",
+    "count.warning.one": "warning",
+    "count.warning.other": "warnings",
+    "count.files.one": "file",
+    "count.files.other": "files",
+    "problems.none": "No problems; {files} {files_word} checked.",
+    "problems.summary": "{total} {total_word} ({error} {error_word}, {warning}"
+    " {warning_word}, {info} info); {files} {files_word} checked.",
+    "problems.waived": " {n} waived.",
+    "problems.waived-tag": "waived until {until}",
+    "problems.col.count": "Count",
+    "problems.col.rule": "Rule",
+    "problems.col.severity": "Severity",
 }

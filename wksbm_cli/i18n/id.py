@@ -307,9 +307,6 @@ MESSAGES: dict[str, str] = {
     "rep.html.problems-note": "Sebagaimana ditemukan wksbm validate saat halaman ini dibuat;"
     " masalah yang dikecualikan tidak ditampilkan.",
     "rep.html.problem-list": "Masalah terbuka (wksbm validate)",
-    "rep.html.sev-error": "error",
-    "rep.html.sev-warning": "peringatan",
-    "rep.html.sev-info": "info",
     "rep.html.sources": "Sumber",
     "rep.html.page": "Halaman {page} dari {pages}",
     "rep.pdf.no-browser": "--format pdf memerlukan Chromium atau Google Chrome, dan tidak"
@@ -555,4 +552,23 @@ MESSAGES: dict[str, str] = {
     "date.not-a-day": "{option}: `{value}` bukan hari yang ada di kalender; tulis YYYY-MM-DD",
     "date.not-a-date": "{option}: `{value}` bukan tanggal YYYY-MM-DD",
     "year.missing": "sebutkan tahunnya: --tahun YYYY (atau --year)",
+    "severity.error": "galat",
+    "severity.warning": "peringatan",
+    "severity.info": "info",
+    "count.total.one": "masalah",
+    "count.total.other": "masalah",
+    "count.error.one": "galat",
+    "count.error.other": "galat",
+    "count.warning.one": "peringatan",
+    "count.warning.other": "peringatan",
+    "count.files.one": "berkas",
+    "count.files.other": "berkas",
+    "problems.none": "Tidak ada masalah; {files} {files_word} diperiksa.",
+    "problems.summary": "{total} {total_word} ({error} {error_word}, {warning}"
+    " {warning_word}, {info} info); {files} {files_word} diperiksa.",
+    "problems.waived": " {n} dikecualikan.",
+    "problems.waived-tag": "dikecualikan s.d. {until}",
+    "problems.col.count": "Jumlah",
+    "problems.col.rule": "Aturan",
+    "problems.col.severity": "Tingkat",
 }

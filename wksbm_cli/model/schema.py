@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from wksbm_cli.core.problem import SEVERITY_WORDS
 from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.core.vocabulary import REGION_LEVELS, STATUSES
 from wksbm_cli.load.yamldoc import Path
@@ -506,7 +507,7 @@ KEGIATAN = Struct(
     title="kegiatan",
 )
 
-SEVERITY_CHOICE = Choice(("error", "warning", "info", "off"))
+SEVERITY_CHOICE = Choice(SEVERITY_WORDS)
 
 
 @dataclass(frozen=True)

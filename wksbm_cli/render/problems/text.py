@@ -14,9 +14,10 @@ from rich.text import Text
 
 from wksbm_cli.check.results import CheckResult
 from wksbm_cli.core.problem import Problem
+from wksbm_cli.i18n import translate
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import Column, FitTable
-from wksbm_cli.render.words import SEVERITY, WORDS, count_words
+from wksbm_cli.render.words import SEVERITY, count_words
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -52,7 +53,7 @@ def render_problems(result: CheckResult, lang: str) -> list[RenderableType]:
         body = Text()
         if p.waived:
             until = dict(p.extra).get("until", "")
-            body.append(WORDS[lang]["waived-tag"].format(until=until), style="dim")
+            body.append(translate("problems.waived-tag", lang, {"until": until}), style="dim")
         else:
             body.append(label, style=STYLE[p.severity.label])
         body.append(f" {p.rule}", style="bold" if not p.waived else "dim")
@@ -79,32 +80,28 @@ def render_problems(result: CheckResult, lang: str) -> list[RenderableType]:
 def summary_line(result: CheckResult, lang: str) -> Text:
     counts = result.counts()
     total = sum(counts.values())
-    words = WORDS[lang]
+    numbers = {"total": total, "files": result.files, **counts}
+    args: dict[str, object] = {**numbers, **count_words(lang, numbers)}
     if total == 0:
-        plural = count_words(lang, {"files": result.files})
-        line = Text(words["no-problems"].format(files=result.files, **plural), style="green")
+        line = Text(translate("problems.none", lang, args), style="green")
     else:
         style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "cyan"
-        plural = count_words(lang, {"total": total, "files": result.files, **counts})
-        line = Text(
-            words["summary"].format(total=total, files=result.files, **counts, **plural),
-            style=style,
-        )
+        line = Text(translate("problems.summary", lang, args), style=style)
     if result.waived:
-        line.append(words["waived"].format(n=result.waived), style="dim")
+        line.append(translate("problems.waived", lang, {"n": result.waived}), style="dim")
     return line
-
-
-STATISTICS_HEAD = {"id": ("Jumlah", "Aturan", "Tingkat"), "en": ("Count", "Rule", "Severity")}
 
 
 def statistics(result: CheckResult, lang: str) -> RenderableType:
     """Problems per rule, most frequent first (``ruff --statistics``): where to start when a
     folder has thousands of problems. Waived problems are not counted."""
     counts = Counter((p.rule, p.severity.label) for p in result.problems if not p.waived)
-    head = STATISTICS_HEAD[lang]
     table = FitTable(
-        [Column(head[0], whole=True, right=True), Column(head[1], whole=True), Column(head[2])]
+        [
+            Column(translate("problems.col.count", lang), whole=True, right=True),
+            Column(translate("problems.col.rule", lang), whole=True),
+            Column(translate("problems.col.severity", lang)),
+        ]
     )
     rows = [
         [Text(str(n)), Text(rule, style="bold"), Text(SEVERITY[lang][sev], style=STYLE[sev])]
