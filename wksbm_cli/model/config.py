@@ -7,7 +7,7 @@ depends on it, so carrying on with a guess would give wrong verdicts silently.
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from pathlib import Path as FsPath
 
 from wksbm_cli.errors import WksbmError
@@ -52,24 +52,17 @@ def load_config(
     shown = f"{shown_root}/{CONFIG_NAME}" if shown_root != "." else CONFIG_NAME
     if not os.path.lexists(path):
         return Config()
-    return _parse(read_text(path, CONFIG_LIMIT), shown, rule_ids)
+    return _parsed(read_text(path, CONFIG_LIMIT), shown, rule_ids)
 
 
-def config_from_bytes(data: bytes | None, shown: str, *, rule_ids: Collection[str]) -> Config:
-    """A ``wksbm.yaml`` read from elsewhere (a git commit): the same checks as on disk, so a
-    broken base configuration is an error, not a silent default."""
-    if data is None:
-        return Config()
-    return _parse(decode(data), shown, rule_ids)
-
-
-def _parse(result: ReadResult, shown: str, rule_ids: Collection[str]) -> Config:
-    """One reading for the folder's file and a commit's: the same checks, the same error line."""
+def _parsed(result: ReadResult, shown: str, rule_ids: Collection[str]) -> Config:
+    """The configuration in ``result`` (the file's decoded text), or the error naming the first
+    problem and how many more there are: the same checks wherever the bytes came from."""
     if result.text is None:
         reason = Message(result.issue or "encoding", dict(result.args))
         raise WksbmError("error.at", where=shown, message=reason)
     doc = load_document(result.text)
-    issues: list[tuple[int, int, str, Mapping[str, object]]] = [
+    issues: list[tuple[int, int, str, dict[str, object]]] = [
         (i.line, i.column, i.message_key, i.args) for i in doc.issues
     ]
     if not issues and doc.data is None:
@@ -81,14 +74,26 @@ def _parse(result: ReadResult, shown: str, rule_ids: Collection[str]) -> Config:
             line, col = doc.where(s.path)
             issues.append((line, col, s.message_key, s.args))
     if issues:
-        line, col, key, args = min(issues, key=lambda i: (i[0], i[1]))
-        more = len(issues) - 1
-        raise WksbmError(
-            "config.broken.more" if more else "config.broken",
-            where=shown,
-            line=line,
-            column=col,
-            message=Message(key, dict(args)),
-            more=more,
-        )
+        raise _config_error(shown, sorted(issues, key=lambda i: (i[0], i[1])))
     return Config.from_data(doc.data)
+
+
+def _config_error(shown: str, issues: list[tuple[int, int, str, dict[str, object]]]) -> WksbmError:
+    line, col, key, args = issues[0]
+    more = len(issues) - 1
+    return WksbmError(
+        "config.broken.more" if more else "config.broken",
+        where=shown,
+        line=line,
+        column=col,
+        message=Message(key, dict(args)),
+        more=more,
+    )
+
+
+def config_from_bytes(data: bytes | None, shown: str, *, rule_ids: Collection[str]) -> Config:
+    """A ``wksbm.yaml`` read from elsewhere (a git commit): the same checks as on disk, so a
+    broken base configuration is an error, not a silent default."""
+    if data is None:
+        return Config()
+    return _parsed(decode(data), shown, rule_ids)
