@@ -18,6 +18,7 @@ from wksbm_cli.export.lookup import Page
 from wksbm_cli.export.tables import event_row, organisation_row
 from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config, Event, Organisation
+from wksbm_cli.render.problems.json_out import problem_json
 from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import Column, FitTable, fields
 from wksbm_cli.render.words import SEVERITY
@@ -288,17 +289,5 @@ def show_json(page: Page, lang: str) -> str:
             {"id": i, "nama": o.nama if o else None, "known": o is not None}
             for i, o in page.organisations
         ]
-    doc["problems"] = [
-        {
-            "file": p.file,
-            "line": p.line,
-            "column": p.column,
-            "rule": p.rule,
-            "severity": p.severity.label,
-            "message": p.message(lang),
-            "path": p.path,
-            "waived": p.waived,
-        }
-        for p in page.problems
-    ]
+    doc["problems"] = [problem_json(p, lang) for p in page.problems]
     return json_text(doc)

@@ -6,7 +6,24 @@ from typing import Any
 
 from wksbm_cli import __version__
 from wksbm_cli.check.results import CheckResult
+from wksbm_cli.core.problem import Problem
 from wksbm_cli.render.safe import json_text
+
+
+def problem_json(p: Problem, lang: str) -> dict[str, Any]:
+    """One problem as every JSON output shows it (``validate``, ``show``)."""
+    return {
+        "file": p.file,
+        "line": p.line,
+        "column": p.column,
+        "rule": p.rule,
+        "severity": p.severity.label,
+        "message": p.message(lang),
+        "record": p.record,
+        "path": p.path,
+        "waived": p.waived,
+        **({"waived_until": dict(p.extra).get("until")} if p.waived else {}),
+    }
 
 
 def problems_document(result: CheckResult, lang: str) -> dict[str, Any]:
@@ -16,21 +33,7 @@ def problems_document(result: CheckResult, lang: str) -> dict[str, Any]:
         "lang": lang,
         "records_root": result.shown_root,
         "files": result.files,
-        "problems": [
-            {
-                "file": p.file,
-                "line": p.line,
-                "column": p.column,
-                "rule": p.rule,
-                "severity": p.severity.label,
-                "message": p.message(lang),
-                "record": p.record,
-                "path": p.path,
-                "waived": p.waived,
-                **({"waived_until": dict(p.extra).get("until")} if p.waived else {}),
-            }
-            for p in result.problems
-        ],
+        "problems": [problem_json(p, lang) for p in result.problems],
         "counts": result.counts(),
         "waived": result.waived,
     }
