@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.core.vocabulary import REGION_LEVELS
 from wksbm_cli.errors import WksbmError
-from wksbm_cli.i18n import maybe
+from wksbm_cli.i18n import maybe, translate
 
 if TYPE_CHECKING:  # kept out of import time: `wksbm completeness --help` reads CHECKS
     from wksbm_cli.model.records import Config, Event, Organisation
@@ -38,20 +38,19 @@ class Judge:
 
 @dataclass(frozen=True)
 class Check:
+    """One weighted check; what it means in words is in the catalogs
+    (``completeness.check.<id>.label`` and ``.applies``)."""
+
     id: str
     weight: int
-    label_id: str
-    label_en: str
-    applies_id: str
-    applies_en: str
     applies: Callable[[Organisation, Judge], bool]
     credit: Callable[[Organisation, Judge, frozenset[str | None]], float]  # held roles
 
     def label(self, lang: str) -> str:
-        return self.label_id if lang == "id" else self.label_en
+        return translate(f"completeness.check.{self.id}.label", lang)
 
     def applies_to(self, lang: str) -> str:
-        return self.applies_id if lang == "id" else self.applies_en
+        return translate(f"completeness.check.{self.id}.applies", lang)
 
 
 def _wksbm(org: Organisation, judge: Judge) -> bool:
@@ -87,60 +86,36 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "jabatan_wajib",
         4,
-        "pengurus wajib aktif (jabatan_wajib; nilai sebagian per jabatan)",
-        "required officers active (jabatan_wajib; partial credit per role)",
-        "WKSBM",
-        "WKSBM",
         lambda o, j: _wksbm(o, j) and bool(j.config.jabatan_wajib),
         lambda o, j, h: _share(j.config.jabatan_wajib, h),
     ),
     Check(
         "jabatan_disarankan",
         1,
-        "pengurus yang disarankan aktif (jabatan_disarankan)",
-        "recommended officers active (jabatan_disarankan)",
-        "WKSBM",
-        "WKSBM",
         lambda o, j: _wksbm(o, j) and bool(j.config.jabatan_disarankan),
         lambda o, j, h: _share(j.config.jabatan_disarankan, h),
     ),
     Check(
         "sk",
         2,
-        "SK dicatat dan masih berlaku",
-        "SK recorded and in force",
-        "WKSBM dan forum",
-        "WKSBM and forums",
         lambda o, j: o.jenis in ("wksbm", "forum"),
         lambda o, j, h: 1.0 if sk_state(o, j.today) == "valid" else 0.0,
     ),
     Check(
         "wilayah",
         1,
-        "wilayah lengkap sampai tingkatnya",
-        "region named down to its own level",
-        "WKSBM dan organisasi yang punya tingkat",
-        "WKSBM and organisations with a tingkat",
         lambda o, j: _wksbm(o, j) or o.tingkat is not None,
         lambda o, j, h: 1.0 if region_complete(o) else 0.0,
     ),
     Check(
         "unsur",
         1,
-        "paling sedikit satu unsur",
-        "at least one unsur",
-        "WKSBM",
-        "WKSBM",
         _wksbm,
         lambda o, j, h: 1.0 if o.unsur else 0.0,
     ),
     Check(
         "pelatihan",
         1,
-        "pernah menjadi peserta kegiatan (peserta.organisasi)",
-        "named as a participant of an event (peserta.organisasi)",
-        "WKSBM aktif",
-        "active WKSBM",
         lambda o, j: _wksbm(o, j) and o.status == "aktif",
         lambda o, j, h: 1.0 if o.id in j.last_training else 0.0,
     ),
@@ -150,24 +125,16 @@ CHECKS: tuple[Check, ...] = (
 def definition(lang: str) -> list[str]:
     """One line per check, for ``--help``, the README and the report's notes."""
     total = sum(c.weight for c in CHECKS)
-    head = (
-        f"Skor = jumlah bobot x nilai cek yang berlaku / jumlah bobot cek yang berlaku"
-        f" (bobot total WKSBM aktif {total})."
-        if lang == "id"
-        else f"Score = sum of weight x credit of the checks that apply / sum of their weights"
-        f" (total weight for an active WKSBM {total})."
-    )
-    lines = [head]
+    lines = [translate("completeness.definition", lang, {"total": total})]
     for c in CHECKS:
-        where = "berlaku untuk" if lang == "id" else "applies to"
-        lines.append(f"{c.id} ({c.weight}): {c.label(lang)}; {where} {c.applies_to(lang)}.")
-    tail = (
-        "Organisasi bubar tidak dinilai. Organisasi tanpa cek yang berlaku mendapat skor 1."
-        if lang == "id"
-        else "Dissolved (bubar) organisations are not scored. One with no applicable check"
-        " scores 1."
-    )
-    lines.append(tail)
+        args = {
+            "id": c.id,
+            "weight": c.weight,
+            "label": c.label(lang),
+            "applies": c.applies_to(lang),
+        }
+        lines.append(translate("completeness.check", lang, args))
+    lines.append(translate("completeness.definition.end", lang))
     return lines
 
 

@@ -565,4 +565,23 @@ MESSAGES: dict[str, str] = {
     "problems.col.count": "Count",
     "problems.col.rule": "Rule",
     "problems.col.severity": "Severity",
+    "completeness.definition": "Score = sum of weight x credit of the checks that apply /"
+    " sum of their weights (total weight for an active WKSBM {total}).",
+    "completeness.check": "{id} ({weight}): {label}; applies to {applies}.",
+    "completeness.definition.end": "Dissolved (bubar) organisations are not scored. One with"
+    " no applicable check scores 1.",
+    "completeness.check.jabatan_wajib.label": "required officers active (jabatan_wajib;"
+    " partial credit per role)",
+    "completeness.check.jabatan_wajib.applies": "WKSBM",
+    "completeness.check.jabatan_disarankan.label": "recommended officers active"
+    " (jabatan_disarankan)",
+    "completeness.check.jabatan_disarankan.applies": "WKSBM",
+    "completeness.check.sk.label": "SK recorded and in force",
+    "completeness.check.sk.applies": "WKSBM and forums",
+    "completeness.check.wilayah.label": "region named down to its own level",
+    "completeness.check.wilayah.applies": "WKSBM and organisations with a tingkat",
+    "completeness.check.unsur.label": "at least one unsur",
+    "completeness.check.unsur.applies": "WKSBM",
+    "completeness.check.pelatihan.label": "named as a participant of an event (peserta.organisasi)",
+    "completeness.check.pelatihan.applies": "active WKSBM",
 }

@@ -571,4 +571,23 @@ MESSAGES: dict[str, str] = {
     "problems.col.count": "Jumlah",
     "problems.col.rule": "Aturan",
     "problems.col.severity": "Tingkat",
+    "completeness.definition": "Skor = jumlah bobot x nilai cek yang berlaku / jumlah bobot"
+    " cek yang berlaku (bobot total WKSBM aktif {total}).",
+    "completeness.check": "{id} ({weight}): {label}; berlaku untuk {applies}.",
+    "completeness.definition.end": "Organisasi bubar tidak dinilai. Organisasi tanpa cek"
+    " yang berlaku mendapat skor 1.",
+    "completeness.check.jabatan_wajib.label": "pengurus wajib aktif (jabatan_wajib; nilai"
+    " sebagian per jabatan)",
+    "completeness.check.jabatan_wajib.applies": "WKSBM",
+    "completeness.check.jabatan_disarankan.label": "pengurus yang disarankan aktif"
+    " (jabatan_disarankan)",
+    "completeness.check.jabatan_disarankan.applies": "WKSBM",
+    "completeness.check.sk.label": "SK dicatat dan masih berlaku",
+    "completeness.check.sk.applies": "WKSBM dan forum",
+    "completeness.check.wilayah.label": "wilayah lengkap sampai tingkatnya",
+    "completeness.check.wilayah.applies": "WKSBM dan organisasi yang punya tingkat",
+    "completeness.check.unsur.label": "paling sedikit satu unsur",
+    "completeness.check.unsur.applies": "WKSBM",
+    "completeness.check.pelatihan.label": "pernah menjadi peserta kegiatan (peserta.organisasi)",
+    "completeness.check.pelatihan.applies": "WKSBM aktif",
 }
