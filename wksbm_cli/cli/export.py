@@ -60,8 +60,11 @@ def export(
         raise WriteFailed(output, FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT)))
     result = check_folder(found.root, found.shown_root, found.config)
     personal = found.config.privasi == "internal"
+    limit = found.config.ukuran_berkas_maks
     extra = (
-        personal_fields(found.root, found.shown_root, result.organisations) if personal else None
+        personal_fields(found.root, found.shown_root, result.organisations, limit)
+        if personal
+        else None
     )
     tables = build_tables(result.organisations, result.events, extra)
     if fmt is ExportFormat.sqlite:
