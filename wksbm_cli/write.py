@@ -237,20 +237,24 @@ def _unlink_quietly(dir_fd: int, name: str) -> None:
 # ---------------------------------------------------------------- taking a name
 
 
-@functools.cache
-def _renameat2_function() -> Any:
-    """libc's ``renameat2`` (Linux, glibc 2.28+), or None."""
+def _libc(name: str, *argtypes: str) -> Any:
+    """A libc function for ctypes (``argtypes`` named as ctypes types: "c_int"...), or None
+    where this system's libc lacks it."""
     try:
         import ctypes
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        function = libc.renameat2
+        function = getattr(ctypes.CDLL(None, use_errno=True), name)
     except (OSError, AttributeError, ImportError):
         return None
-    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
-    function.argtypes.append(ctypes.c_uint)
+    function.argtypes = [getattr(ctypes, a) for a in argtypes]
     function.restype = ctypes.c_int
     return function
+
+
+@functools.cache
+def _renameat2_function() -> Any:
+    """libc's ``renameat2`` (Linux, glibc 2.28+), or None."""
+    return _libc("renameat2", "c_int", "c_char_p", "c_int", "c_char_p", "c_uint")
 
 
 def _renameat2(dir_fd: int, src: str, dst: str, flags: int) -> bool:
@@ -435,16 +439,7 @@ def atomic_write_via(
 @functools.cache
 def _syncfs_function() -> Any:
     """libc's ``syncfs`` (Linux), or None."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        function = libc.syncfs
-    except (OSError, AttributeError, ImportError):
-        return None
-    function.argtypes = [ctypes.c_int]
-    function.restype = ctypes.c_int
-    return function
+    return _libc("syncfs", "c_int")
 
 
 def _syncfs(fd: int) -> bool:
