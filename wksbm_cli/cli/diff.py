@@ -8,15 +8,13 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import guarded, open_folder, write_out
+from wksbm_cli.cli.options import as_of_option
 
 
 @guarded
 def diff(
     ref: Annotated[str, typer.Argument(metavar="GITREF", help="The base to compare with.")],
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge both sides as of this day."),
-    ] = None,
+    as_of: str | None = as_of_option("Judge both sides as of this day."),
     against_tip: Annotated[
         bool,
         typer.Option(
@@ -37,14 +35,16 @@ def diff(
     Example: wksbm diff origin/main
     """
     from wksbm_cli.check.results import Options
+    from wksbm_cli.cli.output import context
     from wksbm_cli.core.dates import parse_as_of
     from wksbm_cli.figures.diff import diff_records
-    from wksbm_cli.render.figures.diff_markdown import render
+    from wksbm_cli.render.registry import render
 
     options = Options(as_of=parse_as_of(as_of))
     folder = open_folder()
     result = diff_records(folder.root, folder.shown_root, folder.config, ref, options, against_tip)
-    text = render(result, folder.lang) + "\n"
+    text = render("diff", "markdown", result, context(folder))
+    assert isinstance(text, str)
     write_out(text)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
