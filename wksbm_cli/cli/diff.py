@@ -40,8 +40,8 @@ def diff(
     from wksbm_cli.figures.diff import diff_records
     from wksbm_cli.render.registry import render
 
+    folder = open_folder()  # first: its `bahasa` is the language of every message
     options = Options(as_of=parse_as_of(as_of))
-    folder = open_folder()
     result = diff_records(folder.root, folder.shown_root, folder.config, ref, options, against_tip)
     text = render("diff", "markdown", result, context(folder))
     assert isinstance(text, str)

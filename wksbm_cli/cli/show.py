@@ -36,8 +36,8 @@ def show(
     from wksbm_cli.export.lookup import find, page
     from wksbm_cli.i18n import translate
 
+    found = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_as_of(as_of)
-    found = open_folder()
     result = check_folder(found.root, found.shown_root, found.config, Options(as_of=day))
     rec = find(result, record_id)
     if rec is None:

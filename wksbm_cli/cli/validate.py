@@ -100,8 +100,8 @@ def validate(
     from wksbm_cli.cli.output import context, emit, for_people
     from wksbm_cli.core.dates import parse_as_of
 
+    folder = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_as_of(as_of)
-    folder = open_folder()
     scope = tuple(_scope(folder.root, p) for p in paths or [])
     options = Options(
         select=tuple(select or ()),
