@@ -35,16 +35,14 @@ def diff(
     Example: wksbm diff origin/main
     """
     from wksbm_cli.check.results import Options
-    from wksbm_cli.cli.output import context
+    from wksbm_cli.cli.output import context, text_of
     from wksbm_cli.core.dates import parse_as_of
     from wksbm_cli.figures.diff import diff_records
-    from wksbm_cli.render.registry import render
 
     folder = open_folder()  # first: its `bahasa` is the language of every message
     options = Options(as_of=parse_as_of(as_of))
     result = diff_records(folder.root, folder.shown_root, folder.config, ref, options, against_tip)
-    text = render("diff", "markdown", result, context(folder))
-    assert isinstance(text, str)
+    text = text_of("diff", "markdown", result, context(folder))
     write_out(text)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:

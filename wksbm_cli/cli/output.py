@@ -73,6 +73,16 @@ def prepare(subject: str, fmt: str, ctx: Context, output: str | None, force: boo
         resolve(chosen.check)(ctx)
 
 
+def text_of(subject: str, fmt: str, data: Any, ctx: Context) -> str:
+    """The text a text renderer returns, for a command that writes it somewhere else too."""
+    from wksbm_cli.render.registry import render
+
+    drawn = render(subject, fmt, data, ctx)
+    if not isinstance(drawn, str):
+        raise TypeError(f"{subject} {fmt} does not render to text")
+    return drawn
+
+
 def emit(
     subject: str,
     fmt: str,
