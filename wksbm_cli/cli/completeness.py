@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import guarded, open_folder, progress_bar
-from wksbm_cli.cli.options import Format, RawCsv, as_of_option, formats_of
+from wksbm_cli.cli.options import Format, RawCsv, as_of_option, formats_of, kecamatan_option
 from wksbm_cli.core.dates import parse_day
 
 
@@ -28,15 +28,9 @@ def _help() -> str:
 @guarded
 @formats_of("completeness")
 def completeness(
-    kecamatan: Annotated[
-        str | None,
-        typer.Option(
-            "--kecamatan",
-            "--kapanewon",
-            metavar="NAME",
-            help="Only this kecamatan (case, spaces and hyphens ignored).",
-        ),
-    ] = None,
+    kecamatan: str | None = kecamatan_option(
+        "Only this kecamatan (case, spaces and hyphens ignored).", metavar="NAME"
+    ),
     incomplete: Annotated[
         bool, typer.Option("--incomplete", "--belum-lengkap", help="Only those scoring below 1.")
     ] = False,

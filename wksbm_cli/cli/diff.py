@@ -8,21 +8,17 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import guarded, open_folder, write_out
-from wksbm_cli.cli.options import as_of_option
+from wksbm_cli.cli.options import against_tip_option, as_of_option
 
 
 @guarded
 def diff(
     ref: Annotated[str, typer.Argument(metavar="GITREF", help="The base to compare with.")],
     as_of: str | None = as_of_option("Judge both sides as of this day."),
-    against_tip: Annotated[
-        bool,
-        typer.Option(
-            "--against-tip",
-            help="Compare with GITREF's tip instead of where this branch left it"
-            " (git merge-base GITREF HEAD).",
-        ),
-    ] = False,
+    against_tip: bool = against_tip_option(
+        "Compare with GITREF's tip instead of where this branch left it"
+        " (git merge-base GITREF HEAD)."
+    ),
 ) -> None:
     """Organisations and events added, changed, moved and removed since GITREF (matched by id),
     the problems fixed and introduced (matched by record id, rule and field path, so a moved

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import guarded, open_folder
-from wksbm_cli.cli.options import Format, RawCsv, formats_of
+from wksbm_cli.cli.options import Format, RawCsv, formats_of, kecamatan_option
 
 
 class ListKind(StrEnum):
@@ -20,14 +20,9 @@ class ListKind(StrEnum):
 @formats_of("list")
 def list_records(
     kind: Annotated[ListKind, typer.Argument(help="organisasi or kegiatan.")],
-    kecamatan: Annotated[
-        str | None,
-        typer.Option(
-            "--kecamatan",
-            "--kapanewon",
-            help="Only this kecamatan (events: the venue's, or a participant's).",
-        ),
-    ] = None,
+    kecamatan: str | None = kecamatan_option(
+        "Only this kecamatan (events: the venue's, or a participant's)."
+    ),
     status: Annotated[
         str | None, typer.Option(help="organisasi only: aktif, vakum or bubar.")
     ] = None,

@@ -56,6 +56,16 @@ def output_option(help: str, metavar: str = "FILE", required: bool = False) -> A
     return typer.Option(... if required else None, "--output", "-o", metavar=metavar, help=help)
 
 
+def kecamatan_option(help: str, metavar: str | None = None) -> Any:
+    """``--kecamatan`` (``--kapanewon`` in DIY's words): only the records of one kecamatan."""
+    return typer.Option(None, "--kecamatan", "--kapanewon", metavar=metavar, help=help)
+
+
+def against_tip_option(help: str) -> Any:
+    """``--against-tip``: compare with a ref's tip rather than the merge base."""
+    return typer.Option(False, "--against-tip", help=help)
+
+
 # Flags whose meaning is the same wherever they appear.
 RawCsv = Annotated[
     bool,

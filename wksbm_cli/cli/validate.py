@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import err_console, guarded, open_folder, progress_bar
-from wksbm_cli.cli.options import Format, as_of_option, formats_of
+from wksbm_cli.cli.options import Format, against_tip_option, as_of_option, formats_of
 
 
 @guarded
@@ -46,14 +46,10 @@ def validate(
             " since; ids and references still resolve against the whole folder.",
         ),
     ] = None,
-    against_tip: Annotated[
-        bool,
-        typer.Option(
-            "--against-tip",
-            help="With --changed-since: compare with the ref's tip instead of where this"
-            " branch left it (git merge-base GITREF HEAD).",
-        ),
-    ] = False,
+    against_tip: bool = against_tip_option(
+        "With --changed-since: compare with the ref's tip instead of where this"
+        " branch left it (git merge-base GITREF HEAD)."
+    ),
     trust_config_changes: Annotated[
         bool,
         typer.Option(
