@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import RawCsv, current_lang, err_console, guarded, open_folder
+from wksbm_cli.cli.common import current_lang, err_console, guarded, open_folder
+from wksbm_cli.cli.options import RawCsv, output_option
 
 
 class ExportFormat(StrEnum):
@@ -22,12 +23,9 @@ class ExportFormat(StrEnum):
 @guarded
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output", "-o", metavar="PATH", help="File (sqlite, json, xlsx) or new folder (csv)."
-        ),
-    ],
+    output: str = output_option(
+        "File (sqlite, json, xlsx) or new folder (csv).", metavar="PATH", required=True
+    ),
     force: Annotated[bool, typer.Option(help="Replace an existing file or folder.")] = False,
     raw_csv: RawCsv = False,
 ) -> None:

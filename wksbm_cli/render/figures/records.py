@@ -17,6 +17,7 @@ from wksbm_cli.export.lookup import Page
 from wksbm_cli.export.tables import event_row, organisation_row
 from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config, Event, Organisation
+from wksbm_cli.render.problems.json_out import problem_json
 from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import Column, FitTable, fields
 from wksbm_cli.render.words import SEVERITY
@@ -253,6 +254,9 @@ def _named(name: str | None, record_id: str | None) -> Text:
     return line
 
 
+SHOW_PROBLEM_KEYS = ("file", "line", "column", "rule", "severity", "message", "path", "waived")
+
+
 def show_json(page: Page, lang: str) -> str:
     rec = page.record
     doc: dict[str, Any] = {"version": 1, "kind": rec.kind}
@@ -288,17 +292,5 @@ def show_json(page: Page, lang: str) -> str:
             {"id": i, "nama": o.nama if o else None, "known": o is not None}
             for i, o in page.organisations
         ]
-    doc["problems"] = [
-        {
-            "file": p.file,
-            "line": p.line,
-            "column": p.column,
-            "rule": p.rule,
-            "severity": p.severity.label,
-            "message": p.message(lang),
-            "path": p.path,
-            "waived": p.waived,
-        }
-        for p in page.problems
-    ]
+    doc["problems"] = [problem_json(p, lang, SHOW_PROBLEM_KEYS) for p in page.problems]
     return json_text(doc)
