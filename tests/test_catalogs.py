@@ -129,12 +129,12 @@ DYNAMIC: dict[str, str] = {
     "authoring/edit/session.py:conclude:first.message_key": _PROBLEM,
     "authoring/importing/plan.py:_judge:first.message_key": _PROBLEM,
     "authoring/importing/rows.py:place:known.key": "a Refuse raised again from the memo",
-    "cli/edit_common.py:show:key": _NOTE,
-    "cli/edit_common.py:as_json:key": _NOTE,
-    "cli/import_cmd.py:_reason:key": _NOTE,
-    "cli/import_cmd.py:_text:key": _NOTE,
-    "cli/import_cmd.py:_json:s.skipped[0]": _NOTE,
-    "cli/import_cmd.py:_json:k": _NOTE,
+    "render/figures/edit_out.py:render_text:key": _NOTE,
+    "render/figures/edit_out.py:edit_document:key": _NOTE,
+    "render/figures/import_out.py:_reason:key": _NOTE,
+    "render/figures/import_out.py:_text:key": _NOTE,
+    "render/figures/import_out.py:_json:s.skipped[0]": _NOTE,
+    "render/figures/import_out.py:_json:k": _NOTE,
     "cli/validate.py:validate:key": "a notice of the cache (Off)",
 }
 

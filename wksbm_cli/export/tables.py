@@ -168,10 +168,11 @@ def columns_of(table: str, personal: bool) -> tuple[Column, ...]:
 
 
 def personal_fields(
-    root: str, shown_root: str, organisations: Iterable[Organisation]
+    root: str, shown_root: str, organisations: Iterable[Organisation], limit: int
 ) -> dict[str, list[Row]]:
-    """telepon/email of each officer, read back from the files (``privasi: internal`` only).
-    A NIK is masked even here: no setting allows one."""
+    """telepon/email of each officer, read back from the files (``privasi: internal`` only),
+    with the size limit (``ukuran_berkas_maks``) the check read them with. A NIK is masked even
+    here: no setting allows one."""
 
     out: dict[str, list[Row]] = {}
     prefix = "" if shown_root in ("", ".") else shown_root.rstrip("/") + "/"
@@ -179,7 +180,7 @@ def personal_fields(
         if not org.id or org.id in out:
             continue
         rel = org.file[len(prefix) :] if prefix and org.file.startswith(prefix) else org.file
-        read = read_text(os.path.join(root, rel), 64 * 1024 * 1024)
+        read = read_text(os.path.join(root, rel), limit)
         data = load_document(read.text).data if read.text is not None else None
         officers = data.get("pengurus") if isinstance(data, dict) else None
         rows: list[Row] = []

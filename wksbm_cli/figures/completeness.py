@@ -171,6 +171,7 @@ class Completeness:
     rows: list[Row]
     excluded: list[tuple[str, str]] = field(default_factory=list)  # (id, reason)
     today: dt.date = dt.date.min
+    unreadable: dict[str, str] = field(default_factory=dict)  # files left out, and the rule why
 
 
 def last_trainings(events: Iterable[Event]) -> dict[str, dt.date]:
@@ -233,8 +234,10 @@ def completeness(
     *,
     kecamatan: str | None = None,
     incomplete: bool = False,
+    unreadable: dict[str, str] | None = None,
 ) -> Completeness:
-    """The table: one scored row per organisation that is not ``bubar``."""
+    """The table: one scored row per organisation that is not ``bubar``; ``unreadable``: the
+    files whose records could not be scored, named under the table."""
     judge = Judge(config, today, last_trainings(events))
     rows: list[Row] = []
     excluded: list[tuple[str, str]] = []
@@ -254,7 +257,7 @@ def completeness(
     if incomplete:
         rows = [r for r in rows if not r.complete]
     rows.sort(key=_sort_key)
-    return Completeness(rows, sorted(excluded), today)
+    return Completeness(rows, sorted(excluded), today, dict(unreadable or {}))
 
 
 def mean_score(rows: Sequence[Row]) -> float:

@@ -314,7 +314,7 @@ MESSAGES: dict[str, str] = {
     " (set WKSBM_BROWSER to its path); --format html gives the same report to print from any"
     " browser",
     "rep.pdf.failed": "the browser could not print the PDF: {detail}",
-    "rep.pdf.needs-output": "--format pdf writes a file: give --output FILE",
+    "out.needs-output": "--format {format} writes a file: give --output FILE",
     # command line: help pages and usage errors (Click's own words)
     "cli.usage": "Usage:",
     "cli.options-metavar": "[OPTIONS]",

@@ -313,7 +313,7 @@ MESSAGES: dict[str, str] = {
     " ditemukan (isi WKSBM_BROWSER dengan path-nya); --format html memberi laporan yang sama"
     " untuk dicetak dari peramban mana pun",
     "rep.pdf.failed": "peramban gagal mencetak PDF: {detail}",
-    "rep.pdf.needs-output": "--format pdf menulis berkas: berikan --output FILE",
+    "out.needs-output": "--format {format} menulis berkas: berikan --output FILE",
     # command line: help pages and usage errors (Click's own words)
     "cli.usage": "Penggunaan:",
     "cli.options-metavar": "[OPSI]",

@@ -95,6 +95,12 @@ def toplevel_or_none(folder: str) -> str | None:
         return None
 
 
+def repository_root(folder: str, workspace: str | None = None) -> str | None:
+    """The root CI annotations' paths are relative to: ``workspace`` when given (the CLI
+    passes ``GITHUB_WORKSPACE``), else the git work tree holding ``folder``, else None."""
+    return workspace or toplevel_or_none(folder)
+
+
 def resolve(folder: str, ref: str) -> str:
     """The commit ``ref`` names. A missing ref in a shallow clone gets the fix in the message."""
     toplevel(folder)

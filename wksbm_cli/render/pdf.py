@@ -10,13 +10,13 @@ The browser tests reuse :func:`run_browser` so the flags are written once.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load.programs import Finished, ProgramTimeout, run_program
+from wksbm_cli.render.context import Context
 
 CANDIDATES = (
     "chromium",
@@ -38,15 +38,20 @@ FLAGS = (
 TIMEOUT = 120.0
 
 
-def find_browser() -> str | None:
-    """``WKSBM_BROWSER`` when set (a path or a command name), else the first Chromium or Chrome
-    on PATH."""
-    chosen = os.environ.get("WKSBM_BROWSER", "").strip()
+def find_browser(chosen: str = "") -> str | None:
+    """The browser the user named (``WKSBM_BROWSER``, a path or a command name, passed in by the
+    CLI), else the first Chromium or Chrome on PATH."""
     for name in (chosen,) if chosen else CANDIDATES:
         found = shutil.which(name)
         if found:
             return found
     return None
+
+
+def preflight(ctx: Context) -> None:
+    """Before any work: without a browser there is no PDF (exit 2, and the way out)."""
+    if find_browser(ctx.browser) is None:
+        raise WksbmError("rep.pdf.no-browser")
 
 
 def command(browser: str, profile: str, *args: str) -> list[str]:

@@ -47,7 +47,7 @@ from wksbm_cli.i18n import Message
 from wksbm_cli.load.files import Entry, decode, read_bytes, walk
 from wksbm_cli.model.records import Config, Organisation
 from wksbm_cli.model.schema import TINGKAT
-from wksbm_cli.write import FileExists, atomic_write
+from wksbm_cli.write import atomic_write, write_new_files
 
 BOM = b"\xef\xbb\xbf"
 NEAR = 0.85  # difflib ratio from which two names in one kalurahan may be the same organisation
@@ -672,17 +672,17 @@ def apply(folder: Folder, plan: Plan, update: bool) -> None:
     """Write the new records, and with ``update`` the changed ones. New files never replace an
     existing one; an updated file is replaced only if nobody changed it since it was read."""
 
+    new = [item for item in plan.items if item.action == "new"]
+    written = write_new_files(folder.root, [(item.rel, item.text) for item in new])
+    for item, ok in zip(new, written, strict=True):
+        if ok:
+            item.written = True
+        else:
+            item.action = "rejected"
+            item.reason = ("import.exists", {"file": item.file})
     for item in plan.items:
         path = os.path.join(folder.root, *item.rel.split("/"))
-        if item.action == "new":
-            try:
-                atomic_write(path, item.text, beneath=folder.root)
-            except FileExists:
-                item.action = "rejected"
-                item.reason = ("import.exists", {"file": item.file})
-                continue
-            item.written = True
-        elif item.action == "update" and update:
+        if item.action == "update" and update:
             if not _replace(path, item, folder.root):
                 item.action = "rejected"
                 item.reason = ("import.changed-on-disk", {"file": item.file})

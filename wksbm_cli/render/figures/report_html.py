@@ -17,12 +17,15 @@ import re
 from collections.abc import Sequence
 
 from wksbm_cli.figures.history import History, NotComputed
+from wksbm_cli.figures.year_report import Report
 from wksbm_cli.figures.yearly import YearReport
 from wksbm_cli.figures.yearly_extra import RegionRow, YearExtra, by_kecamatan
 from wksbm_cli.i18n import catalog
 from wksbm_cli.model.records import Config
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.figures.report_css import stylesheet
 from wksbm_cli.render.figures.report_out import MONTHS, event_dates, event_place
+from wksbm_cli.render.pdf import find_browser, html_to_pdf
 from wksbm_cli.render.svg import Bar, bar_chart, column_chart, esc
 from wksbm_cli.render.tables import left_out, percent, t
 from wksbm_cli.render.words import SEVERITIES, SEVERITY
@@ -425,3 +428,13 @@ def render_html(r: YearReport, page: YearExtra, config: Config, lang: str) -> st
         "<body>",
     ]
     return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"
+
+
+def render(report: Report, ctx: Context) -> str:
+    """``--format html``: one self-contained page to print on A4."""
+    return render_html(report.figures, report.page, ctx.config, ctx.lang)
+
+
+def render_pdf(report: Report, ctx: Context) -> bytes:
+    """``--format pdf``: that page, printed by the browser the CLI was told of or found."""
+    return html_to_pdf(render(report, ctx), find_browser(ctx.browser))

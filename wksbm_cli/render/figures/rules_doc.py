@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.tables import Column, FitTable
 from wksbm_cli.render.words import SEVERITY
 from wksbm_cli.rules.registry import GROUP_ORDER, RULES
@@ -123,3 +124,20 @@ def text_table(lang: str) -> FitTable:
         )
     table.add_group(None, rows)
     return table
+
+
+# The registry's renderers. The rule table is code, not input: they draw ``rules.registry.RULES``
+# whatever data the command passes (it passes None).
+
+
+def render_text(_data: object, ctx: Context) -> FitTable:
+    return text_table(ctx.lang)
+
+
+def render_markdown(_data: object, ctx: Context) -> str:
+    """``docs/rules.md``: English, whatever the run's language (it is a file in the repository)."""
+    return markdown()
+
+
+def render_json(_data: object, ctx: Context) -> str:
+    return as_json()

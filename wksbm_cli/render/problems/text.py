@@ -15,6 +15,7 @@ from rich.text import Text
 from wksbm_cli.check.results import CheckResult
 from wksbm_cli.core.problem import Problem
 from wksbm_cli.i18n import translate
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import Column, FitTable
 from wksbm_cli.render.words import SEVERITY, count_words
@@ -112,12 +113,10 @@ def statistics(result: CheckResult, lang: str) -> RenderableType:
     return Group(*parts, summary_line(result, lang))
 
 
-def render(
-    result: CheckResult, lang: str, *, quiet: bool = False, per_rule: bool = False
-) -> RenderableType:
+def render(result: CheckResult, ctx: Context) -> RenderableType:
     """Problems by file; ``quiet``: the count line alone; ``per_rule``: counts per rule."""
-    if quiet:
-        return summary_line(result, lang)
-    if per_rule:
-        return statistics(result, lang)
-    return Group(*render_problems(result, lang))
+    if ctx.quiet:
+        return summary_line(result, ctx.lang)
+    if ctx.per_rule:
+        return statistics(result, ctx.lang)
+    return Group(*render_problems(result, ctx.lang))
