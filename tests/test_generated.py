@@ -132,6 +132,8 @@ def test_every_command_of_wksbm_is_listed_with_its_alias() -> None:
         "| `wksbm baseline write` | `acuan write` |",
         "| `wksbm pengurus ganti` | `officers replace` |",
         "| `wksbm status` |  | Change an organisation's status. | *Ubah status organisasi.* |",
+        # an HTML-like <kecamatan> would vanish from the rendered page
+        "Write a new record: organisasi/&lt;kecamatan&gt;/&lt;ID&gt;.yaml",
     ):
         assert row in text, row
     assert "| `wksbm report` | `text` (default), `markdown`, `csv`, `json`, `html`, `pdf` |" in (

@@ -103,6 +103,7 @@ def _leaves(group: Any, path: str, alias: str) -> Iterator[tuple[str, str, Any]]
 
 def commands_section(group: Any = None) -> str:
     from wksbm_cli.i18n.help_id import HELP
+    from wksbm_cli.render.figures.fields_doc import md_cell
 
     lines = [
         "| command | alias | what it does | *kegunaan* |",
@@ -111,7 +112,7 @@ def commands_section(group: Any = None) -> str:
     for path, alias, command in _leaves(group or _click_app(), "", ""):
         english, indonesian = summaries(command.help or "", HELP.get(path, ""))
         cells = [f"`wksbm {path}`", f"`{alias}`" if alias else "", english, f"*{indonesian}*"]
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 

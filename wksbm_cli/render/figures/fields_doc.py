@@ -31,8 +31,14 @@ KINDS = (
 )
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def md_cell(text: str) -> str:
+    """Help or doc text as a Markdown table cell: one line, ``|`` escaped, and ``<``/``>``
+    outside code spans written as entities (``organisasi/<kecamatan>/`` would otherwise be
+    taken for an HTML tag and vanish)."""
+    parts = text.replace("\n", " ").split("`")
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].replace("<", "&lt;").replace(">", "&gt;")
+    return "`".join(parts).replace("|", "\\|")
 
 
 def _number(value: int) -> str:
@@ -112,15 +118,15 @@ def _required(field: Field) -> str:
 
 def _meaning(field: Field) -> str:
     if field.doc_en and field.doc_id:
-        return f"{_cell(field.doc_en)} / *{_cell(field.doc_id)}*"
-    return _cell(field.doc_en or field.doc_id)
+        return f"{md_cell(field.doc_en)} / *{md_cell(field.doc_id)}*"
+    return md_cell(field.doc_en or field.doc_id)
 
 
 def _table(struct: Struct, columns: bool) -> list[str]:
     head = ["field", "required", "value"] + (["column"] if columns else []) + ["meaning / *arti*"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for field in struct.fields:
-        cells = [_name(field), _required(field), _cell(value(field.type))]
+        cells = [_name(field), _required(field), md_cell(value(field.type))]
         if columns:
             cells.append(", ".join(f"`{c.name}`" for c in field_columns(field)))
         cells.append(_meaning(field))
