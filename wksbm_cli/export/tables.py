@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from wksbm_cli.load.files import read_text
@@ -72,19 +73,32 @@ def _day(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _value(record: Any, source: str) -> Any:
-    """The value at an attribute path (``sk.nomor``); None where a part is missing. Dates are
-    written as YYYY-MM-DD."""
-    value = record
-    for part in source.split("."):
-        value = getattr(value, part, None)
-        if value is None:
-            return None
-    return _day(value) if isinstance(value, dt.date) else value
+def _getter(path: list[str]) -> Callable[[Any], Any]:
+    """Reads ``a.b.c`` from a record; None where a part is None (a record without ``sk``)."""
+    first = attrgetter(path[0])
+    if len(path) == 1:
+        return first
+    rest = _getter(path[1:])
+    return lambda record: None if (value := first(record)) is None else rest(value)
+
+
+def _column_getter(column: TableColumn) -> Callable[[Any], Any]:
+    get = _getter(column.source.split("."))
+    if column.kind != "date":
+        return get
+    return lambda record: None if (day := get(record)) is None else day.isoformat()
+
+
+#: Each record column with the function that reads it, made once: rows are built for every
+#: record of every list and export.
+_GETTERS = {
+    kind: tuple((c.name, _column_getter(c)) for c in columns)
+    for kind, columns in RECORD_COLUMNS.items()
+}
 
 
 def _row(record: Organisation | Event) -> Row:
-    row: Row = {c.name: _value(record, c.source) for c in RECORD_COLUMNS[record.kind]}
+    row: Row = {name: get(record) for name, get in _GETTERS[record.kind]}
     row["file"] = record.file
     return row
 
