@@ -25,6 +25,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import typer.main
+
+from wksbm_cli.authoring.repository import source, templates
+from wksbm_cli.cli import app
+from wksbm_cli.cli.common import ALIASES
+from wksbm_cli.errors import WksbmError
+from wksbm_cli.figures.completeness import definition
+from wksbm_cli.i18n.help_id import HELP
+from wksbm_cli.model.jsonschema import FILE_NAMES, KINDS, dumps, schema_of
+from wksbm_cli.render.figures import fields_doc, rules_doc
+from wksbm_cli.render.figures.fields_doc import md_cell
+from wksbm_cli.rules.registry import RULES
+from wksbm_cli.write import atomic_write
+
 ROOT = Path(__file__).resolve().parents[2]
 #: The source given to ``wksbm init`` in README's examples (an example address and commit).
 EXAMPLE_SOURCE = "https://github.com/forum-wksbm/wksbm@3f2a9c4e1b7d8a6f5e4c3b2a1908f7e6d5c4b3a2"
@@ -32,10 +46,6 @@ _MARKER = re.compile(r"<!-- generated:([a-z-]+) -->\n(.*?)<!-- /generated:\1 -->
 
 
 def _click_app() -> Any:
-    import typer.main
-
-    from wksbm_cli.cli import app
-
     return typer.main.get_command(app)
 
 
@@ -72,8 +82,6 @@ def _leaves(group: Any, path: str, alias: str) -> Iterator[tuple[str, str, Any]]
     """(path, alias path, command) of every command a user can run, in the order of
     ``--help``; an alias is a hidden command with the same function (or, at the top, a name in
     ``ALIASES``)."""
-    from wksbm_cli.cli.common import ALIASES
-
     ctx = group.context_class(group)
     names = group.list_commands(ctx)
     commands = {name: group.get_command(ctx, name) for name in names}
@@ -102,9 +110,6 @@ def _leaves(group: Any, path: str, alias: str) -> Iterator[tuple[str, str, Any]]
 
 
 def commands_section(group: Any = None) -> str:
-    from wksbm_cli.i18n.help_id import HELP
-    from wksbm_cli.render.figures.fields_doc import md_cell
-
     lines = [
         "| command | alias | what it does | *kegunaan* |",
         "|---|---|---|---|",
@@ -143,14 +148,10 @@ def formats_section(group: Any = None) -> str:
 
 
 def fields_section() -> str:
-    from wksbm_cli.render.figures import fields_doc
-
     return fields_doc.markdown()
 
 
 def score_section() -> str:
-    from wksbm_cli.figures.completeness import definition
-
     english = "\n".join(f"- {line}" for line in definition("en"))
     indonesian = "\n".join(f"- {line}" for line in definition("id"))
     return f"{english}\n\nBahasa Indonesia:\n\n{indonesian}\n"
@@ -158,8 +159,6 @@ def score_section() -> str:
 
 def _ci_file(rel: str) -> Callable[[], str]:
     def section() -> str:
-        from wksbm_cli.authoring.repository import source, templates
-
         text = dict(templates.ci_files(source.parse(EXAMPLE_SOURCE)))[rel]
         return f"```yaml\n{text}```\n"
 
@@ -201,10 +200,6 @@ def readme(text: str) -> str:
 
 def expected(root: Path) -> dict[str, str]:
     """Every generated file as it should be: path relative to ``root`` -> text."""
-    from wksbm_cli.model.jsonschema import FILE_NAMES, KINDS, dumps, schema_of
-    from wksbm_cli.render.figures import rules_doc
-    from wksbm_cli.rules.registry import RULES
-
     out = {"docs/rules.md": rules_doc.markdown()}
     for kind in KINDS:
         out[f"records/schemas/{FILE_NAMES[kind]}"] = dumps(schema_of(kind, RULES))
@@ -236,13 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         "--root", type=Path, default=ROOT, help="the repository (default: %(default)s)"
     )
     args = parser.parse_args(argv)
-    from wksbm_cli.errors import WksbmError
-
     try:
         found = stale(args.root)
         if args.write:
-            from wksbm_cli.write import atomic_write
-
             for rel, (_now, text) in found.items():
                 atomic_write(str(args.root / rel), text, force=True)
                 print(f"wrote {rel}")
