@@ -46,6 +46,7 @@ TAKERS: dict[str, Taker] = {
     "t": Taker(0, "key", prefix="rep."),  # render.tables.t
     "cli/new.py:t": Taker(0, "key"),
     "cli_word": Taker(0, "key", prefix="cli."),
+    "render/figures/records.py:_word": Taker(0, "key", prefix="show."),
     # put in words later, in the reader's language
     "Message": Taker(0, "key"),
     "Joined": Taker(1, "separator_key"),
@@ -64,6 +65,9 @@ TAKERS: dict[str, Taker] = {
     "authoring/importing/plan.py:_reject": Taker(1, "key"),
     "authoring/region_choice.py:_error": Taker(1, "key"),
     "rules/privacy.py:_findings": Taker(1, "rule"),
+    # a field's label, put in words where the field is shown (``show``, ``list``)
+    "Field": Taker(8, "label"),
+    "TableColumn": Taker(3, "label"),
 }
 
 # Functions that return a message key (``return KEY`` or ``return KEY, ...``): their returns are
@@ -105,6 +109,7 @@ NOT_KEYS = {
 
 _PROBLEM = "a problem's key, scanned where problems are made (Finding, LoadIssue, SchemaIssue,"
 _PROBLEM += " make_problem, Problem, ReadResult, Entry)"
+_LABEL = "a field's label: scanned where the field is declared (Field, TableColumn)"
 _NOTE = "a (key, args) note: scanned where it is made (Notes.add, Refuse, _reject, note tuples)"
 
 # Key arguments that are not literals, each with where its keys come from, as
@@ -136,6 +141,10 @@ DYNAMIC: dict[str, str] = {
     "render/figures/import_out.py:_json:s.skipped[0]": _NOTE,
     "render/figures/import_out.py:_json:k": _NOTE,
     "cli/validate.py:validate:key": "a notice of the cache (Off)",
+    "model/fields.py:sub_columns:f.label": _LABEL,
+    "model/fields.py:field_columns:field.label": _LABEL,
+    "render/figures/records.py:_head:LABELS[name]": _LABEL,
+    "render/figures/records.py:_fields:field.label": _LABEL,
 }
 
 

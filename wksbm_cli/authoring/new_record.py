@@ -15,6 +15,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from string import Template
 
 import yaml
 
@@ -22,7 +23,8 @@ from wksbm_cli.core.terms import Terms
 from wksbm_cli.core.vocabulary import VILLAGE_LEVELS
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load.files import walk
-from wksbm_cli.model.schema import SLUG_PATTERN, TINGKAT
+from wksbm_cli.model.schema import KEGIATAN, ORGANISASI, SLUG_PATTERN, TINGKAT
+from wksbm_cli.model.types import Field, Struct
 
 SCHEMA_FOLDER = "schemas"  # inside the records folder: `wksbm schema --output <records>/schemas`
 JENIS_ORGANISASI = ("wksbm", "forum", "lembaga")
@@ -139,8 +141,7 @@ def organisation_text(root: str, target: str, org: NewOrganisation, words: Terms
             out.append(f'  kode: "{org.kode}"  # kode wilayah Kemendagri\n')
         else:
             out.append('  # kode: "34.04.07.2003"  # kode wilayah Kemendagri, dalam tanda kutip\n')
-    # The hint's hall is the village word of the region (Balai Desa in Bogor).
-    out.append(_ORG_OPTIONAL.replace("Balai Kalurahan", f"Balai {words.desa}"))
+    out.append(optional_fields(ORGANISASI, words))
     return "".join(out)
 
 
@@ -152,30 +153,23 @@ def _desa_key(org: NewOrganisation, words: Terms) -> str:
     return words.desa_key
 
 
-_ORG_OPTIONAL = """\
-# status: aktif  # aktif | vakum | bubar
-# dibentuk: 2024-01-31  # tanggal dibentuk, YYYY-MM-DD
-# sk:  # surat keputusan pengesahan
-#   nomor: "12/KEP/2024"
-#   tanggal: 2024-02-01
-#   penerbit: Lurah ...
-#   berlaku_sampai: 2029-02-01
-# pengurus:  # ketua dan sekretaris wajib; bendahara disarankan
-#   - {jabatan: ketua, nama: Nama Ketua, mulai: 2024-02-01}
-#   - {jabatan: sekretaris, nama: Nama Sekretaris}
-#   - {jabatan: bendahara, nama: Nama Bendahara}
-# unsur:  # kategori: kelompok_usaha | lembaga | jaringan_pendukung
-#   - {nama: Karang Taruna ..., kategori: lembaga}
-# sasaran: [lanjut_usia_telantar, fakir_miskin]  # PPKS yang ditangani
-# jumlah_anggota: 25
-# kontak:  # kontak resmi organisasi saja, bukan HP pribadi
-#   alamat: Balai Kalurahan ...
-# sumber:  # tautan sumber informasi
-#   - https://...
-# catatan: Catatan bebas.
-# pengecualian:  # terima kekurangan sementara, sampai tanggal tertentu
-#   - {aturan: missing-sekretaris, sampai: 2026-09-30, alasan: menunggu pemilihan}
-"""
+def commented(field: Field) -> str:
+    """A field's example as commented-out lines: ``# name: value  # hint``, then any further
+    lines of the example, each behind ``# ``."""
+    first, *rest = field.example.split("\n")
+    if first.startswith("#"):
+        head = f"# {field.name}:  {first}"
+    else:
+        head = f"# {field.name}: {first}" if first else f"# {field.name}:"
+    return "".join(f"{line}\n" for line in (head, *(f"# {line}" for line in rest)))
+
+
+def optional_fields(struct: Struct, words: Terms) -> str:
+    """Every field of the kind that declares an example, commented out, in the schema's order;
+    ``$desa`` is the region's village word (Balai Desa in Bogor, Balai Kalurahan in Sleman) and
+    ``$kecamatan`` its key (``kapanewon:`` in DIY)."""
+    text = "".join(commented(f) for f in struct.fields if f.example)
+    return Template(text).safe_substitute(desa=words.desa, kecamatan=words.kecamatan_key)
 
 
 @dataclass(frozen=True)
@@ -198,32 +192,9 @@ def event_text(root: str, target: str, event: NewEvent, words: Terms) -> str:
     out.append(f"jenis: {event.jenis}\n")
     out.append(f"tanggal: {event.tanggal.isoformat()}\n")
     out.append(f"penyelenggara: {scalar(event.penyelenggara)}\n")
-    out.append(_EVENT_OPTIONAL.format(kecamatan=words.kecamatan_key, desa=words.desa))
+    out.append(optional_fields(KEGIATAN, words))
     return "".join(out)
 
-
-_EVENT_OPTIONAL = """\
-# tanggal_selesai: 2025-06-18  # hari terakhir, bila lebih dari sehari
-# tempat:
-#   nama: Balai ...
-#   wilayah: {{{kecamatan}: ...}}
-# dasar: Usulan PUPM Musrenbang  # dasar kegiatan
-# sumber_dana: apbd_kabupaten  # apbn | apbd_provinsi | apbd_kabupaten | dana_desa | ...
-# tahun_anggaran: 2025
-# peserta:
-#   jumlah: 30
-#   organisasi: [wksbm-...]  # id organisasi peserta
-#   asal: [Nama {desa}]  # asal peserta, di mana pun di kabupaten/kota ini
-#   unsur: [karang taruna, kader sosial]
-# narasumber:
-#   - {{nama: ..., instansi: ..., materi: [...]}}
-# pejabat:
-#   - {{nama: ..., jabatan: ...}}
-# materi: [...]
-# sumber:  # tautan sumber informasi
-#   - https://...
-# catatan: Catatan bebas.
-"""
 
 TINGKAT_VALUES = (*TINGKAT.values, *TINGKAT.synonyms)
 

@@ -114,8 +114,7 @@ def write_json(path: str, tables: dict[str, list[Row]], personal: bool, force: b
     atomic_write(path, text, force=force, mode=_mode(personal))
 
 
-DATE_COLUMNS = {"dibentuk", "sk_tanggal", "sk_berlaku_sampai", "mulai", "selesai", "tanggal"}
-DATE_COLUMNS |= {"tanggal_selesai"}
+DATE_COLUMNS = {c.name for table in TABLES for c in columns_of(table, False) if c.date}
 README_ROWS = (
     ("wksbm export", "Satu lembar per tabel / one sheet per table."),
     ("organisasi.id", "= pengurus.organisasi_id = unsur.organisasi_id"),

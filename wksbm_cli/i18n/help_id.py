@@ -224,7 +224,9 @@ HELP: dict[str, str] = {
     # baseline
     "baseline": "Catat masalah hari ini agar CI hanya gagal karena masalah baru.",
     "baseline write": "Tulis setiap masalah saat ini (yang tidak dikecualikan) ke BERKAS,"
-    " dengan kunci berkas, aturan, dan jalur di dalam catatan.\n\nContoh: wksbm baseline write"
+    " dengan kunci id catatan, aturan, dan jalur kolom (bukan baris atau berkas, jadi berkas"
+    " yang dipindah dan suntingan di tempat lain tidak membuat masalah lama menjadi baru)."
+    "\n\nContoh: wksbm baseline write"
     " .wksbm-baseline.json, lalu di CI: wksbm periksa --baseline .wksbm-baseline.json",
     "baseline write.file": "Tempat baseline ditulis.",
     "baseline write.--force": "Ganti BERKAS bila sudah ada.",
