@@ -36,7 +36,7 @@ from wksbm_cli.regions.resolve import (
     official_name,
     resolve,
 )
-from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, FolderContext, RuleInfo
+from wksbm_cli.rules.base import FileContext, Finding, FolderContext, Rule
 
 E = Severity.ERROR
 _KEYS = {
@@ -150,17 +150,17 @@ def _found(issue: Any, labels: dict[str, str]) -> str:
     return ", ".join(names)
 
 
-REGISTRY.add(
-    RuleInfo(
-        "region-unknown",
-        "records",
-        E,
-        "Nama atau kode wilayah tidak ada",
-        "Region name or code does not exist",
-        (__doc__ or "").strip(),
-        "file",
-        check,
-    )
+# The two region rules share their checks: each check reports both, and runs when either is
+# selected. The records' own regions are checked one file at a time, wksbm.yaml's once.
+REGION_UNKNOWN = Rule(
+    "region-unknown",
+    "records",
+    E,
+    check,
+    "file",
+    doc=__doc__ or "",
+    reports=("region-mismatch",),
+    needs_regions=True,
 )
 
 
@@ -286,15 +286,13 @@ def _config_lines(root: str) -> dict[str, tuple[int, int]]:
     return out
 
 
-REGISTRY.add(
-    RuleInfo(
-        "region-mismatch",
-        "records",
-        E,
-        "Wilayah tidak bersarang atau kode tidak cocok",
-        "Region does not nest, or its code disagrees",
-        (__doc__ or "").strip(),
-        "folder",
-        check_config,
-    )
+REGION_MISMATCH = Rule(
+    "region-mismatch",
+    "records",
+    E,
+    check_config,
+    "folder",
+    doc=__doc__ or "",
+    reports=("region-unknown",),
+    needs_regions=True,
 )
