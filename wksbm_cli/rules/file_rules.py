@@ -37,7 +37,8 @@ FILE_TOO_LARGE = Rule(
     "file-too-large",
     "file",
     E,
-    detected_by=("wksbm_cli.load.files.read_bytes",),
+    # and a past commit's blob git would not hand over whole (the yearly report's history)
+    detected_by=("wksbm_cli.load.files.read_bytes", "wksbm_cli.figures.history.read_tree"),
     options=(Option("ukuran_berkas_maks", 1024 * 1024, config="ukuran_berkas_maks"),),
     doc="""
     A record is a few kilobytes; a file over the limit (``ukuran_berkas_maks``, default 1 MiB) is

@@ -214,7 +214,7 @@ def personal_nik(ctx: FileContext) -> Iterator[Finding]:
     in the file, comments and longer text included. Spreading a NIK without right is punishable
     under UU 24/2013 Pasal 95A. Never matches SK numbers or dates.
 
-    Fails: ``catatan: NIK ketua 3404071234560001``.
+    Fails: ``catatan: NIK ketua 3404075203950001``.
     """
     yield from _findings(ctx, "personal-nik", _NIK, allow_kontak=False)
 

@@ -60,7 +60,8 @@ def _places(ctx: FileContext) -> Iterator[tuple[tuple[str | int, ...], dict[str,
             yield ("tempat", "wilayah"), tempat["wilayah"], rec.tempat.wilayah
 
 
-def check(ctx: FileContext) -> Iterator[Finding]:
+def check_records(ctx: FileContext) -> Iterator[Finding]:
+    """The regions named in one record: its ``wilayah``, an event's venue and ``peserta.asal``."""
 
     labels = {
         "provinsi": "Provinsi",
@@ -156,7 +157,7 @@ REGION_UNKNOWN = Rule(
     "region-unknown",
     "records",
     E,
-    check,
+    check_records,
     "file",
     doc=__doc__ or "",
     reports=("region-mismatch",),

@@ -7,7 +7,9 @@ message catalogs. The order is the order the checks run in.
 
 Adding a rule: declare it next to its check, add it to ``TABLE``, add ``rule.<id>`` and its
 messages to ``i18n/en.py`` and ``i18n/id.py``, give it a case in ``tests/test_rules.py``, then
-regenerate the files made from the table (CONTRIBUTING.md has the commands).
+regenerate what is made from the table: ``wksbm rules --format markdown > docs/rules.md``,
+``wksbm schema --output records/schemas --force`` (``aturan:`` lists the rule ids) and
+``WKSBM_UPDATE_GOLDEN=1 pytest tests/test_terminal_golden.py`` (the ``wksbm rules`` tables).
 """
 
 from __future__ import annotations
@@ -106,6 +108,20 @@ def file_checks(wanted: Selection = None) -> list[Rule]:
 
 def folder_checks(wanted: Selection = None) -> list[Rule]:
     return _checks("folder", wanted)
+
+
+def found_by(rule_id: str) -> tuple[str, ...]:
+    """Where a rule is found, as ``module.function`` names: its own check or ``detected_by``,
+    then the checks of other rules that report it too."""
+    own = RULES[rule_id].found_by
+    others = tuple(
+        name
+        for rule in RULES.values()
+        if rule_id in rule.reports
+        for name in rule.found_by
+        if name not in own
+    )
+    return own + others
 
 
 def runs_schema(wanted: Selection = None) -> bool:
