@@ -116,8 +116,8 @@ class Rule:
     off_when_internal: bool = False
     # A waiver (``pengecualian``) may accept its problems.
     waivable: bool = True
-    # Reads the official region list; when no selected rule does, records keep region names as
-    # written and the list is not loaded.
+    # Reads the official region list; when no selected rule does, records keep their region
+    # names as written instead of being made canonical against the list.
     needs_regions: bool = False
     # About something the record lacks: its path only says where to point, so a baseline keys
     # it by record and rule alone.
@@ -132,7 +132,7 @@ class Rule:
         if self.group not in GROUPS or self.scope not in SCOPES:
             raise ValueError(f"rule {self.id}: group {self.group!r}, scope {self.scope!r}")
         if (self.check is None) != (self.scope == "declared"):
-            raise ValueError(f"rule {self.id}: a {self.scope} rule needs a check, only it")
+            raise ValueError(f"rule {self.id}: file and folder rules have a check, others none")
         if self.scope == "declared" and not self.detected_by:
             raise ValueError(f"rule {self.id}: a declared rule names what detects it")
         text = self.doc or (self.check.__doc__ if self.check is not None else "") or ""
