@@ -295,3 +295,12 @@ def test_each_check_reports_only_the_rules_that_name_it(
     owners = _owners()
     for name, rules in reported.items():
         assert rules <= owners[name], (name, rules - owners[name])
+
+
+def test_a_malformed_declaration_is_refused_at_import() -> None:
+    with pytest.raises(ValueError, match="names what detects it"):
+        Rule("x", "file", Severity.ERROR, doc="d")
+    with pytest.raises(ValueError, match="have a check"):
+        Rule("x", "file", Severity.ERROR, scope="file", doc="d")
+    with pytest.raises(ValueError, match="group"):
+        Rule("x", "nowhere", Severity.ERROR, detected_by=("a.b",), doc="d")
