@@ -173,7 +173,7 @@ def _draft(path: str, sheets: list[Any], columns: Mapping_) -> None:
 def _reason(item: Item, lang: str) -> str:
     from wksbm_cli.i18n import translate
 
-    if item.action == "ambiguous":
+    if item.action == "ambiguous" and item.reason is None:
         return translate("import.ambiguous", lang, {"ids": ", ".join(item.candidates)})
     if item.reason is None:
         return ""
