@@ -99,7 +99,7 @@ class Files:
         return plan
 
     def new(self, rel: str, kind: str, text: str, creator: Item) -> FilePlan:
-        creator.rel, creator.kind, creator.text = rel, kind, text
+        creator.action, creator.rel, creator.kind, creator.text = "new", rel, kind, text
         plan = FilePlan(rel, kind, None, text, creator, text=text)
         self.plans[rel] = plan
         return plan
@@ -214,28 +214,38 @@ def _anchor(path: str) -> str:
     return path[: at + 1] if at != -1 else path.split(".", 1)[0].split("[", 1)[0]
 
 
-def _covers(a: str, b: str) -> bool:
-    return a == b or b.startswith((a + ".", a + "[")) or a.startswith((b + ".", b + "["))
+def _within(path: str, outer: str) -> bool:
+    return path == outer or path.startswith((outer + ".", outer + "["))
 
 
 def _blame(plan: FilePlan, problems: Sequence[Problem]) -> None:
+    """Reject the rows a problem points at: first those whose change holds the problem's field
+    (``pengurus[0].selesai`` before ``pengurus[0].mulai``: the same officer); else those a
+    broader problem (``pengurus``: no active ketua) spans; else every row that changed the file,
+    or the row that makes it. Rows a broad problem merely spans are kept while a precise
+    culprit exists: the next round of judging shows whether the broad problem was its doing (an
+    end date set on the ketua) and goes with it."""
     changed = [
         (item, [_field_path(c.field) for c in item.changes])
         for item, _, _ in plan.steps
         if item.action not in REFUSED and item.changes
     ]
-    culprits: dict[int, tuple[Item, Problem]] = {}
+    precise: dict[int, tuple[Item, Problem]] = {}
+    broad: dict[int, tuple[Item, Problem]] = {}
     for problem in problems:
         where = problem.path or ""
-        hits = [
-            item
-            for item, paths in changed
-            if where and any(_covers(where, p) or _covers(_anchor(where), p) for p in paths)
-        ]
-        if not hits:
-            hits = [plan.creator] if plan.creator is not None else [i for i, _ in changed]
-        for item in hits:
-            culprits.setdefault(id(item), (item, problem))
+        if not where:
+            continue
+        anchor = _anchor(where)
+        for item, paths in changed:
+            if any(_within(where, p) or ("[" in anchor and _within(p, anchor)) for p in paths):
+                precise.setdefault(id(item), (item, problem))
+            elif any(_within(p, where) for p in paths):
+                broad.setdefault(id(item), (item, problem))
+    culprits = precise or broad
+    if not culprits:
+        everyone = [plan.creator] if plan.creator is not None else [i for i, _ in changed]
+        culprits = {id(item): (item, problems[0]) for item in everyone}
     for item, problem in culprits.values():
         reject(item, "import.invalid", rule=problem.rule, problem=problem)
 

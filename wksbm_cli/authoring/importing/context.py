@@ -39,6 +39,7 @@ class Context:
     new_events: dict[str, FilePlan] = field(default_factory=dict)  # id (and as written) -> file
     event_files: dict[str, str] = field(default_factory=dict)  # file name stem -> kegiatan file
     known: list[str] | None = None  # organisation ids, with those this import makes
+    aliases: dict[str, str] = field(default_factory=dict)  # event id as a sheet wrote it -> id
 
     def __post_init__(self) -> None:
         for r in self.results:
@@ -59,8 +60,10 @@ class Context:
         """The file of the record a row names; Refuse when there is not exactly one."""
         if kind == "organisasi" and record_id in self.made:
             return self.files.plans[self.made[record_id]]
-        if kind == "kegiatan" and record_id in self.new_events:
-            return self.new_events[record_id]
+        if kind == "kegiatan":
+            record_id = self.aliases.get(record_id, record_id)
+            if record_id in self.new_events:
+                return self.new_events[record_id]
         pool: dict[str, list[Any]] = dict(self.orgs if kind == "organisasi" else self.events)
         found = pool.get(record_id, [])
         if not found:

@@ -142,6 +142,9 @@ def _plan_event(
     if found is not None:
         seen[found] = row.row
         item.id = found
+        given = row.text("id")
+        if given and given != found:  # a sheet naming the event as it did before it was made
+            ctx.aliases[given] = found
         plan = ctx.owner("kegiatan", found, "id")
         ctx.files.step(plan, item, _update_step(row, values))
         return
