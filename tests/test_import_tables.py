@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 import yaml
 from ci_gitrepo import git
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from import_tables import (
     BINA,
     BINA_REL,
@@ -538,3 +540,53 @@ def test_the_written_records_read_back_as_planned(repo: Path, tmp_path: Path, ru
         "penguatan kelembagaan",
         "praktik baik WKSBM di Sleman",
     ]
+
+
+_NAME = st.one_of(
+    st.sampled_from(["no", "Yes", "0812 3456", "12:30", "- Sri", "Sri # Wahyuni", "[Sri]", "null"]),
+    st.text(alphabet="abcSWéÄ 0123'\"#:-,[]{}&*!|>%@`?", min_size=1, max_size=16),
+).filter(lambda s: s.strip() and not s.strip().startswith("="))
+
+
+@settings(max_examples=10, deadline=None)
+@given(name=_NAME)
+def test_whatever_name_is_typed_it_is_written_on_its_own_line_and_reads_back(name: str) -> None:
+    """A name typed into the pengurus sheet, quotes, colons, hashes and YAML words included,
+    changes one line, reads back as typed (spaces tidied) and imports again as unchanged."""
+    import tempfile
+
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from wksbm_cli.authoring.importing import values
+    from wksbm_cli.cli import app
+    from wksbm_cli.load.yamldoc import load_document
+
+    runner = CliRunner()
+
+    def run(cwd: Path, *args: str) -> Any:
+        return runner.invoke(
+            app, ["--lang", "en", "--records", str(cwd / "records"), *args], catch_exceptions=False
+        )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = Path(tmp)
+        write(cwd / "records", {"wksbm.yaml": CONFIG, BINA_REL: BINA})
+        book_path = str(cwd / "w.xlsx")
+        assert run(cwd, "export", "-f", "xlsx", "-o", book_path).exit_code == 0
+        book = load_workbook(book_path)
+        find_row(book, "pengurus", nama="Sri Wahyuni")["nama"].value = name
+        book.save(book_path)
+        result = run(cwd, "import", book_path, "--update", "--format", "json")
+        typed = values.text(name)  # spaces tidied; "-" is an empty cell, as Dinas lists use it
+        text = (cwd / "records" / BINA_REL).read_text(encoding="utf-8")
+        if typed in (None, "Sri Wahyuni"):
+            assert text == BINA
+            return
+        assert result.exit_code == 0, result.stdout
+        before, after = BINA.splitlines(), text.splitlines()
+        assert [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b] == [11]
+        assert load_document(text).data["pengurus"][1]["nama"] == typed
+        assert yaml.safe_load(text)["pengurus"][1]["nama"] == typed
+        again = run(cwd, "import", book_path, "--update", "--format", "json")
+        assert json.loads(again.stdout)["counts"]["update"] == 0
