@@ -590,3 +590,21 @@ def test_whatever_name_is_typed_it_is_written_on_its_own_line_and_reads_back(nam
         assert yaml.safe_load(text)["pengurus"][1]["nama"] == typed
         again = run(cwd, "import", book_path, "--update", "--format", "json")
         assert json.loads(again.stdout)["counts"]["update"] == 0
+
+
+def test_csv_cells_made_inert_by_the_export_import_back_as_the_records_text(
+    make_records: Any, tmp_path: Path, monkeypatch: Any, run_cli: Any
+) -> None:
+    """Regression: the leading ``'`` that ``export --format csv`` puts before text that could
+    start a formula was read back as part of the name, and ``--update`` wrote it."""
+    monkeypatch.chdir(tmp_path)
+    hostile = BINA.replace(
+        "nama: WKSBM Bina Sejahtera", 'nama: "=HYPERLINK(\\"http://contoh.id\\",\\"klik\\")"'
+    ).replace("nama: Tri Handayani", 'nama: "-Tri Handayani"')
+    root = make_records({BINA_REL: hostile}, config=CONFIG)
+    assert _run(run_cli, "export", "-f", "csv", "-o", "tabel").exit_code == 0
+    assert "'=HYPERLINK" in (tmp_path / "tabel/organisasi.csv").read_text(encoding="utf-8")
+    for table in ("organisasi", "pengurus"):
+        result = _run(run_cli, "import", f"tabel/{table}.csv", "--update", "--format", "json")
+        assert json.loads(result.stdout)["counts"]["update"] == 0, result.stdout
+    assert (root / BINA_REL).read_text(encoding="utf-8") == hostile

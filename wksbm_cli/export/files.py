@@ -122,9 +122,10 @@ README_ROWS = (
     ("kegiatan.id", "= kegiatan_peserta.kegiatan_id = narasumber.kegiatan_id"),
     (
         "wksbm import",
-        "Ubah sel di lembar organisasi, lalu `wksbm import <berkas> --update`: hanya ruas"
-        " yang diubah yang ditulis. / Edit cells of the organisasi sheet, then"
-        " `wksbm import <file> --update`: only the edited fields are written.",
+        "Ubah sel di lembar mana pun, lalu `wksbm import <berkas> --update`: hanya ruas yang"
+        " diubah yang ditulis; baris yang dihapus tidak menghapus data. / Edit cells in any"
+        " sheet, then `wksbm import <file> --update`: only the edited fields are written; a"
+        " deleted row deletes nothing.",
     ),
 )
 
