@@ -43,7 +43,6 @@ from wksbm_cli.check.results import Options
 from wksbm_cli.core.problem import Problem, Severity
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load.files import Entry, decode, read_bytes
-from wksbm_cli.load.yamldoc import load_document
 from wksbm_cli.write import atomic_write, write_new_files
 
 BOM = b"\xef\xbb\xbf"
@@ -59,7 +58,8 @@ class FilePlan:
     creator: Item | None = None  # the row that makes a new file
     steps: list[tuple[Item, Step, int]] = field(default_factory=list)  # item, step, notes kept
     text: str = ""
-    parsed: dict[str, Any] | None = None
+    editor: Editor | None = None  # made for planning, handed to the first composition
+    unreadable: bool = False
 
     def items(self) -> list[Item]:
         head = [self.creator] if self.creator is not None else []
@@ -71,11 +71,20 @@ class FilePlan:
         return self.text != self.original
 
     def data(self) -> dict[str, Any]:
-        """The first text as data, for planning the steps (empty when it does not read)."""
-        if self.parsed is None:
-            doc = load_document(self.base)
-            self.parsed = doc.data if isinstance(doc.data, dict) and not doc.issues else {}
-        return self.parsed
+        """The first text as data, for planning the steps (empty when it does not read). The
+        editor that reads it is kept for ``compose``: a file is parsed once, however many
+        tables name it."""
+        if self.editor is None and not self.unreadable:
+            try:
+                self.editor = Editor(self.base)
+            except WksbmError:
+                self.unreadable = True
+        return self.editor.data if self.editor is not None else {}
+
+    def take_editor(self) -> Editor:
+        """An editor on the first text: the planning one if no composition used it yet."""
+        ed, self.editor = self.editor, None
+        return ed if ed is not None and not ed.changes else Editor(self.base)
 
 
 class Files:
@@ -129,7 +138,7 @@ def compose(plan: FilePlan) -> None:
         _share(plan)
         return
     try:
-        ed = Editor(plan.base)
+        ed = plan.take_editor()
     except WksbmError as exc:
         for item, _, _ in live:
             reject(item, "import.cannot-edit", error=exc)
