@@ -608,3 +608,86 @@ def test_csv_cells_made_inert_by_the_export_import_back_as_the_records_text(
         result = _run(run_cli, "import", f"tabel/{table}.csv", "--update", "--format", "json")
         assert json.loads(result.stdout)["counts"]["update"] == 0, result.stdout
     assert (root / BINA_REL).read_text(encoding="utf-8") == hostile
+
+
+def test_a_generated_folder_exports_and_imports_back_unchanged(
+    tmp_path: Path, monkeypatch: Any, run_cli: Any
+) -> None:
+    """Every row of every table of a benchmark folder (40 organisations of 40-80 lines, their
+    events) finds its record and changes nothing; a rename in each table changes one line."""
+    from openpyxl import load_workbook
+
+    from benchmarks.generate import generate
+
+    root = tmp_path / "records"
+    generate(str(root), 40, seed=5)
+    monkeypatch.chdir(tmp_path)
+    before = {p: p.read_bytes() for p in root.rglob("*.yaml")}
+    assert _run(run_cli, "export", "-f", "xlsx", "-o", "wksbm.xlsx").exit_code == 0
+    result = _run(run_cli, "import", "wksbm.xlsx", "--update", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    book = load_workbook(tmp_path / "wksbm.xlsx")
+    rows = sum(book[n].max_row - 1 for n in book.sheetnames if n != "README")
+    assert json.loads(result.stdout)["counts"]["unchanged"] == rows
+    assert {p: p.read_bytes() for p in root.rglob("*.yaml")} == before
+    for table in ("pengurus", "unsur", "narasumber"):
+        first = sheet_rows(book, table)[0]
+        first["nama"].value = f"{first['nama'].value} Baru"
+    book.save(tmp_path / "wksbm.xlsx")
+    result = _run(run_cli, "import", "wksbm.xlsx", "--update", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    changed = {}
+    for path, old in before.items():
+        new = path.read_bytes().splitlines()
+        if new != old.splitlines():
+            assert len(new) == len(old.splitlines()), path  # replaced lines, none added
+            changed[path] = [a for a, b in zip(old.splitlines(), new, strict=True) if a != b]
+    assert sorted(len(lines) for lines in changed.values()) in ([1, 1, 1], [1, 2])
+
+
+def test_a_new_organisation_with_its_officers_from_two_sheets(
+    repo: Path, tmp_path: Path, run_cli: Any
+) -> None:
+    """A WKSBM typed into the organisasi sheet with its officers in pengurus is one new file
+    that validates (without its officers it would not: no ketua); an existing record edited
+    in two sheets is written once with both lines changed."""
+    book = _book(tmp_path)
+    append_row(
+        book,
+        "organisasi",
+        id="wksbm-maguwo-sejahtera",
+        nama="WKSBM Maguwo Sejahtera",
+        kecamatan="Depok",
+        desa="Maguwoharjo",
+    )
+    for urutan, (jabatan, nama) in enumerate((("ketua", "Joko Susilo"), ("sekretaris", "Ani")), 1):
+        append_row(
+            book,
+            "pengurus",
+            organisasi_id="wksbm-maguwo-sejahtera",
+            urutan=urutan,
+            jabatan=jabatan,
+            nama=nama,
+        )
+    find_row(book, "organisasi", id="wksbm-bina-sejahtera")["jumlah_anggota"].value = 24
+    find_row(book, "pengurus", nama="Tri Handayani")["mulai"].value = dt.datetime(2023, 1, 10)
+    book.save(tmp_path / "wksbm.xlsx")
+    result = _run(run_cli, "import", "wksbm.xlsx", "--update", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    made = (repo / "organisasi/depok/wksbm-maguwo-sejahtera.yaml").read_text(encoding="utf-8")
+    assert made.endswith(
+        "pengurus:\n  - {jabatan: ketua, nama: Joko Susilo}\n  - {jabatan: sekretaris, nama: Ani}\n"
+    )
+    assert git(repo, "diff", "--numstat").splitlines() == [f"2\t2\t{BINA_REL}"]
+    assert (repo / BINA_REL).read_text(encoding="utf-8") == BINA.replace(
+        "nama: Tri Handayani}", "nama: Tri Handayani, mulai: 2023-01-10}"
+    ).replace("jumlah_anggota: 20", "jumlah_anggota: 24")
+    assert _run(run_cli, "validate").exit_code == 0
+    new = [(r["sheet"], r["action"]) for r in _rows(result) if r["action"] != "unchanged"]
+    assert new == [
+        ("organisasi", "update"),
+        ("organisasi", "new"),
+        ("pengurus", "update"),
+        ("pengurus", "new"),
+        ("pengurus", "new"),
+    ]
