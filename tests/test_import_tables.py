@@ -691,3 +691,22 @@ def test_a_new_organisation_with_its_officers_from_two_sheets(
         ("pengurus", "new"),
         ("pengurus", "new"),
     ]
+
+
+def test_a_row_for_an_event_file_that_does_not_read_is_left_alone(
+    repo: Path, tmp_path: Path, run_cli: Any
+) -> None:
+    broken = PELATIHAN.replace("jumlah: 30", "jumlah: [30")
+    (repo / PELATIHAN_REL).write_text(broken, encoding="utf-8")
+    book = _book(tmp_path)
+    find_row(book, "kegiatan", id=PELATIHAN_ID)["judul"].value = "Pelatihan Manajemen WKSBM"
+    book.save(tmp_path / "wksbm.xlsx")
+    result = _run(run_cli, "import", "wksbm.xlsx", "--update", "--format", "json")
+    assert result.exit_code == 1
+    rows = [r for r in _rows(result) if r["action"] == "rejected"]
+    assert {(r["sheet"], r["reason"]) for r in rows} == {
+        (sheet, f"records/{PELATIHAN_REL} cannot be read; fix it first (wksbm validate)")
+        for sheet in ("kegiatan", "kegiatan_peserta", "narasumber")
+    }
+    assert (repo / PELATIHAN_REL).read_text(encoding="utf-8") == broken
+    assert not list((repo / "kegiatan").rglob("*pelatihan-manajemen-wksbm*"))

@@ -15,7 +15,7 @@ from typing import Any
 
 from wksbm_cli.authoring.importing import values as v
 from wksbm_cli.authoring.importing.compose import FilePlan, Files
-from wksbm_cli.authoring.importing.items import Folder, Item, Note, Plan, rel_of
+from wksbm_cli.authoring.importing.items import Folder, Item, Note, Plan, rel_of, shown
 from wksbm_cli.authoring.importing.rows import Refuse
 from wksbm_cli.authoring.importing.tables import Row
 from wksbm_cli.core.suggest import did_you_mean
@@ -37,7 +37,8 @@ class Context:
     orgs: dict[str, list[Organisation]] = field(default_factory=dict)
     events: dict[str, list[Event]] = field(default_factory=dict)
     new_events: dict[str, FilePlan] = field(default_factory=dict)  # id (and as written) -> file
-    event_files: dict[str, str] = field(default_factory=dict)  # file name stem -> kegiatan file
+    # (kind, file name stem) -> a file that does not read as a record: a row may name it
+    unreadable: dict[tuple[str, str], str] = field(default_factory=dict)
     known: list[str] | None = None  # organisation ids, with those this import makes
     aliases: dict[str, str] = field(default_factory=dict)  # event id as a sheet wrote it -> id
 
@@ -48,8 +49,9 @@ class Context:
                 self.orgs.setdefault(rec.id, []).append(rec)
             elif isinstance(rec, Event) and rec.id:
                 self.events.setdefault(rec.id, []).append(rec)
-            if r.kind == "kegiatan":
-                self.event_files[os.path.splitext(os.path.basename(r.rel))[0]] = r.rel
+            if rec is None and r.kind in ("organisasi", "kegiatan"):
+                stem = os.path.splitext(os.path.basename(r.rel))[0]
+                self.unreadable[(r.kind, stem)] = r.rel
 
     def org_ids(self) -> list[str]:
         if self.known is None:
@@ -66,6 +68,10 @@ class Context:
                 return self.new_events[record_id]
         pool: dict[str, list[Any]] = dict(self.orgs if kind == "organisasi" else self.events)
         found = pool.get(record_id, [])
+        if not found and (kind, record_id) in self.unreadable:
+            raise Refuse(
+                "import.unreadable", file=shown(self.folder, self.unreadable[kind, record_id])
+            )
         if not found:
             known = self.org_ids() if kind == "organisasi" else [*self.events, *self.new_events]
             hint = did_you_mean(record_id, known)

@@ -24,6 +24,7 @@ from typing import Any
 
 from wksbm_cli.authoring.edit.operations import AFTER_PESERTA, Notes, add_participants
 from wksbm_cli.authoring.edit.splice import Editor
+from wksbm_cli.authoring.importing.compose import Step
 from wksbm_cli.authoring.importing.context import (
     Context,
     choice_cell,
@@ -33,7 +34,7 @@ from wksbm_cli.authoring.importing.context import (
     missing,
     same,
 )
-from wksbm_cli.authoring.importing.items import Item, Note, reject
+from wksbm_cli.authoring.importing.items import Item, Note, reject, shown
 from wksbm_cli.authoring.importing.rows import Refuse
 from wksbm_cli.authoring.importing.tables import Row
 from wksbm_cli.authoring.importing.texts import record_text
@@ -152,8 +153,8 @@ def _plan_event(
     assert made is not None
     seen[made] = row.row
     item.id = made
-    if made in ctx.event_files:
-        raise Refuse("import.unreadable", file=ctx.event_files[made])
+    if ("kegiatan", made) in ctx.unreadable:
+        raise Refuse("import.unreadable", file=shown(ctx.folder, ctx.unreadable["kegiatan", made]))
     near = sorted(
         rid
         for rid, events in ctx.events.items()
@@ -173,6 +174,8 @@ def _plan_event(
     spec = NewEvent(made, values["judul"], values["jenis"], values["tanggal"], "")
     root = ctx.folder.root
     path = event_path(root, spec)
+    if os.path.lexists(path):  # a file of that name whose record has another id
+        raise Refuse("import.id-taken", id=made)
     rel = os.path.relpath(path, root).replace(os.sep, "/")
     where = f"{ctx.source}, lembar {row.sheet}, baris {row.row}"
     text = record_text(root, path, "kegiatan", _new_data(made, values), where)
@@ -201,7 +204,7 @@ def _new_data(record_id: str, values: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _update_step(row: Row, values: dict[str, Any]) -> Any:
+def _update_step(row: Row, values: dict[str, Any]) -> Step:
     def run(ed: Editor) -> list[Note]:
         data = ed.data
         notes: list[Note] = []
@@ -325,7 +328,7 @@ def plan_participants(ctx: Context, rows: Sequence[Row]) -> None:
             ctx.files.step(plan, item, run)
 
 
-def _participant_step(org: str, listed: bool, known: list[str]) -> Any:
+def _participant_step(org: str, listed: bool, known: list[str]) -> Step:
     def run(ed: Editor) -> list[Note]:
         if not listed:
             add_participants(ed, [org], known, Notes())

@@ -30,6 +30,7 @@ from wksbm_cli.authoring.edit.operations import (
 )
 from wksbm_cli.authoring.edit.splice import Editor
 from wksbm_cli.authoring.importing import values as v
+from wksbm_cli.authoring.importing.compose import Step
 from wksbm_cli.authoring.importing.context import (
     PERSONAL,
     Context,
@@ -118,12 +119,15 @@ class Parsed:
 
 
 def identity(spec: ListSpec, values: Any) -> str:
+    """Who an item is, as rows and records are compared: the name (a speaker may have only an
+    institution)."""
     if not isinstance(values, dict):
         return ""
     return fold(values.get("nama")) or (fold(values.get("instansi")) if spec.needs_one else "")
 
 
 def label(spec: ListSpec, values: Any) -> str:
+    """An item as the plan names it: ``bendahara Tri Handayani``."""
     if not isinstance(values, dict):
         return "?"
     if spec is PENGURUS:
@@ -175,17 +179,14 @@ def plan_list(ctx: Context, spec: ListSpec, rows: Sequence[Row]) -> None:
             item = ctx.item(row, row.text("nama") or "", owner, spec.kind)
             reject(item, exc.key, **exc.args_)
             continue
-        item = ctx.item(row, label_of_row(spec, values), owner, spec.kind)
+        shown = str(values.get("nama") or values.get("instansi") or "")
+        item = ctx.item(row, shown, owner, spec.kind)
         if not owner:
             reject(item, "import.missing-cell", column=spec.owner, table=spec.table)
             continue
         groups.setdefault(owner, []).append(Parsed(row, item, urutan, values))
     for owner, group in groups.items():
         _plan_record(ctx, spec, owner, group)
-
-
-def label_of_row(spec: ListSpec, values: dict[str, Any]) -> str:
-    return str(values.get("nama") or values.get("instansi") or "")
 
 
 def _plan_record(ctx: Context, spec: ListSpec, owner: str, group: list[Parsed]) -> None:
@@ -199,7 +200,7 @@ def _plan_record(ctx: Context, spec: ListSpec, owner: str, group: list[Parsed]) 
     items = raw if isinstance(raw, list) else []
     numbered = [i for i, x in enumerate(items) if spec.numbered(x)]
     claims: dict[int, int] = {}  # raw index -> the row that names it
-    steps: list[tuple[Parsed, Callable[[Editor], list[Note]]]] = []
+    steps: list[tuple[Parsed, Step]] = []
     # Rows at their exported place first, so that a new row never takes an item whose own
     # row comes later in the sheet.
     placed = [p for p in group if p.urutan is not None and p.urutan <= len(numbered)]
@@ -290,9 +291,7 @@ def _after(spec: ListSpec, column: str) -> tuple[str, ...]:
     return tuple(reversed(order[: order.index(column)])) if column in order else ()
 
 
-def _set_step(
-    spec: ListSpec, p: Parsed, index: int, internal: bool
-) -> Callable[[Editor], list[Note]]:
+def _set_step(spec: ListSpec, p: Parsed, index: int, internal: bool) -> Step:
     def run(ed: Editor) -> list[Note]:
         current = ed.value((spec.key, index))
         if not isinstance(current, dict):
@@ -350,7 +349,7 @@ def _materi(old: Any, new: list[str], written: str) -> list[tuple[int | None, st
     return out
 
 
-def _append_step(spec: ListSpec, p: Parsed) -> Callable[[Editor], list[Note]]:
+def _append_step(spec: ListSpec, p: Parsed) -> Step:
     value = {k: p.values[k] for k in spec.order if k in p.values}
 
     def run(ed: Editor) -> list[Note]:

@@ -10,6 +10,10 @@ is enough for that comparison at these sizes, so no fuzzy-matching package is ne
 Every new or edited text is judged by the same engine as ``validate`` before anything is
 written, together with the rest of the folder (so a clashing id is caught too); a row whose
 record would gain an error is rejected and written nowhere.
+
+The other sheets of ``wksbm export`` (officers, unsur, events, participants, speakers) are
+recognised by ``tables`` and planned by ``lists`` and ``events``; ``compose`` gives every file
+one text, whichever sheets change it, and judges and writes it.
 """
 
 from __future__ import annotations
