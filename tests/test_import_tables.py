@@ -710,3 +710,25 @@ def test_a_row_for_an_event_file_that_does_not_read_is_left_alone(
     }
     assert (repo / PELATIHAN_REL).read_text(encoding="utf-8") == broken
     assert not list((repo / "kegiatan").rglob("*pelatihan-manajemen-wksbm*"))
+
+
+def test_a_name_replaced_by_another_persons_is_written_with_a_note(
+    repo: Path, tmp_path: Path, run_cli: Any
+) -> None:
+    """A row is its officer: a new name in it is a correction and is written, but a name with
+    nothing in common with the old one gets a note saying how a successor is recorded."""
+    book = _book(tmp_path)
+    find_row(book, "pengurus", nama="Bambang Riyadi")["nama"].value = "Agus Salim"
+    find_row(book, "pengurus", nama="Sri Wahyuni")["nama"].value = "Sri Wahyuni S."
+    book.save(tmp_path / "wksbm.xlsx")
+    result = _run(run_cli, "import", "wksbm.xlsx", "--update", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    notes = {r["nama"]: r["notes"] for r in _rows(result) if r["action"] == "update"}
+    assert notes == {
+        "Agus Salim": [
+            "Bambang Riyadi -> Agus Salim: another person? A successor is a new row (with"
+            " mulai), and the old officer's row gets selesai"
+        ],
+        "Sri Wahyuni S.": [],
+    }
+    assert git(repo, "diff", "--numstat").splitlines() == [f"2\t2\t{BINA_REL}"]
