@@ -443,6 +443,35 @@ MESSAGES: dict[str, str] = {
     "import.invalid": "the record would not validate: {rule}: {message}",
     "import.changed-on-disk": "{file} changed while the import ran; not written",
     "import.exists": "{file} already exists; left untouched",
+    # import: the other sheets of `wksbm export` (pengurus, unsur, kegiatan, kegiatan_peserta,
+    # narasumber) and what a row of them may say
+    "import.sheet-readme": "{sheet}: the notes of wksbm export; nothing to import",
+    "import.sheet-table-columns": "{sheet}: named as a table of wksbm export but without its"
+    " columns; skipped",
+    "import.unknown-id": "{column} `{value}` names no record",
+    "import.id-several": "`{id}` is the id of more than one record ({files}); fix that first"
+    " (wksbm validate)",
+    "import.missing-cell": "no {column}: a row of {table} needs one",
+    "import.same-row": "says the same as row {row}",
+    "import.row-moved": "urutan {urutan} of {id} is {old} in the record, and {new} is its urutan"
+    " {other}: rows are matched by urutan, so keep it as exported (add new rows at the end)",
+    "import.row-missing": "{table} {urutan} of {id} ({label}) is not in the sheet: kept (deleting"
+    " a row deletes nothing)",
+    "import.participant-missing": "{id} took part in {event} by the record but is not in the"
+    " sheet: kept (deleting a row deletes nothing)",
+    "import.cell-emptied": "{column} is empty in the sheet: the record's `{value}` kept (an"
+    " emptied cell removes nothing)",
+    "import.urutan-moved": "urutan {given} added as {actual} (new rows go at the end)",
+    "import.renamed": "{old} -> {new}: another person? A successor is a new row (with mulai),"
+    " and the old officer's row gets selesai",
+    "import.list-shorter": "{column}: the sheet has {new} items, the record {old}; an import"
+    " never removes one (edit the file)",
+    "import.event-date-in-id": "tanggal {tanggal}: the id `{id}` starts with another day, and an"
+    " event's id and file name carry its first day; rename the file and its id by hand, then"
+    " import again",
+    "import.event-id-dated": "id written as {id}: an event's id starts with its first day, as"
+    " `wksbm new` names it",
+    "import.record-not-imported": "its record ({sheet}, row {row}) is not imported",
     "write.failed": "cannot write {path}: {reason}",
     "write.stdout": "standard output",
     "write.reason.missing-folder": "the folder does not exist",

@@ -443,6 +443,37 @@ MESSAGES: dict[str, str] = {
     "import.invalid": "catatan tidak akan lolos pemeriksaan: {rule}: {message}",
     "import.changed-on-disk": "{file} berubah selama impor berjalan; tidak ditulis",
     "import.exists": "{file} sudah ada; tidak diubah",
+    # import: the other sheets of `wksbm export` (pengurus, unsur, kegiatan, kegiatan_peserta,
+    # narasumber) and what a row of them may say
+    "import.sheet-readme": "{sheet}: catatan wksbm export; tidak ada yang diimpor",
+    "import.sheet-table-columns": "{sheet}: bernama seperti tabel wksbm export tetapi tanpa"
+    " kolomnya; dilewati",
+    "import.unknown-id": "{column} `{value}` tidak menunjuk catatan mana pun",
+    "import.id-several": "`{id}` adalah id lebih dari satu catatan ({files}); perbaiki dulu"
+    " (wksbm validate)",
+    "import.missing-cell": "{column} kosong: baris {table} memerlukannya",
+    "import.same-row": "sama dengan baris {row}",
+    "import.row-moved": "urutan {urutan} dari {id} di catatan adalah {old}, dan {new} adalah"
+    " urutan {other}: baris dicocokkan menurut urutan, jadi biarkan seperti hasil ekspor"
+    " (tambahkan baris baru di akhir)",
+    "import.row-missing": "{table} {urutan} dari {id} ({label}) tidak ada di lembar: tetap"
+    " disimpan (menghapus baris tidak menghapus data)",
+    "import.participant-missing": "{id} tercatat ikut {event} tetapi tidak ada di lembar: tetap"
+    " disimpan (menghapus baris tidak menghapus data)",
+    "import.cell-emptied": "{column} kosong di lembar: `{value}` di catatan tetap (sel yang"
+    " dikosongkan tidak menghapus apa pun)",
+    "import.urutan-moved": "urutan {given} ditambahkan sebagai {actual} (baris baru masuk di"
+    " akhir)",
+    "import.renamed": "{old} -> {new}: orang lain? Pengganti ditulis sebagai baris baru (dengan"
+    " mulai), dan baris pengurus lama diberi selesai",
+    "import.list-shorter": "{column}: lembar berisi {new} butir, catatan {old}; impor tidak"
+    " pernah menghapus butir (sunting berkasnya)",
+    "import.event-date-in-id": "tanggal {tanggal}: id `{id}` diawali hari lain, padahal id dan"
+    " nama berkas kegiatan memuat hari pertamanya; ganti nama berkas dan id-nya sendiri, lalu"
+    " impor lagi",
+    "import.event-id-dated": "id ditulis sebagai {id}: id kegiatan diawali hari pertamanya,"
+    " seperti penamaan `wksbm new`",
+    "import.record-not-imported": "catatannya ({sheet}, baris {row}) tidak diimpor",
     "write.failed": "tidak dapat menulis {path}: {reason}",
     "write.stdout": "keluaran standar",
     "write.reason.missing-folder": "foldernya tidak ada",
