@@ -508,7 +508,8 @@ def test_csv_reads_back_whatever_separator_and_encoding_excel_chose(
 ) -> None:
     """A list saved by a spreadsheet program: a header row, then cells that may hold commas,
     semicolons, tabs or quotes (quoted where the separator needs it). The separator and the
-    encoding are found from the file alone."""
+    encoding are found from the file alone. The one change: a ``'`` before a formula character
+    is the guard ``export --format csv`` writes, not part of the value."""
     import csv
     import io
     import tempfile
@@ -520,7 +521,11 @@ def test_csv_reads_back_whatever_separator_and_encoding_excel_chose(
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "daftar.csv"
         path.write_bytes(buffer.getvalue().encode(encoding))
-        assert read_csv(str(path)).rows == [_HEADER, *rows]
+        unguarded = [
+            [c[1:] if c[:1] == "'" and c[1:2] in ("=", "+", "-", "@", "\t", "\r") else c for c in r]
+            for r in rows
+        ]
+        assert read_csv(str(path)).rows == [_HEADER, *unguarded]
 
 
 def test_a_semicolon_list_with_commas_in_its_addresses() -> None:
