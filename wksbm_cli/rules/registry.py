@@ -7,9 +7,10 @@ message catalogs. The order is the order the checks run in.
 
 Adding a rule: declare it next to its check, add it to ``TABLE``, add ``rule.<id>`` and its
 messages to ``i18n/en.py`` and ``i18n/id.py``, give it a case in ``tests/test_rules.py``, then
-regenerate what is made from the table: ``wksbm rules --format markdown > docs/rules.md``,
-``wksbm schema --output records/schemas --force`` (``aturan:`` lists the rule ids) and
-``WKSBM_UPDATE_GOLDEN=1 pytest tests/test_terminal_golden.py`` (the ``wksbm rules`` tables).
+regenerate what is made from the table: ``python -m wksbm_cli.cli.generated --write``
+(``docs/rules.md``, and the JSON Schemas, whose ``aturan:`` lists the rule ids) and
+``WKSBM_UPDATE_GOLDEN=1 pytest tests/test_terminal_golden.py tests/test_format_golden.py`` (the
+``wksbm rules`` tables and the SARIF rule list). CONTRIBUTING.md has the recipe.
 """
 
 from __future__ import annotations
