@@ -62,7 +62,7 @@ TAKERS: dict[str, Taker] = {
     "Refuse": Taker(0, "key"),
     "Rejected": Taker(2, "key"),
     "add": Taker(0, "key", receivers=frozenset({"notes"})),  # authoring.edit.operations.Notes
-    "authoring/importing/plan.py:_reject": Taker(1, "key"),
+    "reject": Taker(1, "key"),  # authoring.importing.items.reject
     "authoring/region_choice.py:_error": Taker(1, "key"),
     "rules/privacy.py:_findings": Taker(1, "rule"),
     # a field's label, put in words where the field is shown (``show``, ``list``)
@@ -90,7 +90,9 @@ NOT_KEYS = {
     "authoring/edit/splice.py:Editor.add": "a YAML mapping key",
     "authoring/edit/splice.py:Editor.put": "a YAML mapping key",
     "authoring/edit/splice.py:Editor.remove": "a YAML mapping key",
-    "authoring/importing/plan.py:_block": "a YAML mapping key",
+    "authoring/importing/events.py:_after": "a YAML mapping key",
+    "authoring/importing/lists.py:ListSpec": "the record's list (pengurus, unsur, ...)",
+    "authoring/importing/texts.py:block": "a YAML mapping key",
     "check/cache.py:Cache": "the cache's hash key",
     "i18n/__init__.py:_Default.__missing__": "a placeholder name",
     "load/yamldoc.py:_Frame": "a YAML mapping key",
@@ -109,6 +111,7 @@ NOT_KEYS = {
 
 _PROBLEM = "a problem's key, scanned where problems are made (Finding, LoadIssue, SchemaIssue,"
 _PROBLEM += " make_problem, Problem, ReadResult, Entry)"
+_REFUSED = "a row refused: scanned where the Refuse is raised"
 _LABEL = "a field's label: scanned where the field is declared (Field, TableColumn)"
 _NOTE = "a (key, args) note: scanned where it is made (Notes.add, Refuse, _reject, note tuples)"
 
@@ -132,8 +135,13 @@ DYNAMIC: dict[str, str] = {
     "load/files.py:read_bytes:key": "returned by _unreadable (KEY_RETURNS)",
     "load/yamldoc.py:_load:key": "returned by syntax_message (KEY_RETURNS)",
     "authoring/edit/session.py:conclude:first.message_key": _PROBLEM,
-    "authoring/importing/plan.py:_judge:first.message_key": _PROBLEM,
+    "authoring/importing/compose.py:_blame:problem.message_key": _PROBLEM,
     "authoring/importing/rows.py:place:known.key": "a Refuse raised again from the memo",
+    "authoring/importing/compose.py:compose:exc.key": _REFUSED,
+    "authoring/importing/events.py:plan_events:exc.key": _REFUSED,
+    "authoring/importing/events.py:plan_participants:exc.key": _REFUSED,
+    "authoring/importing/lists.py:plan_list:exc.key": _REFUSED,
+    "authoring/importing/lists.py:_plan_record:exc.key": _REFUSED,
     "render/figures/edit_out.py:render_text:key": _NOTE,
     "render/figures/edit_out.py:edit_document:key": _NOTE,
     "render/figures/import_out.py:_reason:key": _NOTE,
@@ -305,6 +313,8 @@ class _Scanner(ast.NodeVisitor):
             arg = _argument(node, taker)
             if arg is not None:
                 self._classify(arg, taker.prefix, node)
+        if (note_key := _appended_note_key(node)) is not None:
+            self._classify(note_key, "", node)
         if (
             isinstance(node.func, ast.Attribute)
             and node.func.attr == "get"
@@ -327,12 +337,7 @@ class _Scanner(ast.NodeVisitor):
 
     def visit_Tuple(self, node: ast.Tuple) -> None:
         # A note: ``(KEY, {args})``, kept by the import plan and shown later.
-        if (
-            len(node.elts) == 2
-            and isinstance(node.elts[0], ast.Constant)
-            and isinstance(node.elts[0].value, str)
-            and isinstance(node.elts[1], ast.Dict)
-        ):
+        if _is_note(node) and isinstance(node.elts[1], ast.Dict):
             self._classify(node.elts[0], "", node)
         self.generic_visit(node)
 
@@ -451,6 +456,30 @@ def _argument(call: ast.Call, taker: Taker) -> ast.expr | None:
         arg = call.args[taker.position]
         return None if isinstance(arg, ast.Starred) else arg
     return None
+
+
+def _is_note(node: ast.expr) -> bool:
+    """``(KEY, args)``: a literal key and its arguments."""
+    return (
+        isinstance(node, ast.Tuple)
+        and len(node.elts) == 2
+        and isinstance(node.elts[0], ast.Constant)
+        and isinstance(node.elts[0].value, str)
+    )
+
+
+def _appended_note_key(call: ast.Call) -> ast.expr | None:
+    """The key of ``<...>notes.append((KEY, args))`` whose ``args`` is built beforehand (a
+    literal dict is scanned as any note is): a list of notes holds only notes."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "append" and len(call.args) == 1):
+        return None
+    owner = func.value
+    name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
+    note = call.args[0]
+    if name != "notes" or not isinstance(note, ast.Tuple) or not _is_note(note):
+        return None
+    return None if isinstance(note.elts[1], ast.Dict) else note.elts[0]
 
 
 def _is_catalog(node: ast.expr) -> bool:

@@ -45,7 +45,7 @@ def pointer_only(rule: str) -> bool:
     where to point (the record, or the key under which the missing thing would go)."""
 
     info = RULES.get(rule)
-    return info is not None and info.group == "completeness" and rule != "multiple-ketua"
+    return info is not None and info.pointer_only
 
 
 def stable_path(rule: str, path: str | None) -> str:

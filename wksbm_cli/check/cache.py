@@ -31,7 +31,7 @@ import secrets
 import stat
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,9 +169,17 @@ class Cache:
         self.dirty: set[int] = set()  # shards to write back
 
     @classmethod
-    def open(cls, root: str, shown_root: str, config: Config, today: dt.date) -> Cache | Off | None:
-        """The cache of ``root``; else why not (``Off``, to be said once), or None when there
-        is nothing worth saying (turned off, not writable)."""
+    def open(
+        cls,
+        root: str,
+        shown_root: str,
+        config: Config,
+        today: dt.date,
+        wanted: Collection[str] | None = None,
+    ) -> Cache | Off | None:
+        """The cache of ``root`` for results made by the rules in ``wanted`` (None: all); else
+        why not (``Off``, to be said once), or None when there is nothing worth saying (turned
+        off, not writable)."""
         if disabled_by_env():
             return None
         folder = os.path.join(root, CACHE_DIR)
@@ -201,6 +209,8 @@ class Cache:
             ENGINE,
             config.fingerprint(),
             today.isoformat(),
+            # Unselected rules do not run: a result made under one selection lacks the others.
+            "*" if wanted is None else sorted(wanted),
         ]
         key = hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()
         return cls(folder, root, shown_root, key, secret, config.ukuran_berkas_maks)

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from wksbm_cli.check.engine import Scope, check_entries, finish, rule_filter
+from wksbm_cli.check.engine import Scope, check_entries, finish, rule_filter, wanted_rules
 from wksbm_cli.check.policy import PolicyChange, config_from_bytes, policy_changes, with_policy_of
 from wksbm_cli.check.results import CheckResult, FileResult, Options, shown_path
 from wksbm_cli.core.problem import Problem, Severity, make_args
@@ -170,7 +170,14 @@ def check_changed(
     # The same cached, parallel per-file step as a full run: only the report is narrowed.
     notices: list[tuple[str, dict[str, Any]]] = []
     results = check_entries(
-        root, shown_root, list(walk(root)), judged, today, options.use_cache, notices=notices
+        root,
+        shown_root,
+        list(walk(root)),
+        judged,
+        today,
+        options.use_cache,
+        notices=notices,
+        wanted=wanted_rules(allowed, judged),
     )
     touched_orgs = {
         r.record.id

@@ -36,7 +36,7 @@ from wksbm_cli.model.records import (
 )
 from wksbm_cli.regions.canonical import canonical_records
 from wksbm_cli.rules.base import FolderContext
-from wksbm_cli.rules.registry import RULES, folder_checks
+from wksbm_cli.rules.registry import RULES, Selection, folder_checks
 
 
 def rule_filter(select: Sequence[str], ignore: Sequence[str]) -> set[str]:
@@ -64,6 +64,15 @@ def rule_filter(select: Sequence[str], ignore: Sequence[str]) -> set[str]:
     return chosen - expand(ignore)
 
 
+def wanted_rules(allowed: set[str], config: Config) -> Selection:
+    """The rules whose findings a run can report: those ``--select``/``--ignore`` leave, less
+    those ``aturan:`` turns off. Only their checks run. None when that is every rule (the usual
+    run), so that such runs share one cache key whatever the spelling of the selection."""
+    off = {rule for rule, level in config.aturan if level == "off"}
+    wanted = frozenset(allowed - off)
+    return None if wanted >= RULES.keys() else wanted
+
+
 def _apply_policy(
     problems: list[Problem],
     config: Config,
@@ -82,7 +91,7 @@ def _apply_policy(
         if level is not None:
             p = p.with_severity(Severity.parse(level))
         rec = records.get(p.file)
-        if rec is not None and p.rule != "waiver-expired":
+        if rec is not None and RULES[p.rule].waivable:
             for w in rec.waivers:
                 if w.aturan == p.rule and today <= w.sampai:
                     p = replace(
@@ -129,7 +138,15 @@ def check_folder(
     entries = list(walk(root))
     notices: list[tuple[str, dict[str, Any]]] = []
     results = check_entries(
-        root, shown_root, entries, config, today, options.use_cache, options.progress, notices
+        root,
+        shown_root,
+        entries,
+        config,
+        today,
+        options.use_cache,
+        options.progress,
+        notices,
+        wanted_rules(allowed, config),
     )
     result = finish(root, shown_root, config, options, results, allowed, today)
     result.notices = notices
@@ -145,19 +162,20 @@ def check_entries(
     use_cache: bool,
     progress: Progress | None = None,
     notices: list[tuple[str, dict[str, Any]]] | None = None,
+    wanted: Selection = None,
 ) -> list[FileResult]:
-    """Per-file results: from the cache where the file is unchanged, the rest computed (in a
-    pool of processes when there are many). Why the cache is off, if worth saying, goes to
-    ``notices``."""
+    """Per-file results by the rules in ``wanted`` (None: all): from the cache where the file is
+    unchanged, the rest computed (in a pool of processes when there are many). Why the cache is
+    off, if worth saying, goes to ``notices``."""
 
     if not use_cache:
-        return check_many(root, shown_root, entries, config, today, progress)
+        return check_many(root, shown_root, entries, config, today, progress, wanted=wanted)
 
-    cache = Cache.open(root, shown_root, config, today)
+    cache = Cache.open(root, shown_root, config, today, wanted)
     if not isinstance(cache, Cache):
         if isinstance(cache, Off) and notices is not None:
             notices.append((cache.key, cache.args))
-        return check_many(root, shown_root, entries, config, today, progress)
+        return check_many(root, shown_root, entries, config, today, progress, wanted=wanted)
     found = cache.lookup_all(entries)
     todo = [i for i, r in enumerate(found) if r is None]
     if progress is not None:
@@ -169,7 +187,13 @@ def check_entries(
             progress(done_before + done, len(entries))
 
     fresh = check_many(
-        root, shown_root, [entries[i] for i in todo], config, today, shifted if progress else None
+        root,
+        shown_root,
+        [entries[i] for i in todo],
+        config,
+        today,
+        shifted if progress else None,
+        wanted=wanted,
     )
     for i, r in zip(todo, fresh, strict=True):
         found[i] = r
@@ -197,7 +221,7 @@ def finish(
     folder = FolderContext(organisations, events, config, today, root, shown_root)
     records: dict[str, Record] = {r.file: r for r in organisations}
     records.update({r.file: r for r in events})
-    for info in folder_checks():
+    for info in folder_checks(wanted_rules(allowed, config)):
         if info.check is None:
             continue
         try:
@@ -229,11 +253,11 @@ def records_of(
 ) -> tuple[list[Organisation], list[Event]]:
     """The records of per-file results, as every report sees them: the one step from a tree of
     files (on disk or in a commit) to records, shared by live runs and past snapshots. Region
-    names are made canonical unless the region rules are deselected."""
+    names are made canonical unless every rule that reads the region list is deselected."""
     results = list(results)
     organisations = [r.record for r in results if isinstance(r.record, Organisation)]
     events = [r.record for r in results if isinstance(r.record, Event)]
-    if allowed is None or allowed & {"region-unknown", "region-mismatch"}:
+    if allowed is None or any(RULES[r].needs_regions for r in allowed):
         organisations, events = canonical_records(organisations, events, config)
     return organisations, events
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from wksbm_cli.check.results import FileResult
     from wksbm_cli.load.files import Entry
     from wksbm_cli.model.records import Config
+    from wksbm_cli.rules.registry import Selection
 
 #: Below this many files to check, the pool costs more than it saves.
 THRESHOLD = 200
@@ -52,16 +53,18 @@ def check_many(
     config: Config,
     today: dt.date,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    wanted: Selection = None,
 ) -> list[FileResult]:
-    """``check_file`` of every entry, in order; ``progress(done, total)`` after each file (or
-    each chunk, in the pool)."""
+    """``check_file`` of every entry by the rules in ``wanted``, in order; ``progress(done,
+    total)`` after each file (or each chunk, in the pool)."""
 
     pool = workers()
     total = len(entries)
     if total < THRESHOLD or pool < 2:
         results = []
         for entry in entries:
-            results.append(check_file(root, shown_root, entry, config, today))
+            results.append(check_file(root, shown_root, entry, config, today, wanted))
             if progress is not None:
                 progress(len(results), total)
         return results
@@ -73,7 +76,9 @@ def check_many(
     out: list[FileResult] = []
     try:
         with ProcessPoolExecutor(max_workers=min(pool, len(chunks)), mp_context=context) as ex:
-            futures = [ex.submit(_check_chunk, root, shown_root, c, config, today) for c in chunks]
+            futures = [
+                ex.submit(_check_chunk, root, shown_root, c, config, today, wanted) for c in chunks
+            ]
             for future in futures:
                 out.extend(future.result())
                 if progress is not None:
@@ -86,11 +91,16 @@ def check_many(
 
 
 def _check_chunk(
-    root: str, shown_root: str, chunk: list[Entry], config: Config, today: dt.date
+    root: str,
+    shown_root: str,
+    chunk: list[Entry],
+    config: Config,
+    today: dt.date,
+    wanted: Selection,
 ) -> list[FileResult]:
 
     try:
-        return [check_file(root, shown_root, e, config, today) for e in chunk]
+        return [check_file(root, shown_root, e, config, today, wanted) for e in chunk]
     except InternalError as exc:
         failure = WorkerFailure(f"{type(exc.original).__name__}: {exc.original}")
         raise InternalError(exc.stage, failure) from None

@@ -50,6 +50,8 @@ def import_file(
     Without --update a changed field is only reported. Rows that cannot become a valid record
     are listed with sheet, row and reason, and written nowhere; the exit status is then 1.
     Phone numbers and e-mails are imported only when wksbm.yaml says privasi: internal.
+    Every sheet of `wksbm export --format xlsx` comes back: officers, unsur and speakers by
+    record id and urutan, events by id, participants by the pair; a deleted row deletes nothing.
 
     Example: wksbm import data-wksbm-2025.xlsx --dry-run
     """

@@ -434,6 +434,35 @@ MESSAGES: dict[str, str] = {
     "import.invalid": "the record would not validate: {rule}: {message}",
     "import.changed-on-disk": "{file} changed while the import ran; not written",
     "import.exists": "{file} already exists; left untouched",
+    # import: the other sheets of `wksbm export` (pengurus, unsur, kegiatan, kegiatan_peserta,
+    # narasumber) and what a row of them may say
+    "import.sheet-readme": "{sheet}: the notes of wksbm export; nothing to import",
+    "import.sheet-table-columns": "{sheet}: named as a table of wksbm export but without its"
+    " columns; skipped",
+    "import.unknown-id": "{column} `{value}` names no record",
+    "import.id-several": "`{id}` is the id of more than one record ({files}); fix that first"
+    " (wksbm validate)",
+    "import.missing-cell": "no {column}: a row of {table} needs one",
+    "import.same-row": "says the same as row {row}",
+    "import.row-moved": "urutan {urutan} of {id} is {old} in the record, and {new} is its urutan"
+    " {other}: rows are matched by urutan, so keep it as exported (add new rows at the end)",
+    "import.row-missing": "{table} {urutan} of {id} ({label}) is not in the sheet: kept (deleting"
+    " a row deletes nothing)",
+    "import.participant-missing": "{id} took part in {event} by the record but is not in the"
+    " sheet: kept (deleting a row deletes nothing)",
+    "import.cell-emptied": "{column} is empty in the sheet: the record's `{value}` kept (an"
+    " emptied cell removes nothing)",
+    "import.urutan-moved": "urutan {given} added as {actual} (new rows go at the end)",
+    "import.renamed": "{old} -> {new}: another person? A successor is a new row (with mulai),"
+    " and the old officer's row gets selesai",
+    "import.list-shorter": "{column}: the sheet has {new} items, the record {old}; an import"
+    " never removes one (edit the file)",
+    "import.event-date-in-id": "tanggal {tanggal}: the id `{id}` starts with another day, and an"
+    " event's id and file name carry its first day; rename the file and its id by hand, then"
+    " import again",
+    "import.event-id-dated": "id written as {id}: an event's id starts with its first day, as"
+    " `wksbm new` names it",
+    "import.record-not-imported": "its record ({sheet}, row {row}) is not imported",
     "write.failed": "cannot write {path}: {reason}",
     "write.stdout": "standard output",
     "write.reason.missing-folder": "the folder does not exist",
@@ -619,4 +648,45 @@ MESSAGES: dict[str, str] = {
     "completeness.check.unsur.applies": "WKSBM",
     "completeness.check.pelatihan.label": "named as a participant of an event (peserta.organisasi)",
     "completeness.check.pelatihan.applies": "active WKSBM",
+    # rule summaries, one line each: `wksbm rules`, docs/rules.md, SARIF
+    "rule.config-relaxed": "The change relaxes a rule compared with the base revision",
+    "rule.encoding": "File is not UTF-8",
+    "rule.file-too-large": "File larger than the size limit",
+    "rule.unexpected-file": "A .yaml file outside organisasi/ and kegiatan/",
+    "rule.unsafe-path": "A symbolic link, FIFO or anything that is not a regular file",
+    "rule.duplicate-key": "Duplicate key",
+    "rule.not-a-mapping": "Top level is not a mapping",
+    "rule.yaml-alias": "Anchor, alias or merge key",
+    "rule.yaml-syntax": "YAML syntax error",
+    "rule.yaml-tag": "Explicit YAML tag",
+    "rule.invalid-value": "Invalid value",
+    "rule.missing-field": "Required field missing",
+    "rule.unknown-field": "Unknown field",
+    "rule.wrong-type": "Wrong type of value",
+    "rule.date-order": "An end date before its start date",
+    "rule.duplicate-id": "Id used by more than one record",
+    "rule.id-mismatch": "Id differs from the file name",
+    "rule.region-mismatch": "Region does not nest, or its code disagrees",
+    "rule.region-unknown": "Region name or code does not exist",
+    "rule.unknown-reference": "Refers to an organisation that does not exist",
+    "rule.waiver-expired": "A waiver has expired",
+    "rule.missing-anggota": "WKSBM without an active anggota",
+    "rule.missing-bendahara": "WKSBM without an active bendahara",
+    "rule.missing-ketua": "WKSBM without an active ketua",
+    "rule.missing-pelindung": "WKSBM without an active pelindung",
+    "rule.missing-pembina": "WKSBM without an active pembina",
+    "rule.missing-penasihat": "WKSBM without an active penasihat",
+    "rule.missing-sekretaris": "WKSBM without an active sekretaris",
+    "rule.missing-seksi": "WKSBM without an active seksi",
+    "rule.missing-wakil_bendahara": "WKSBM without an active wakil_bendahara",
+    "rule.missing-wakil_ketua": "WKSBM without an active wakil_ketua",
+    "rule.missing-wakil_sekretaris": "WKSBM without an active wakil_sekretaris",
+    "rule.multiple-ketua": "More than one active ketua",
+    "rule.never-trained": "Active WKSBM never named as a participant",
+    "rule.no-unsur": "No unsur recorded",
+    "rule.sk-expired": "SK has expired",
+    "rule.sk-missing": "No SK recorded",
+    "rule.personal-email": "A personal e-mail address in public records",
+    "rule.personal-nik": "A NIK in the records",
+    "rule.personal-phone": "A personal mobile number in public records",
 }

@@ -434,6 +434,37 @@ MESSAGES: dict[str, str] = {
     "import.invalid": "catatan tidak akan lolos pemeriksaan: {rule}: {message}",
     "import.changed-on-disk": "{file} berubah selama impor berjalan; tidak ditulis",
     "import.exists": "{file} sudah ada; tidak diubah",
+    # import: the other sheets of `wksbm export` (pengurus, unsur, kegiatan, kegiatan_peserta,
+    # narasumber) and what a row of them may say
+    "import.sheet-readme": "{sheet}: catatan wksbm export; tidak ada yang diimpor",
+    "import.sheet-table-columns": "{sheet}: bernama seperti tabel wksbm export tetapi tanpa"
+    " kolomnya; dilewati",
+    "import.unknown-id": "{column} `{value}` tidak menunjuk catatan mana pun",
+    "import.id-several": "`{id}` adalah id lebih dari satu catatan ({files}); perbaiki dulu"
+    " (wksbm validate)",
+    "import.missing-cell": "{column} kosong: baris {table} memerlukannya",
+    "import.same-row": "sama dengan baris {row}",
+    "import.row-moved": "urutan {urutan} dari {id} di catatan adalah {old}, dan {new} adalah"
+    " urutan {other}: baris dicocokkan menurut urutan, jadi biarkan seperti hasil ekspor"
+    " (tambahkan baris baru di akhir)",
+    "import.row-missing": "{table} {urutan} dari {id} ({label}) tidak ada di lembar: tetap"
+    " disimpan (menghapus baris tidak menghapus data)",
+    "import.participant-missing": "{id} tercatat ikut {event} tetapi tidak ada di lembar: tetap"
+    " disimpan (menghapus baris tidak menghapus data)",
+    "import.cell-emptied": "{column} kosong di lembar: `{value}` di catatan tetap (sel yang"
+    " dikosongkan tidak menghapus apa pun)",
+    "import.urutan-moved": "urutan {given} ditambahkan sebagai {actual} (baris baru masuk di"
+    " akhir)",
+    "import.renamed": "{old} -> {new}: orang lain? Pengganti ditulis sebagai baris baru (dengan"
+    " mulai), dan baris pengurus lama diberi selesai",
+    "import.list-shorter": "{column}: lembar berisi {new} butir, catatan {old}; impor tidak"
+    " pernah menghapus butir (sunting berkasnya)",
+    "import.event-date-in-id": "tanggal {tanggal}: id `{id}` diawali hari lain, padahal id dan"
+    " nama berkas kegiatan memuat hari pertamanya; ganti nama berkas dan id-nya sendiri, lalu"
+    " impor lagi",
+    "import.event-id-dated": "id ditulis sebagai {id}: id kegiatan diawali hari pertamanya,"
+    " seperti penamaan `wksbm new`",
+    "import.record-not-imported": "catatannya ({sheet}, baris {row}) tidak diimpor",
     "write.failed": "tidak dapat menulis {path}: {reason}",
     "write.stdout": "keluaran standar",
     "write.reason.missing-folder": "foldernya tidak ada",
@@ -625,4 +656,45 @@ MESSAGES: dict[str, str] = {
     "completeness.check.unsur.applies": "WKSBM",
     "completeness.check.pelatihan.label": "pernah menjadi peserta kegiatan (peserta.organisasi)",
     "completeness.check.pelatihan.applies": "WKSBM aktif",
+    # ringkasan aturan, satu baris: `wksbm aturan`, docs/rules.md, SARIF
+    "rule.config-relaxed": "Perubahan melonggarkan aturan dibanding revisi dasar",
+    "rule.encoding": "Berkas bukan UTF-8",
+    "rule.file-too-large": "Berkas melebihi batas ukuran",
+    "rule.unexpected-file": "Berkas .yaml di luar organisasi/ dan kegiatan/",
+    "rule.unsafe-path": "Tautan simbolik, FIFO, atau bukan berkas biasa",
+    "rule.duplicate-key": "Kunci ganda",
+    "rule.not-a-mapping": "Isi teratas bukan pemetaan",
+    "rule.yaml-alias": "Anchor, alias, atau kunci gabung",
+    "rule.yaml-syntax": "Kesalahan sintaks YAML",
+    "rule.yaml-tag": "Tag YAML eksplisit",
+    "rule.invalid-value": "Nilai tidak sah",
+    "rule.missing-field": "Kolom wajib tidak ada",
+    "rule.unknown-field": "Kolom tidak dikenal",
+    "rule.wrong-type": "Jenis nilai salah",
+    "rule.date-order": "Tanggal akhir sebelum tanggal awal",
+    "rule.duplicate-id": "Id dipakai lebih dari satu catatan",
+    "rule.id-mismatch": "Id tidak sama dengan nama berkas",
+    "rule.region-mismatch": "Wilayah tidak bersarang atau kode tidak cocok",
+    "rule.region-unknown": "Nama atau kode wilayah tidak ada",
+    "rule.unknown-reference": "Merujuk organisasi yang tidak ada",
+    "rule.waiver-expired": "Pengecualian sudah berakhir",
+    "rule.missing-anggota": "WKSBM tanpa anggota aktif",
+    "rule.missing-bendahara": "WKSBM tanpa bendahara aktif",
+    "rule.missing-ketua": "WKSBM tanpa ketua aktif",
+    "rule.missing-pelindung": "WKSBM tanpa pelindung aktif",
+    "rule.missing-pembina": "WKSBM tanpa pembina aktif",
+    "rule.missing-penasihat": "WKSBM tanpa penasihat aktif",
+    "rule.missing-sekretaris": "WKSBM tanpa sekretaris aktif",
+    "rule.missing-seksi": "WKSBM tanpa seksi aktif",
+    "rule.missing-wakil_bendahara": "WKSBM tanpa wakil_bendahara aktif",
+    "rule.missing-wakil_ketua": "WKSBM tanpa wakil_ketua aktif",
+    "rule.missing-wakil_sekretaris": "WKSBM tanpa wakil_sekretaris aktif",
+    "rule.multiple-ketua": "Lebih dari satu ketua aktif",
+    "rule.never-trained": "WKSBM aktif belum pernah ikut kegiatan",
+    "rule.no-unsur": "Belum ada unsur",
+    "rule.sk-expired": "SK sudah berakhir",
+    "rule.sk-missing": "SK belum dicatat",
+    "rule.personal-email": "E-mail pribadi di catatan publik",
+    "rule.personal-nik": "NIK di dalam catatan",
+    "rule.personal-phone": "Nomor HP pribadi di catatan publik",
 }

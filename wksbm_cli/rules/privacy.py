@@ -19,7 +19,7 @@ from typing import Any
 
 from wksbm_cli.core.problem import Severity
 from wksbm_cli.load.yamldoc import Path
-from wksbm_cli.rules.base import REGISTRY, FileContext, Finding
+from wksbm_cli.rules.base import FileContext, Finding, Option, Rule
 
 E = Severity.ERROR
 
@@ -208,31 +208,30 @@ def _findings(
         yield Finding(rule, path, rule, {"masked": masked}, at=(line, col), private=text)
 
 
-@REGISTRY.file_rule(
-    "personal-nik",
-    "privacy",
-    E,
-    "NIK di dalam catatan",
-    "A NIK in the records",
-)
 def personal_nik(ctx: FileContext) -> Iterator[Finding]:
     """
     16 digits that parse as a NIK (region code, birth date with +40 for women, serial), anywhere
     in the file, comments and longer text included. Spreading a NIK without right is punishable
     under UU 24/2013 Pasal 95A. Never matches SK numbers or dates.
 
-    Fails: ``catatan: NIK ketua 3404071234560001``.
+    Fails: ``catatan: NIK ketua 3404075203950001``.
     """
     yield from _findings(ctx, "personal-nik", _NIK, allow_kontak=False)
 
 
-@REGISTRY.file_rule(
-    "personal-phone",
+# They read the text, so they run on files that gave no record too; and whatever the selection,
+# since what they find is masked everywhere the file is shown.
+PERSONAL_NIK = Rule(
+    "personal-nik",
     "privacy",
     E,
-    "Nomor HP pribadi di catatan publik",
-    "A personal mobile number in public records",
+    personal_nik,
+    "file",
+    runs_without_record=True,
+    finds_personal_data=True,
 )
+
+
 def personal_phone(ctx: FileContext) -> Iterator[Finding]:
     """
     An Indonesian mobile number in any spelling (``0812-3456-7890``, ``+62 812 3456 7890``,
@@ -241,17 +240,24 @@ def personal_phone(ctx: FileContext) -> Iterator[Finding]:
 
     Fails: ``pengurus: [{jabatan: ketua, nama: X, telepon: "0812-3456-7890"}]``.
     """
-    if ctx.config.privasi != "internal":
-        yield from _findings(ctx, "personal-phone", _PHONE, allow_kontak=True)
+    yield from _findings(ctx, "personal-phone", _PHONE, allow_kontak=True)
 
 
-@REGISTRY.file_rule(
-    "personal-email",
+PRIVASI = Option("privasi", "publik", config="privasi")  # internal: contacts may be recorded
+
+PERSONAL_PHONE = Rule(
+    "personal-phone",
     "privacy",
     E,
-    "E-mail pribadi di catatan publik",
-    "A personal e-mail address in public records",
+    personal_phone,
+    "file",
+    options=(PRIVASI,),
+    runs_without_record=True,
+    finds_personal_data=True,
+    off_when_internal=True,
 )
+
+
 def personal_email(ctx: FileContext) -> Iterator[Finding]:
     """
     A person's e-mail address outside ``kontak``. Addresses of institutions (``.go.id``,
@@ -259,5 +265,17 @@ def personal_email(ctx: FileContext) -> Iterator[Finding]:
 
     Fails: ``pengurus: [{jabatan: ketua, nama: X, email: budi@gmail.com}]``.
     """
-    if ctx.config.privasi != "internal":
-        yield from _findings(ctx, "personal-email", _EMAIL, allow_kontak=True)
+    yield from _findings(ctx, "personal-email", _EMAIL, allow_kontak=True)
+
+
+PERSONAL_EMAIL = Rule(
+    "personal-email",
+    "privacy",
+    E,
+    personal_email,
+    "file",
+    options=(PRIVASI,),
+    runs_without_record=True,
+    finds_personal_data=True,
+    off_when_internal=True,
+)

@@ -15,6 +15,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
+from wksbm_cli.core.csv_text import FORMULA_START
 from wksbm_cli.errors import WksbmError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -112,6 +113,12 @@ def sniff_separator(text: str) -> str:
     return best
 
 
+def _inert(cell: str) -> str:
+    """A cell as a spreadsheet opening the file would show it: the ``'`` that wksbm's own CSV
+    puts before text that could start a formula (``'=...``) is not part of the value."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1] in FORMULA_START else cell
+
+
 def read_csv(path: str) -> Sheet:
     try:
         with open(path, "rb") as handle:
@@ -121,7 +128,7 @@ def read_csv(path: str) -> Sheet:
     text = decode_text(data)
     sep = sniff_separator(text)
     rows: list[list[Cell]] = [
-        [c if c.strip() else None for c in r]
+        [_inert(c) if c.strip() else None for c in r]
         for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     ]
     name = os.path.splitext(os.path.basename(path))[0]

@@ -32,7 +32,7 @@ def render_json(run: ImportRun, ctx: Context) -> str:
 
 
 def _reason(item: Item, lang: str) -> str:
-    if item.action == "ambiguous":
+    if item.action == "ambiguous" and item.reason is None:
         return translate("import.ambiguous", lang, {"ids": ", ".join(item.candidates)})
     if item.reason is None:
         return ""

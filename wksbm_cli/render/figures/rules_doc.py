@@ -44,19 +44,22 @@ def markdown() -> str:
     for rule_id in _ordered():
         info = RULES[rule_id]
         lines.append(
-            f"| `{rule_id}` | {info.group} | {info.severity.label} | {info.summary_en}"
-            f" / *{info.summary_id}* |"
+            f"| `{rule_id}` | {info.group} | {info.severity.label} | {info.summary('en')}"
+            f" / *{info.summary('id')}* |"
         )
     current = ""
+    families: set[str] = set()
     for rule_id in _ordered():
         info = RULES[rule_id]
-        if rule_id.startswith("missing-") and rule_id not in ("missing-field", "missing-ketua"):
-            continue
+        if info.family:
+            if info.family in families:
+                continue  # a family (missing-<jabatan>) is documented once, under its name
+            families.add(info.family)
         if info.group != current:
             current = info.group
             lines += ["", f"## {GROUP_TITLES.get(current, current)}"]
-        title = "missing-<jabatan>" if rule_id == "missing-ketua" else rule_id
-        lines += ["", f"### `{title}`", "", info.doc or info.summary_en]
+        title = info.family or rule_id
+        lines += ["", f"### `{title}`", "", info.doc or info.summary("en")]
     return "\n".join(lines) + "\n"
 
 
@@ -70,7 +73,7 @@ def as_json() -> str:
                         "id": r,
                         "group": RULES[r].group,
                         "severity": RULES[r].severity.label,
-                        "summary": {"id": RULES[r].summary_id, "en": RULES[r].summary_en},
+                        "summary": {"id": RULES[r].summary("id"), "en": RULES[r].summary("en")},
                     }
                     for r in _ordered()
                 ],
