@@ -263,9 +263,9 @@ def test_a_date_that_cannot_be_read_is_an_error_not_a_guess() -> None:
 @given(st.text(alphabet="AaBbYyNnOo019.,:#'()/- \"", max_size=12))
 def test_the_quoting_shortcut_writes_what_the_yaml_dump_writes(written: str) -> None:
     from wksbm_cli.authoring.edit.splice import scalar_text
-    from wksbm_cli.authoring.importing.texts import scalar_cached as _scalar
+    from wksbm_cli.authoring.new_record import scalar
 
-    assert _scalar(written) == scalar_text(written)
+    assert scalar_text(written) == scalar(written)
 
 
 def test_export_of_the_bundled_records_imports_back_unchanged(
