@@ -17,8 +17,9 @@ from typing import Any
 
 from wksbm_cli.diagnostics import Problem, Severity, make_args
 from wksbm_cli.errors import InternalError, WksbmError
+from wksbm_cli.load.fastyaml import load_fast_or_located
 from wksbm_cli.load.files import Entry, ReadResult, decode, read_bytes, walk
-from wksbm_cli.load.yamldoc import Document, Path, load_document
+from wksbm_cli.load.yamldoc import Document, Path
 from wksbm_cli.model.records import (
     Config,
     Event,
@@ -177,7 +178,7 @@ def judge_file(
         )
         return result
     text = read.text
-    doc = load_document(text)
+    doc = load_fast_or_located(text)
     stem = entry.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     for issue in doc.issues:
         result.problems.append(
