@@ -121,7 +121,7 @@ class LazyMarks(dict[Path, tuple[int, int]]):
         """The mark of ``path`` (which must be in the table)."""
         if self._text is not None:
             if path not in self._one:
-                self._one[path] = self._locate(path)
+                self._one[path] = self.locate(path)
             found = self._one[path]
             if found is not None:
                 return found
@@ -134,7 +134,8 @@ class LazyMarks(dict[Path, tuple[int, int]]):
 
     # -- one position from ryml's views
 
-    def _locate(self, path: Path) -> tuple[int, int] | None:
+    def locate(self, path: Path) -> tuple[int, int] | None:
+        """The mark of ``path`` from ryml's views, or None where they cannot tell it."""
         try:
             offset = self._offset(path)
         except Exception:  # an odd node: the located loader knows
