@@ -88,7 +88,18 @@ class LazyMarks(dict[Path, tuple[int, int]]):
     whole table from the located loader, so every consumer sees the located loader's values.
     """
 
-    __slots__ = ("_base", "_buf", "_data", "_one", "_ryml", "_src", "_text", "_tree")
+    __slots__ = (
+        "_base",
+        "_buf",
+        "_data",
+        "_keys",
+        "_nodes",
+        "_one",
+        "_ryml",
+        "_src",
+        "_text",
+        "_tree",
+    )
 
     def __init__(
         self, text: str, src: bytes, buf: bytearray, tree: Any, data: Any, ryml: Any
@@ -101,6 +112,8 @@ class LazyMarks(dict[Path, tuple[int, int]]):
         self._data: Any = data
         self._ryml: Any = ryml
         self._one: dict[Path, tuple[int, int] | None] = {}
+        self._nodes: dict[Path, tuple[int, Any]] = {(): (0, data)}  # path -> node id, value
+        self._keys: dict[int, int | None] = {}  # node id -> offset of its key
         self._base = -1
 
     def fill(self) -> None:
@@ -110,7 +123,7 @@ class LazyMarks(dict[Path, tuple[int, int]]):
             self._text = None
             dict.update(self, load_document(text).marks)
             self._tree = self._buf = self._data = None
-            self._one = {}
+            self._one, self._nodes, self._keys = {}, {}, {}
 
     def __contains__(self, path: object) -> bool:
         if self._text is None:
@@ -148,16 +161,21 @@ class LazyMarks(dict[Path, tuple[int, int]]):
 
     def _offset(self, path: Path) -> int | None:
         """The byte offset where libyaml's mark of ``path`` is."""
-        tree = self._tree
-        node = 0
-        data = self._data
-        for part in path:
-            position = list(data).index(part) if isinstance(data, dict) else part
-            node = tree.child(node, position)
-            data = data[part]
+        node = self._node(path)
         if path and isinstance(path[-1], str):
             return self._key_start(node)
         return self._node_start(node)
+
+    def _node(self, path: Path) -> int:
+        """ryml's node id of ``path`` (children are counted in the data: keys are unique)."""
+        found = self._nodes.get(path)
+        if found is None:
+            parent = self._node(path[:-1])
+            data = self._nodes[path[:-1]][1]
+            part = path[-1]
+            position = list(data).index(part) if isinstance(data, dict) else part
+            found = self._nodes[path] = (self._tree.child(parent, position), data[part])
+        return int(found[0])
 
     def _view_offset(self, view: Any) -> int | None:
         if view is None or len(view) == 0:
@@ -168,6 +186,11 @@ class LazyMarks(dict[Path, tuple[int, int]]):
         return offset if 0 <= offset < len(self._src) else None  # else: copied to ryml's arena
 
     def _key_start(self, node: int) -> int | None:
+        if node not in self._keys:
+            self._keys[node] = self._find_key_start(node)
+        return self._keys[node]
+
+    def _find_key_start(self, node: int) -> int | None:
         ryml = self._ryml
         flags = self._tree.type(node)
         view = self._tree.key(node)
@@ -185,9 +208,9 @@ class LazyMarks(dict[Path, tuple[int, int]]):
         tree = self._tree
         flags = tree.type(node)
         if flags & (ryml.MAP | ryml.SEQ):
-            if tree.num_children(node) == 0:
-                return None
             first = tree.first_child(node)
+            if first == ryml.NONE:
+                return None
             inner = self._key_start(first) if flags & ryml.MAP else self._node_start(first)
             if inner is None or (flags & ryml.MAP and flags & ryml.BLOCK):
                 return inner  # a block mapping starts at its first key

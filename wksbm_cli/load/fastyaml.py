@@ -282,12 +282,16 @@ class _Fixer:
                 return value
             if first != "-" or value[1:2] in ("", " "):
                 raise _Refused  # an unquoted "]x", "%x" or "-": libyaml refuses it
-        if _resolved(value)[0] == _STR:
+        tag, built = _resolved(value)
+        if tag == _STR:
             return value
         flags = self.tree.type(node)
         if flags & self.quoted:
             return value
-        return self.source(node, flags, path)  # JSON writes .NaN as .nan, infinity as .inf
+        if value in _FLOAT_WORDS or built is _BAD or not flags & self.val_plain:
+            return self.source(node, flags, path)  # JSON writes .NaN as .nan, inf as .inf
+        self.plain[path] = value  # otherwise JSON gives a plain scalar's text as written
+        return built
 
     def other(self, node: int, path: Path) -> Any:
         """A number, true/false or null: JSON rewrote it (``-.5``, ``1e5``), read the source."""
