@@ -26,8 +26,8 @@ needs_ryml = pytest.mark.skipif(not fastyaml.available(), reason="rapidyaml is n
 
 @pytest.fixture
 def fast_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The fast path on, whatever WKSBM_YAML the suite runs with."""
-    monkeypatch.delenv(fastyaml.ENV, raising=False)
+    """The fast path on from the first file, whatever WKSBM_YAML the suite runs with."""
+    monkeypatch.setenv(fastyaml.ENV, "fast")
 
 
 def table_size(marks: Any) -> int:
@@ -177,7 +177,7 @@ def test_located_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def fresh_ryml(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Any], None]]:
     """Replace what ``import ryml`` finds, for one test; the real one comes back after."""
-    monkeypatch.delenv(fastyaml.ENV, raising=False)
+    monkeypatch.setenv(fastyaml.ENV, "fast")
 
     def install(module: Any) -> None:
         monkeypatch.setitem(sys.modules, "ryml", module)
@@ -240,3 +240,36 @@ def test_validate_reads_records_through_the_fast_path(
     result = run_cli("--records", str(root), "validate", "--no-cache")
     assert result.exit_code == 0, result.stdout
     assert fast == [True, True]
+
+
+@needs_ryml
+def test_a_few_files_do_not_import_ryml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Importing ryml costs about what the fast path saves on a hundred files: a process reads
+    its first WARMUP files with the located loader, unless a pool's parent prepared ryml."""
+    monkeypatch.delenv(fastyaml.ENV, raising=False)
+    monkeypatch.setattr(fastyaml, "_state", {})
+    monkeypatch.setattr(fastyaml, "_calls", [0])
+    kinds = [type(fastyaml.load_fast_or_located(GOOD_ORG)) for _ in range(fastyaml.WARMUP + 2)]
+    assert kinds == [Document] * fastyaml.WARMUP + [FastDocument] * 2
+    monkeypatch.setattr(fastyaml, "_state", {})
+    monkeypatch.setattr(fastyaml, "_calls", [0])
+    fastyaml.prepare()
+    assert type(fastyaml.load_fast_or_located(GOOD_ORG)) is FastDocument
+
+
+@needs_ryml
+def test_json_is_written_into_our_buffer(monkeypatch: pytest.MonkeyPatch, fast_on: None) -> None:
+    """``ryml.emit_json`` never frees the text it returns (2 KB lost per record file); the fast
+    path has ryml write into a buffer of its own, grown for a big file."""
+    ryml = fastyaml._ryml()
+
+    def leaking(*args: Any) -> Any:
+        raise AssertionError("ryml.emit_json leaks its buffer")
+
+    monkeypatch.setattr(ryml, "emit_json", leaking)
+    monkeypatch.setattr(fastyaml, "_out", [bytearray(16)])
+    big = "a:\n" + "".join(f"  - x{i}: {i}\n    y: b\n" for i in range(2000))
+    doc = fastyaml.load_fast_or_located(big)
+    assert isinstance(doc, FastDocument)
+    assert doc.data == load_document(big).data
+    assert len(fastyaml._out[0]) > len(big)

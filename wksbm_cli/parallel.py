@@ -65,6 +65,9 @@ def check_many(
             if progress is not None:
                 progress(len(results), total)
         return results
+    from wksbm_cli.load.fastyaml import prepare
+
+    prepare()  # the fast YAML path's library, imported once for every forked worker
     size = chunk_size(len(entries), pool)
     chunks = [list(entries[i : i + size]) for i in range(0, len(entries), size)]
     # fork shares the already-imported rules and schema with the workers for free; elsewhere

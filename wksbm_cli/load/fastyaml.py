@@ -17,11 +17,13 @@ The located loader stays the reference; this path gives its answer or none:
   and reported, by the located loader;
 - positions are computed when asked for (:mod:`wksbm_cli.load.fastmarks`).
 
-``WKSBM_YAML=located`` turns the fast path off. Without ryml 0.15 (no wheel for the platform, a
-broken install) the located loader is used, silently. ryml's C++ side prints parse errors on the
-process's stderr: while it parses, file descriptor 2 points at the null device, which is done
-only when no other Python thread could be writing to stderr at that moment (a progress bar's
-refresh thread); with one running, the located loader reads the file.
+A process reads its first WARMUP files with the located loader before it imports ryml (a pool's
+forked workers inherit it from the parent, see :func:`prepare`). ``WKSBM_YAML=located`` turns
+the fast path off, ``WKSBM_YAML=fast`` uses it from the first file. Without ryml 0.15 (no wheel
+for the platform, a broken install) the located loader is used, silently. ryml's C++ side prints
+parse errors on the process's stderr: while it parses, file descriptor 2 points at the null
+device, which is done only when no other Python thread could be writing to stderr at that moment
+(a progress bar's refresh thread); with one running, the located loader reads the file.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ import os
 import threading
 from typing import Any
 
-from wksbm_cli.load.fastmarks import FastDocument, LazyMarks, address
 from wksbm_cli.load.fastscan import MAX_KEY, prescan
 from wksbm_cli.load.yamldoc import (
     _RESOLVERS,
@@ -45,8 +46,11 @@ from wksbm_cli.load.yamldoc import (
     resolve_plain,
 )
 
-#: ``WKSBM_YAML=located`` reads every file with the located loader.
+#: ``WKSBM_YAML=located`` reads every file with the located loader; ``fast`` uses the fast path
+#: from a process's first file on (by default the first WARMUP files are read by the located
+#: loader: importing ryml costs about as much as the fast path saves on a hundred files).
 ENV = "WKSBM_YAML"
+WARMUP = 100
 #: The ryml series this module was checked against (its node flags and its JSON).
 RYML_SERIES = "0.15."
 #: Containers nested deeper are left to the located loader (and its limit, MAX_DEPTH).
@@ -72,6 +76,8 @@ def _ryml() -> Any:
 
 def _self_test(ryml: Any) -> None:
     """What this module relies on, tried once: node order, flags, views, JSON."""
+    from wksbm_cli.load.fastmarks import address
+
     buf = bytearray(b"a: '1'\nb:\n  - 2\n")
     tree = ryml.parse_in_place(buf)
     if not (tree.size() == 4 and tree.is_map(0) and tree.is_seq(2)):
@@ -80,7 +86,7 @@ def _self_test(ryml: Any) -> None:
         raise RuntimeError("ryml: unexpected flags")
     if address(tree.key(2)) - address(buf) != 7:
         raise RuntimeError("ryml: views are not into the buffer")
-    if json.loads(ryml.emit_json(tree)) != {"a": "1", "b": [2]}:
+    if json.loads(_emit_json(ryml, tree)) != {"a": "1", "b": [2]}:
         raise RuntimeError("ryml: unexpected JSON")
 
 
@@ -89,25 +95,45 @@ def available() -> bool:
     return _ryml() is not None
 
 
+def _mode() -> str:
+    return os.environ.get(ENV, "").strip().lower()
+
+
 def enabled() -> bool:
-    """Whether files are read by the fast path (ryml available, not turned off)."""
-    return os.environ.get(ENV, "").strip().lower() != "located" and available()
+    """Whether the fast path may read files in this process (ryml available, not turned off)."""
+    return _mode() != "located" and available()
+
+
+def prepare() -> None:
+    """Import ryml now, unless the fast path is off: a pool's forked workers then share it
+    and read every file fast from the first."""
+    if _mode() != "located":
+        available()
+
+
+_calls = [0]
 
 
 def load_fast_or_located(text: str) -> Document:
     """The engine's loader: the fast path where it can vouch for the text, else the located
     loader. Both give the same data, plain texts, issues and marks."""
-    if enabled():
-        doc = load_fast(text)
-        if doc is not None:
-            return doc
+    mode = _mode()
+    if mode != "located":
+        if "ryml" not in _state and mode != "fast" and _calls[0] < WARMUP:
+            _calls[0] += 1  # a few files: not worth importing ryml
+        elif available():
+            doc = load_fast(text)
+            if doc is not None:
+                return doc
     return load_document(text)
 
 
 _null: list[int] = []
+#: The buffer ryml writes JSON into, grown as needed: ``ryml.emit_json`` never frees its own.
+_out = [bytearray(1 << 16)]
 
 
-def _parse_quietly(ryml: Any, buf: bytearray) -> tuple[Any, str] | None:
+def _parse_quietly(ryml: Any, buf: bytearray) -> tuple[Any, bytes] | None:
     """ryml's tree and JSON, with fd 2 on the null device meanwhile; None if ryml refuses."""
     if not _null:
         _null.append(os.open(os.devnull, os.O_WRONLY))
@@ -116,14 +142,25 @@ def _parse_quietly(ryml: Any, buf: bytearray) -> tuple[Any, str] | None:
         os.dup2(_null[0], 2)
         try:
             tree = ryml.parse_in_place(buf)
-            emitted = ryml.emit_json(tree)
+            return tree, _emit_json(ryml, tree)
         except Exception:
             return None
         finally:
             os.dup2(saved, 2)
     finally:
         os.close(saved)
-    return tree, emitted
+
+
+def _emit_json(ryml: Any, tree: Any) -> bytes:
+    try:
+        view = ryml.emit_json_in_place(tree, _out[0])
+    except IndexError:  # a bigger file than any before
+        _out[0] = bytearray(ryml.compute_json_length(tree) * 2)
+        view = ryml.emit_json_in_place(tree, _out[0])
+    try:
+        return bytes(view)
+    finally:
+        view.release()
 
 
 class _Refused(Exception):
@@ -155,6 +192,8 @@ def load_fast(text: str) -> Document | None:
             return None  # a duplicate key (JSON keeps one) or a node JSON does not show
     except (_Refused, ValueError, TypeError, RecursionError, OverflowError):
         return None
+    from wksbm_cli.load.fastmarks import FastDocument, LazyMarks
+
     return FastDocument(data, LazyMarks(text, src, buf, tree, data, ryml), plain, [])
 
 
