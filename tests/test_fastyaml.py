@@ -273,3 +273,29 @@ def test_json_is_written_into_our_buffer(monkeypatch: pytest.MonkeyPatch, fast_o
     assert isinstance(doc, FastDocument)
     assert doc.data == load_document(big).data
     assert len(fastyaml._out[0]) > len(big)
+
+
+@needs_ryml
+def test_an_allowed_contact_address_needs_no_positions(fast_on: None) -> None:
+    """The privacy rules tell a ``kontak`` address from two marks: a fast document keeps its
+    positions unbuilt, and a personal address elsewhere is still found where it is."""
+    from wksbm_cli.model.records import Config
+    from wksbm_cli.rules.base import FileContext
+    from wksbm_cli.rules.privacy import personal_email
+
+    def findings(text: str) -> tuple[list[Any], Any]:
+        doc = fastyaml.load_fast_or_located(text)
+        ctx = FileContext("o.yaml", "organisasi", "o", text, doc, None, Config(), dt.date.today())
+        return [(f.path, f.at) for f in personal_email(ctx)], doc.marks
+
+    allowed = GOOD_ORG + "kontak:\n  email: wksbm.contoh@gmail.com\nstatus: aktif\n"
+    found, marks = findings(allowed)
+    assert found == [] and table_size(marks) == 0
+    personal = allowed.replace("Contoh Sekretaris}", "Contoh Sekretaris, email: budi@gmail.com}")
+    found, _ = findings(personal)
+    assert found == [(("pengurus", 1, "email"), (13, 59))]
+    for text in (allowed, personal):  # the located loader's document: the same answers
+        ctx = FileContext(
+            "o.yaml", "organisasi", "o", text, load_document(text), None, Config(), dt.date.today()
+        )
+        assert [(f.path, f.at) for f in personal_email(ctx)] == findings(text)[0]

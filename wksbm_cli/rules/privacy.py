@@ -183,6 +183,22 @@ class _Locator:
         return self.paths[index] if index >= 0 else ()
 
 
+def _in_kontak(ctx: FileContext, offset: int) -> bool | None:
+    """Whether ``offset`` lies in the top-level ``kontak`` mapping, told from two marks: what
+    :meth:`_Locator.path_at` would say, without building every position (a fast-path document
+    computes positions only when asked). None where two marks cannot tell (a file with
+    loader findings keeps only some)."""
+    doc = ctx.doc
+    data = doc.data
+    if doc.issues or not isinstance(data, dict) or "kontak" not in data:
+        return None
+    text = ctx.text
+    pos = (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+    keys = list(data)
+    after = keys.index("kontak") + 1
+    return doc.where(("kontak",)) <= pos and (after == len(keys) or pos < doc.where((keys[after],)))
+
+
 def _findings(
     ctx: FileContext, rule: str, pattern: re.Pattern[str], allow_kontak: bool
 ) -> Iterator[Finding]:
@@ -193,6 +209,8 @@ def _findings(
             continue
         if rule == "personal-email" and _INSTITUTION.search(text):
             continue
+        if allow_kontak and _in_kontak(ctx, match.start()):
+            continue  # the organisation's own contact: allowed, and no locator needed
         locator = locator or _Locator(ctx)
         path = locator.path_at(match.start())
         if allow_kontak and path[:1] == ("kontak",):
