@@ -299,3 +299,19 @@ def test_an_allowed_contact_address_needs_no_positions(fast_on: None) -> None:
             "o.yaml", "organisasi", "o", text, load_document(text), None, Config(), dt.date.today()
         )
         assert [(f.path, f.at) for f in personal_email(ctx)] == findings(text)[0]
+
+
+@needs_ryml
+def test_without_a_stderr_to_move_the_located_loader_reads(
+    monkeypatch: pytest.MonkeyPatch, fast_on: None
+) -> None:
+    """A process started with fd 2 closed: ryml is not run (it could print over a file that
+    took fd 2), and nothing raises."""
+
+    def closed(fd: int) -> int:
+        raise OSError(9, "Bad file descriptor")
+
+    monkeypatch.setattr(fastyaml.os, "dup", closed)
+    doc = fastyaml.load_fast_or_located(GOOD_ORG)
+    assert type(doc) is Document
+    assert doc.data == load_document(GOOD_ORG).data

@@ -134,19 +134,23 @@ _out = [bytearray(1 << 16)]
 
 
 def _parse_quietly(ryml: Any, buf: bytearray) -> tuple[Any, bytes] | None:
-    """ryml's tree and JSON, with fd 2 on the null device meanwhile; None if ryml refuses."""
-    if not _null:
-        _null.append(os.open(os.devnull, os.O_WRONLY))
-    saved = os.dup(2)
+    """ryml's tree and JSON, with fd 2 on the null device meanwhile; None if ryml refuses (or
+    if fd 2 cannot be moved: no stderr at all, a sandbox without the null device)."""
+    try:
+        if not _null:
+            _null.append(os.open(os.devnull, os.O_WRONLY))
+        saved = os.dup(2)
+    except OSError:
+        return None
     try:
         os.dup2(_null[0], 2)
         try:
             tree = ryml.parse_in_place(buf)
             return tree, _emit_json(ryml, tree)
-        except Exception:
-            return None
         finally:
             os.dup2(saved, 2)
+    except Exception:  # ryml's refusal (ExceptionParse...), or fd 2 that would not move
+        return None
     finally:
         os.close(saved)
 
