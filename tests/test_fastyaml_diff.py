@@ -9,6 +9,7 @@ mutations of all of these, and the benchmark generator's folders. Where the fast
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 from collections.abc import Callable, Iterator
@@ -24,7 +25,7 @@ from tests.conftest import CONFIG, GOOD_EVENT, GOOD_ORG
 from tests.test_hostile import BAD_BYTES, billion_laughs, merge_bomb
 from tests.test_hostile_input import GIANT_HEX, HUGE
 from wksbm_cli.load import fastyaml
-from wksbm_cli.load.fastmarks import LazyMarks
+from wksbm_cli.load.fastmarks import FastDocument, LazyMarks
 from wksbm_cli.load.files import decode
 from wksbm_cli.load.yamldoc import Document, load_document
 from wksbm_cli.load.yamldoc import Path as DocPath
@@ -79,6 +80,13 @@ def check(text: str) -> Document | None:
         assert fast.where(path) == mark, (text, path)
         assert fast.where((*path, "nope", 3)) == ref.where((*path, "nope", 3))
     assert ("no such key",) not in marks and (0, 0, 0) not in marks
+    assert isinstance(fast, FastDocument)
+    items = sorted((pos, path) for path, pos in ref.marks.items())  # the privacy locator's way
+    positions = [pos for pos, _ in items]
+    for line, column in {(1, 1), *positions}:
+        for pos in ((line, column - 1), (line, column), (line, column + 1), (line + 1, 0)):
+            index = bisect.bisect_right(positions, pos) - 1
+            assert fast.path_at(pos) == (items[index][1] if index >= 0 else ()), (text, pos)
     assert dict(marks.items()) == ref.marks  # every other read: the located loader's own
     return fast
 

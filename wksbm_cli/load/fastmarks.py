@@ -12,47 +12,53 @@ such as a block scalar in a list) fills the table once from the located loader, 
 
 from __future__ import annotations
 
-import ctypes
 from collections.abc import Callable
 from typing import Any
 
 from wksbm_cli.load.yamldoc import Document, Path, load_document
 
-
-class _PyBuffer(ctypes.Structure):
-    """CPython's ``Py_buffer`` (stable ABI): where a ryml view's bytes are in memory."""
-
-    _fields_ = (
-        ("buf", ctypes.c_void_p),
-        ("obj", ctypes.c_void_p),
-        ("len", ctypes.c_ssize_t),
-        ("itemsize", ctypes.c_ssize_t),
-        ("readonly", ctypes.c_int),
-        ("ndim", ctypes.c_int),
-        ("format", ctypes.c_char_p),
-        ("shape", ctypes.c_void_p),
-        ("strides", ctypes.c_void_p),
-        ("suboffsets", ctypes.c_void_p),
-        ("internal", ctypes.c_void_p),
-    )
+_buffer_api: list[Any] = []
 
 
-_get_buffer = ctypes.pythonapi.PyObject_GetBuffer
-_get_buffer.argtypes = (ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int)
-_get_buffer.restype = ctypes.c_int
-_release_buffer = ctypes.pythonapi.PyBuffer_Release
-_release_buffer.argtypes = (ctypes.POINTER(_PyBuffer),)
-_release_buffer.restype = None
+def _api() -> Any:
+    """ctypes' view of CPython's ``Py_buffer`` (stable ABI), set up on first use."""
+    if not _buffer_api:
+        import ctypes
+
+        class PyBuffer(ctypes.Structure):
+            _fields_ = (
+                ("buf", ctypes.c_void_p),
+                ("obj", ctypes.c_void_p),
+                ("len", ctypes.c_ssize_t),
+                ("itemsize", ctypes.c_ssize_t),
+                ("readonly", ctypes.c_int),
+                ("ndim", ctypes.c_int),
+                ("format", ctypes.c_char_p),
+                ("shape", ctypes.c_void_p),
+                ("strides", ctypes.c_void_p),
+                ("suboffsets", ctypes.c_void_p),
+                ("internal", ctypes.c_void_p),
+            )
+
+        get = ctypes.pythonapi.PyObject_GetBuffer
+        get.argtypes = (ctypes.py_object, ctypes.POINTER(PyBuffer), ctypes.c_int)
+        get.restype = ctypes.c_int
+        release = ctypes.pythonapi.PyBuffer_Release
+        release.argtypes = (ctypes.POINTER(PyBuffer),)
+        release.restype = None
+        _buffer_api.extend((PyBuffer, get, release, ctypes.byref))
+    return _buffer_api
 
 
 def address(view: Any) -> int:
     """The memory address of a buffer's first byte (a ryml view, or the parsed bytearray)."""
-    info = _PyBuffer()
-    _get_buffer(view, ctypes.byref(info), 0)  # raises for an object without a buffer
+    struct, get, release, byref = _api()
+    info = struct()
+    get(view, byref(info), 0)  # raises for an object without a buffer
     try:
         return int(info.buf or 0)
     finally:
-        _release_buffer(ctypes.byref(info))
+        release(byref(info))
 
 
 class FastDocument(Document):
@@ -67,6 +73,31 @@ class FastDocument(Document):
         while path and path not in marks:
             path = path[:-1]
         return marks.position(path)
+
+    def path_at(self, pos: tuple[int, int]) -> Path:
+        """The path of the last mark at or before ``pos`` (line, column), as a bisection of
+        every mark sorted by (position, path) finds it, from a few marks only: marks follow
+        document order, so it is the last child at or before ``pos`` at each level down (a
+        block mapping's item shares its first key's position, and the longer path sorts
+        last)."""
+        path: Path = ()
+        if self.where(path) > pos:
+            return path
+        data = self.data
+        while isinstance(data, (dict, list)) and data:
+            parts: list[Any] = list(data) if isinstance(data, dict) else list(range(len(data)))
+            low, high = 0, len(parts)  # the first child after pos, by bisection
+            while low < high:
+                middle = (low + high) // 2
+                if self.where((*path, parts[middle])) <= pos:
+                    low = middle + 1
+                else:
+                    high = middle
+            if low == 0:
+                break
+            path = (*path, parts[low - 1])
+            data = data[parts[low - 1]]
+        return path
 
 
 def _exists(data: Any, path: Path) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from wksbm_cli.diagnostics import Severity
+from wksbm_cli.load.fastmarks import FastDocument
 from wksbm_cli.load.yamldoc import Path
 from wksbm_cli.rules.base import REGISTRY, FileContext, Finding
 
@@ -168,10 +169,10 @@ class _Locator:
 
     def __init__(self, ctx: FileContext) -> None:
         self.text = ctx.text
+        self.doc = ctx.doc
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", ctx.text)]
-        items = sorted((pos, path) for path, pos in ctx.doc.marks.items())
-        self.positions = [pos for pos, _ in items]
-        self.paths = [path for _, path in items]
+        self.positions: list[tuple[int, int]] = []
+        self.paths: list[Path] = []
 
     def line_col(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.line_starts, offset) - 1
@@ -179,6 +180,12 @@ class _Locator:
 
     def path_at(self, offset: int) -> Path:
         pos = self.line_col(offset)
+        if isinstance(self.doc, FastDocument):
+            return self.doc.path_at(pos)  # from a few marks: it builds them only when asked
+        if not self.positions:
+            items = sorted((pos, path) for path, pos in self.doc.marks.items())
+            self.positions = [pos for pos, _ in items]
+            self.paths = [path for _, path in items]
         index = bisect.bisect_right(self.positions, pos) - 1
         return self.paths[index] if index >= 0 else ()
 
