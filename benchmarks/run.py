@@ -9,7 +9,8 @@ of N organisations and N/10 events, then times, each as a fresh process and repo
 - the floors: reading every byte; PyYAML's libyaml ``yaml.load`` (CSafeLoader) of every file in
   one process (measured again for every variant, next to its validate runs);
 - ``wksbm validate --format json`` cold (``--no-cache``, as in the issue's target) and warm (cache
-  present, nothing changed; one untimed warm-up run first);
+  present, nothing changed; one untimed warm-up run first); with ``--located`` also cold with
+  ``WKSBM_YAML=located``, without the fast YAML path;
 - ``wksbm --help`` against the ``--help`` of a minimal two-command Typer app, and ``wksbm
   validate`` of a five-file folder against that same floor.
 
@@ -209,6 +210,11 @@ def main(argv: list[str] | None = None) -> int:
         help="a variant to time (repeatable; default: every variant)",
     )
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up timings")
+    parser.add_argument(
+        "--located",
+        action="store_true",
+        help="also time cold runs with WKSBM_YAML=located (no fast YAML path), for comparison",
+    )
     parser.add_argument("--dir", default=tempfile.gettempdir(), help="where trees are kept")
     args = parser.parse_args(argv)
     repeat = max(1, args.repeat)
@@ -226,7 +232,16 @@ def main(argv: list[str] | None = None) -> int:
         read_all = measure("floor: read all bytes", [py, "-c", READ_ALL, root], repeat)
         yaml_floor = measure("floor: PyYAML libyaml load", [py, "-c", YAML_LOAD, root], repeat)
         yaml_floor.label = "libyaml load"
-        cold = measure("validate --no-cache (cold)", wksbm(root, "--no-cache"), repeat)
+        cold = Timing("validate --no-cache (cold)", [], 0, [])
+        located = Timing("  same, located loader", [], 0, []) if args.located else None
+        env = {**os.environ, "WKSBM_YAML": "located"}
+        for _ in range(repeat):  # alternating, so a busier minute weighs on both alike
+            for timing, run_env in ((cold, None), (located, env)):
+                if timing is not None:
+                    elapsed, rss, used, _ = timed(wksbm(root, "--no-cache"), run_env)
+                    timing.seconds.append(elapsed)
+                    timing.cpu.append(used)
+                    timing.peak_kib = max(timing.peak_kib, rss)
         drop_cache(root)
         timed(wksbm(root))  # warm-up: the cache is written and settled
         warm = measure("validate warm (nothing changed)", wksbm(root), repeat)
@@ -235,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
         print(row(read_all, yaml_floor))
         print(row(yaml_floor))
         print(row(cold, yaml_floor, 0.8))
+        if located is not None:
+            print(row(located, yaml_floor))
+            print(f"  fast YAML path: cold {cold.cpu_median / located.cpu_median:.2f} x the CPU")
         print(row(warm, yaml_floor, 0.1))
         print(f"  per file, cold: {cold.median / files * 1e3:.3f} ms")
     if "intact" in colds and len(colds) > 1:

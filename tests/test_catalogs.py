@@ -94,6 +94,7 @@ NOT_KEYS = {
     "authoring/importing/lists.py:ListSpec": "the record's list (pengurus, unsur, ...)",
     "authoring/importing/texts.py:block": "a YAML mapping key",
     "check/cache.py:Cache": "the cache's hash key",
+    "load/fastyaml.py:_Fixer.key": "a YAML mapping key",
     "i18n/__init__.py:_Default.__missing__": "a placeholder name",
     "load/yamldoc.py:_Frame": "a YAML mapping key",
     "model/records.py:_str": "a record field",

@@ -62,7 +62,7 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls.append(1)
         return real(text, *args)
 
-    monkeypatch.setattr(wksbm_cli.check.file_check, "load_document", counting)
+    monkeypatch.setattr(wksbm_cli.check.file_check, "load_fast_or_located", counting)
     return calls
 
 

@@ -16,8 +16,9 @@ from typing import Any
 from wksbm_cli.check.results import FileResult, content_digest, shown_path
 from wksbm_cli.core.problem import Problem, Severity, make_args
 from wksbm_cli.errors import InternalError
+from wksbm_cli.load.fastyaml import load_fast_or_located
 from wksbm_cli.load.files import Entry, ReadResult, decode, read_bytes
-from wksbm_cli.load.yamldoc import Document, Path, load_document
+from wksbm_cli.load.yamldoc import Document, Path
 from wksbm_cli.model.records import (
     Config,
     Event,
@@ -121,7 +122,7 @@ def judge_file(
         )
         return result
     text = read.text
-    doc = load_document(text)
+    doc = load_fast_or_located(text)
     stem = entry.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     for issue in doc.issues:
         result.problems.append(

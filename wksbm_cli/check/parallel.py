@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from wksbm_cli.check.file_check import check_file
 from wksbm_cli.errors import InternalError
+from wksbm_cli.load.fastyaml import prepare
 
 if TYPE_CHECKING:
     from wksbm_cli.check.results import FileResult
@@ -68,6 +69,7 @@ def check_many(
             if progress is not None:
                 progress(len(results), total)
         return results
+    prepare()  # the fast YAML path's library, imported once for every forked worker
     size = chunk_size(len(entries), pool)
     chunks = [list(entries[i : i + size]) for i in range(0, len(entries), size)]
     # fork shares the already-imported rules and schema with the workers for free; elsewhere

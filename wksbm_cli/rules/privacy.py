@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from wksbm_cli.core.problem import Severity
+from wksbm_cli.load.fastmarks import FastDocument
 from wksbm_cli.load.yamldoc import Path
 from wksbm_cli.rules.base import FileContext, Finding, Option, Rule
 
@@ -168,10 +169,10 @@ class _Locator:
 
     def __init__(self, ctx: FileContext) -> None:
         self.text = ctx.text
+        self.doc = ctx.doc
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", ctx.text)]
-        items = sorted((pos, path) for path, pos in ctx.doc.marks.items())
-        self.positions = [pos for pos, _ in items]
-        self.paths = [path for _, path in items]
+        self.positions: list[tuple[int, int]] = []
+        self.paths: list[Path] = []
 
     def line_col(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.line_starts, offset) - 1
@@ -179,8 +180,30 @@ class _Locator:
 
     def path_at(self, offset: int) -> Path:
         pos = self.line_col(offset)
+        if isinstance(self.doc, FastDocument):
+            return self.doc.path_at(pos)  # from a few marks: it builds them only when asked
+        if not self.positions:
+            items = sorted((pos, path) for path, pos in self.doc.marks.items())
+            self.positions = [pos for pos, _ in items]
+            self.paths = [path for _, path in items]
         index = bisect.bisect_right(self.positions, pos) - 1
         return self.paths[index] if index >= 0 else ()
+
+
+def _in_kontak(ctx: FileContext, offset: int) -> bool | None:
+    """Whether ``offset`` lies in the top-level ``kontak`` mapping, told from two marks: what
+    :meth:`_Locator.path_at` would say, without building every position (a fast-path document
+    computes positions only when asked). None where two marks cannot tell (a file with
+    loader findings keeps only some)."""
+    doc = ctx.doc
+    data = doc.data
+    if doc.issues or not isinstance(data, dict) or "kontak" not in data:
+        return None
+    text = ctx.text
+    pos = (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+    keys = list(data)
+    after = keys.index("kontak") + 1
+    return doc.where(("kontak",)) <= pos and (after == len(keys) or pos < doc.where((keys[after],)))
 
 
 def _findings(
@@ -193,6 +216,8 @@ def _findings(
             continue
         if rule == "personal-email" and _INSTITUTION.search(text):
             continue
+        if allow_kontak and _in_kontak(ctx, match.start()):
+            continue  # the organisation's own contact: allowed, and no locator needed
         locator = locator or _Locator(ctx)
         path = locator.path_at(match.start())
         if allow_kontak and path[:1] == ("kontak",):
