@@ -92,7 +92,6 @@ NOT_KEYS = {
     "authoring/edit/splice.py:Editor.remove": "a YAML mapping key",
     "authoring/importing/events.py:_after": "a YAML mapping key",
     "authoring/importing/lists.py:ListSpec": "the record's list (pengurus, unsur, ...)",
-    "authoring/importing/texts.py:block": "a YAML mapping key",
     "check/cache.py:Cache": "the cache's hash key",
     "load/fastyaml.py:_Fixer.key": "a YAML mapping key",
     "i18n/__init__.py:_Default.__missing__": "a placeholder name",
