@@ -13,49 +13,55 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.generate import FIRST, LAST, REGIONS
 from wksbm_cli.authoring.importing import plan as pl
 from wksbm_cli.authoring.importing.readers import read_sheets
 from wksbm_cli.check.engine import check_folder
 from wksbm_cli.check.results import Options
 from wksbm_cli.model.records import Config, Wilayah
 
-PLACES = (
-    ("Depok", "Condongcatur"),
-    ("Depok", "Caturtunggal"),
-    ("Depok", "Maguwoharjo"),
-    ("Kalasan", "Tirtomartani"),
-    ("Kalasan", "Purwomartani"),
-    ("Kalasan", "Selomartani"),
-)
-KETUA = ("Suparno", "Sri Lestari", "Heru Santoso", "Ngatijo", "Endang Rahayu", "Slamet Widodo")
+#: Organisation names as Dinas lists have them: two Javanese words, most shared by many WKSBM
+#: in other kalurahan (which the matcher must keep apart), then a number where a kalurahan has
+#: several of the same name.
+WORDS = (
+    "Ngudi", "Sido", "Tunas", "Bina", "Karya", "Mekar", "Guyub", "Rukun", "Sri", "Manunggal",
+    "Among", "Tri", "Dharma", "Amrih", "Langgeng", "Marsudi", "Sumber", "Gotong", "Cipta", "Ngesti",
+)  # fmt: skip
+ENDS = (
+    "Rahayu", "Mulyo", "Harapan", "Sejahtera", "Makmur", "Lestari", "Santoso", "Utomo",
+    "Agawe", "Raharjo", "Widodo", "Mandiri", "Sentosa", "Luhur", "Budi", "Royong", "Karso",
+)  # fmt: skip
+PLACES = tuple((kec, desa) for kec, villages in REGIONS.items() for desa in villages)
+MONTHS = ("Januari", "Maret", "Juni", "Agustus", "Oktober", "Desember")
 
 
 def workbook(path: Path, n: int) -> None:
+    """A Dinas workbook of ``n`` WKSBM: a title block, a header in Indonesian, one row each."""
     from openpyxl import Workbook
 
+    pick = random.Random(7)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("WKSBM")
     sheet.append(["DATA WKSBM KABUPATEN SLEMAN"])
+    sheet.append(["Keadaan 31 Desember 2025"])
     sheet.append([])
-    sheet.append(["No.", "Nama WKSBM", "Kecamatan", "Desa/Kel.", "Ketua", "Sekretaris", "Tgl SK"])
+    sheet.append(
+        ["No.", "Nama WKSBM", "Kecamatan", "Desa/Kel.", "Ketua", "Sekretaris", "SK Nomor", "Tgl SK"]
+    )
     for i in range(n):
         kec, desa = PLACES[i % len(PLACES)]
-        sheet.append(
-            [
-                i + 1,
-                f"WKSBM Nomor {i}",
-                kec,
-                desa,
-                KETUA[i % 6],
-                KETUA[(i + 1) % 6],
-                45000 + i % 900,
-            ]
-        )
+        name = f"WKSBM {pick.choice(WORDS)} {pick.choice(ENDS)} {i // len(PLACES) + 1}"
+        ketua = f"{pick.choice(FIRST)} {pick.choice(LAST)}"
+        sekretaris = f"{pick.choice(FIRST)} {pick.choice(LAST)}"
+        year = 2019 + i % 7
+        when = 44000 + pick.randrange(2200) if i % 3 else f"{1 + i % 28} {MONTHS[i % 6]} {year}"
+        sheet.append([i + 1, name, kec, desa, ketua, sekretaris, f"{i % 90 + 1}/KEP/{year}", when])
     book.save(path)
 
 

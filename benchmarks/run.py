@@ -12,7 +12,8 @@ and reporting the median of ``--repeat`` runs:
   one process (measured again for every variant and size, next to its validate runs);
 - ``wksbm validate --format json --no-cache`` (cold, the issue's target), warm (the run summary
   present, nothing changed; one untimed warm-up run first) and warm after one organisation file
-  changed (rechecks that file and reruns the folder rules);
+  changed (rechecks that file and reruns the folder rules); with ``--located`` also cold with
+  ``WKSBM_YAML=located``, without the fast YAML path (target <= 1.0 x);
 - the variants against ``intact`` at each size, and the time per file at the largest size
   against 10,000 with the peak memory there;
 - ``wksbm --help`` against the ``--help`` of a minimal two-command Typer app, and ``wksbm
@@ -316,6 +317,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--render-orgs", type=int, default=20000, help="problems3 organisations for text/JSON"
     )
+    parser.add_argument(
+        "--located",
+        action="store_true",
+        help="also time cold runs with WKSBM_YAML=located (no fast YAML path), for comparison",
+    )
     parser.add_argument("--dir", default=tempfile.gettempdir(), help="where trees are kept")
     args = parser.parse_args(argv)
     repeat = max(1, args.repeat)
@@ -339,7 +345,16 @@ def main(argv: list[str] | None = None) -> int:
             read_all = measure("floor: read all bytes", [py, "-c", READ_ALL, root], repeat)
             yaml_floor = measure("floor: PyYAML libyaml load", [py, "-c", YAML_LOAD, root], repeat)
             yaml_floor.label = "libyaml load"
-            cold = measure("validate --no-cache (cold)", wksbm(root, "--no-cache"), repeat)
+            cold = Timing("validate --no-cache (cold)", [], 0, [])
+            located = Timing("  same, located loader", [], 0, []) if args.located else None
+            env = {**os.environ, "WKSBM_YAML": "located"}
+            for _ in range(repeat):  # alternating, so a busier minute weighs on both alike
+                for timing, run_env in ((cold, None), (located, env)):
+                    if timing is not None:
+                        elapsed, rss, used, _ = timed(wksbm(root, "--no-cache"), run_env)
+                        timing.seconds.append(elapsed)
+                        timing.cpu.append(used)
+                        timing.peak_kib = max(timing.peak_kib, rss)
             drop_cache(root)
             timed(wksbm(root))  # warm-up: the summary is written and settled
             warm = measure("validate warm (nothing changed)", wksbm(root), repeat)
@@ -362,6 +377,10 @@ def main(argv: list[str] | None = None) -> int:
             print(row(read_all, yaml_floor))
             print(row(yaml_floor))
             print(row(cold, yaml_floor, 0.8))
+            if located is not None:
+                print(row(located, yaml_floor, 1.0))
+                ratio = cold.cpu_median / located.cpu_median
+                print(f"  fast YAML path: cold {ratio:.2f} x the CPU")
             print(row(warm, yaml_floor, 0.1))
             print(row(partial, yaml_floor))
             print(f"  per file, cold: {cold.median / files * 1e3:.3f} ms"
@@ -373,6 +392,13 @@ def main(argv: list[str] | None = None) -> int:
                 cold.cpu_median / yaml_floor.cpu_median,
                 0.8,
             )
+            if located is not None:
+                report.add(
+                    f"cold, located loader <= 1.0 x floor ({where})",
+                    located.median / yaml_floor.median,
+                    located.cpu_median / yaml_floor.cpu_median,
+                    1.0,
+                )
             report.add(
                 f"warm <= 0.1 x floor ({where})",
                 warm.median / yaml_floor.median,

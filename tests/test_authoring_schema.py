@@ -107,11 +107,3 @@ def test_schema_command_prints_and_writes(run_cli: Any, tmp_path: Path) -> None:
     forced = run_cli("--lang", "en", "schema", "--output", str(target), "--force")
     assert forced.exit_code == 0
     assert json.loads((target / "wksbm.schema.json").read_text(encoding="utf-8"))["title"]
-
-
-def test_bundled_schema_files_are_up_to_date() -> None:
-    """records/schemas is what editors read; regenerate with `wksbm schema --output
-    records/schemas --force` after changing model/schema.py."""
-    for kind, doc in all_schemas(RULES).items():
-        stored = json.loads((RECORDS / "schemas" / f"{kind}.schema.json").read_text("utf-8"))
-        assert stored == doc, kind

@@ -29,13 +29,13 @@ def _own_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts calls of the YAML loader made by per-file checks."""
     calls: list[int] = []
-    real = wksbm_cli.check.file_check.load_document
+    real = wksbm_cli.check.file_check.load_fast_or_located
 
     def counting(text: str, *args: Any) -> Any:
         calls.append(1)
         return real(text, *args)
 
-    monkeypatch.setattr(wksbm_cli.check.file_check, "load_document", counting)
+    monkeypatch.setattr(wksbm_cli.check.file_check, "load_fast_or_located", counting)
     return calls
 
 
@@ -294,9 +294,9 @@ def folder_rule_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     runs: list[str] = []
     real = engine.folder_checks
 
-    def counting() -> Any:
+    def counting(*args: Any) -> Any:
         runs.append("folder")
-        return real()
+        return real(*args)
 
     monkeypatch.setattr(engine, "folder_checks", counting)
     return runs

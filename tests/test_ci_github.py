@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from conftest import GOOD_ORG
 
 from wksbm_cli.check.results import CheckResult
 from wksbm_cli.core.problem import Problem, Severity, make_args
 from wksbm_cli.model.records import Config
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.problems import github
 
 
@@ -22,8 +22,7 @@ def _problem(file: str, rule: str, key: str, severity: Severity, **args: Any) ->
     return Problem(file, 3, 5, rule, severity, key, make_args(**args))
 
 
-def test_exact_lines_escape_forged_annotations(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GITHUB_WORKSPACE", str(Path.cwd()))
+def test_exact_lines_escape_forged_annotations() -> None:
     problems = [
         _problem(
             "organisasi/x\n::error file=a,line=1::forged.yaml",
@@ -35,7 +34,7 @@ def test_exact_lines_escape_forged_annotations(monkeypatch: pytest.MonkeyPatch) 
         _problem("organisasi/b.yaml", "sk-expired", "sk-expired", Severity.WARNING, date="x"),
         _problem("organisasi/c.yaml", "never-trained", "never-trained", Severity.INFO),
     ]
-    out = github.render(_result(problems), "en")
+    out = github.render(_result(problems), Context("en", repo_root=str(Path.cwd())))
     assert out.split("\n") == [
         "::error file=organisasi/x%0A%3A%3Aerror file=a%2Cline=1%3A%3Aforged.yaml,line=3,col=5,"
         "title=unknown-reference::no organisation has id `50%25`",
@@ -48,7 +47,7 @@ def test_exact_lines_escape_forged_annotations(monkeypatch: pytest.MonkeyPatch) 
 
 def test_waived_problems_are_not_annotated() -> None:
     waived = Problem("a.yaml", 1, 1, "sk-expired", Severity.WARNING, "sk-expired", waived=True)
-    assert github.render(_result([waived]), "en") == ""
+    assert github.render(_result([waived]), Context("en")) == ""
 
 
 def test_cli_paths_relative_to_workspace(make_records: Any, run_cli: Any, tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         calls.append(1)
         return real(text, *args)
 
-    monkeypatch.setattr(wksbm_cli.check.file_check, "load_document", counting)
+    monkeypatch.setattr(wksbm_cli.check.file_check, "load_fast_or_located", counting)
     return calls
 
 
@@ -400,7 +400,8 @@ def test_the_date_parser_takes_exactly_yyyy_mm_dd(text: str) -> None:
     try:
         day = parse_date("--as-of", text)
     except WksbmError as exc:
-        assert "--as-of" in exc.message_en and f"`{text}`" in exc.message_en
+        message = exc.message("en")
+        assert "--as-of" in message and f"`{text}`" in message
     else:
         assert day.isoformat() == text
 

@@ -124,7 +124,7 @@ def test_workers_send_facts_not_records(make_records: Callable[..., Path]) -> No
     config = load_config(str(root), "records")
     today = dt.date(2026, 1, 1)
     entries = list(walk(str(root)))
-    sent = parallel._check_chunk(str(root), "records", entries, config, today, False)
+    sent = parallel._check_chunk(str(root), "records", entries, config, today, None, False)
     assert all(isinstance(s, tuple) and isinstance(s[0], list) and s[1] is None for s in sent)
     assert len(pickle.dumps(sent)) / len(entries) < 600
     for entry, item in zip(entries, sent, strict=True):
@@ -132,5 +132,5 @@ def test_workers_send_facts_not_records(make_records: Callable[..., Path]) -> No
         want = check_file(str(root), "records", entry, config, today, keep_record=False)
         assert (got.problems, got.facts, got.digest) == (want.problems, want.facts, want.digest)
         assert [p.source for p in got.problems] == [p.source for p in want.problems]
-    with_records = parallel._check_chunk(str(root), "records", entries, config, today, True)
+    with_records = parallel._check_chunk(str(root), "records", entries, config, today, None, True)
     assert any(s[1] is not None for s in with_records)  # figures still get whole records

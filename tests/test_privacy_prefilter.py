@@ -15,6 +15,7 @@ from wksbm_cli.load.yamldoc import load_document
 from wksbm_cli.model.records import Config
 from wksbm_cli.rules import privacy
 from wksbm_cli.rules.base import FileContext, Finding
+from wksbm_cli.rules.registry import RULES as RULES_TABLE
 
 RULES = (
     ("personal-nik", privacy._NIK, False),
@@ -51,7 +52,7 @@ def _reference(
 def _context(text: str) -> FileContext:
     doc = load_document(text)
     return FileContext("organisasi/x.yaml", "organisasi", "x", text, doc, None, Config(),
-                       dt.date(2026, 1, 1))  # fmt: skip
+                       dt.date(2026, 1, 1), RULES_TABLE)  # fmt: skip
 
 
 def _same(text: str) -> None:

@@ -20,6 +20,10 @@ INDONESIAN_DESK = {"LANG": "id_ID.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "WKSB
         (("report", "--year", "99999"), "--year must be a year such as 2025, not '99999'"),
         (("completeness", "--as-of", "2025-13-01"), "--as-of: `2025-13-01` is not a real day"),
         (("summary", "--as-of", "31-12-2025"), "--as-of: `31-12-2025` is not a date YYYY-MM-DD"),
+        # These three read the day before the folder's config (the other commands after it).
+        (("validate", "--as-of", "2025-13-01"), "--as-of: `2025-13-01` is not a real day"),
+        (("show", "wksbm-contoh", "--as-of", "x"), "--as-of: `x` is not a date YYYY-MM-DD"),
+        (("diff", "HEAD", "--as-of", "2025-02-30"), "--as-of: `2025-02-30` is not a real day"),
     ],
 )
 def test_a_bad_option_is_said_in_the_folders_language(

@@ -632,3 +632,14 @@ def test_any_label_comes_back_as_the_same_text(label: str) -> None:
     assert texts[-1] == shown
     assert texts[0] == visible(label if len(label) <= 22 else label[:21] + "…")
     assert len(list(svg.iter())) == 7  # svg, title, desc, 2 text, 2 rect: nothing injected
+
+
+@pytest.mark.parametrize("label", ["\ufffe", "Depok\uffff", "\ufdd0", "\U0010fffe", "x\udcff"])
+def test_a_noncharacter_in_a_name_is_shown_escaped_and_the_page_parses(label: str) -> None:
+    """Regression (found by the property above): U+FFFE in a kecamatan's name went into the page
+    raw, and an HTML parser refuses the whole page."""
+    chart = bar_chart("c", [Bar(label, 0.5, label)], maximum=1.0, title=label, desc=label)
+    tree = parse_strict(f"<!DOCTYPE html><html lang=id><title>t</title><body>{chart}</body>")
+    svg = next(tree.iter(SVG))
+    texts = ["".join(e.itertext()) for e in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert "\\u" in texts[-1] or "\\U" in texts[-1]

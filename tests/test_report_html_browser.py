@@ -254,7 +254,7 @@ def test_a4_pdf_pages(
     assert starts == sorted(set(starts)), starts  # every section on a page of its own
     # no table row clipped away: every open problem's severity word is printed
     problems = "\n".join(texts[starts[4] : starts[5]])
-    for severity, word in (("error", "error"), ("warning", "peringatan"), ("info", "info")):
+    for severity, word in (("error", "galat"), ("warning", "peringatan"), ("info", "info")):
         rows = text.count(f'<span class="sev-{severity}">')
         assert len(re.findall(rf"\b{word}\b", problems)) >= rows + 1, severity
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True)

@@ -18,7 +18,6 @@ from wksbm_cli.check.results import CheckResult, Options
 from wksbm_cli.figures import completeness as score
 from wksbm_cli.figures.summary import summarise
 from wksbm_cli.figures.yearly import event_days, yearly
-from wksbm_cli.model.records import REGION_LEVELS
 
 DAY = dt.date(2025, 12, 31)
 
@@ -42,10 +41,6 @@ def event(eid: str, tanggal: str, extra: str = "", peserta: str | None = None) -
 def table(result: CheckResult) -> dict[str, score.Row]:
     rows = score.completeness(result.organisations, result.events, result.config, DAY).rows
     return {r.id: r for r in rows}
-
-
-def test_levels_match_the_model() -> None:
-    assert score.LEVELS == REGION_LEVELS
 
 
 def test_multi_day_event_counts_every_day_inclusive(make_records: Callable[..., Path]) -> None:

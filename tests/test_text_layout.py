@@ -16,10 +16,12 @@ from rich.text import Text
 
 from wksbm_cli.check.results import CheckResult
 from wksbm_cli.core.problem import Problem, Severity
+from wksbm_cli.i18n import translate
 from wksbm_cli.model.records import Config
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.problems.text import STYLE, render, summary_line
 from wksbm_cli.render.safe import visible
-from wksbm_cli.render.words import SEVERITY, WORDS
+from wksbm_cli.render.words import SEVERITY
 
 
 def _reference_snippet(problem: Problem) -> Text:
@@ -53,7 +55,7 @@ def _reference(result: CheckResult, lang: str) -> RenderableType:
         body = Text()
         if p.waived:
             until = dict(p.extra).get("until", "")
-            body.append(WORDS[lang]["waived-tag"].format(until=until), style="dim")
+            body.append(translate("problems.waived-tag", lang, {"until": until}), style="dim")
         else:
             body.append(SEVERITY[lang][p.severity.label], style=STYLE[p.severity.label])
         body.append(f" {p.rule}", style="bold" if not p.waived else "dim")
@@ -110,7 +112,7 @@ def _check_same(problems: list[Problem], widths: tuple[int, ...] = (10, 40, 80, 
     result = CheckResult("r", "records", Config(), 7, problems, [], [], {})
     for lang in ("en", "id"):
         for width in widths:
-            new, old = render(result, lang), _reference(result, lang)
+            new, old = render(result, Context(lang=lang)), _reference(result, lang)
             assert _plain(_printed(new, width, False)) == _plain(_printed(old, width, False))
             coloured_new, coloured_old = _printed(new, width, True), _printed(old, width, True)
             assert _styled_cells(coloured_new) == _styled_cells(coloured_old)

@@ -53,3 +53,24 @@ def test_a_waiver_of_an_unknown_rule_is_reported(make_records: Any, run_cli: Any
     assert code == 1
     [bad] = [p for p in doc["problems"] if p["rule"] == "invalid-value"]
     assert "missing-sekretaris" in bad["message"] and bad["path"] == "pengecualian[0].aturan"
+
+
+def test_show_lists_a_records_problems_as_validate_does(make_records: Any, run_cli: Any) -> None:
+    """One JSON shape for a problem: ``show`` left out ``record`` and the waiver's end."""
+    root = make_records({"organisasi/depok/wksbm-contoh.yaml": WAIVED})
+    _, doc = _validate(run_cli, root, "--as-of", "2026-09-30")
+    out = run_cli(
+        "--lang",
+        "en",
+        "--records",
+        str(root),
+        "show",
+        "wksbm-contoh",
+        "--as-of",
+        "2026-09-30",
+        "-f",
+        "json",
+    )
+    shown = json.loads(out.stdout)["problems"]
+    assert shown == [p for p in doc["problems"] if p["record"] == "wksbm-contoh"]
+    assert any(p.get("waived_until") == "2026-09-30" for p in shown)

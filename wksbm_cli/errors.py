@@ -6,21 +6,44 @@ a traceback and exit codes never drift between commands.
 
 from __future__ import annotations
 
-from wksbm_cli.i18n import translate
+from typing import Any
+
+from wksbm_cli.i18n import Message, translate
 
 
 class WksbmError(Exception):
-    """The command cannot run as asked (exit 2): bad option, no records folder, broken config."""
+    """The command cannot run as asked (exit 2): bad option, no records folder, broken config.
+
+    Like a problem, it carries a catalog key and arguments, not text: it is raised far from the
+    place that knows the reader's language, and put in words there."""
 
     exit_code = 2
 
-    def __init__(self, message_id: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_id = message_id
-        self.message_en = message_en
+    def __init__(self, message_key: str, /, **args: Any) -> None:
+        super().__init__(message_key)
+        self.message_key = message_key
+        self.message_args = args
 
     def message(self, lang: str) -> str:
-        return self.message_id if lang == "id" else self.message_en
+        return translate(self.message_key, lang, self.message_args)
+
+    def as_message(self) -> Message:
+        """The error as an argument of another message (a row rejected for this reason)."""
+        return Message(self.message_key, self.message_args)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Subclasses take other arguments than the key: rebuild from the state, not __init__.
+        return (_rebuild, (type(self), self.__dict__.copy()))
+
+
+def _rebuild(cls: type[WksbmError], state: dict[str, Any]) -> WksbmError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state["message_key"])
+    error.__dict__.update(state)
+    return error
 
 
 class InternalError(Exception):
@@ -63,12 +86,11 @@ class WriteFailed(WksbmError):
 
         name = errno.errorcode.get(error.errno or 0, "")
         reason = _REASONS.get(name)
-        texts = []
-        for lang in ("id", "en"):
-            shown = path if path is not None else translate("write.stdout", lang)
-            why = translate(f"write.reason.{reason}", lang) if reason else _detail(error)
-            texts.append(translate("write.failed", lang, {"path": shown, "reason": why}))
-        super().__init__(texts[0], texts[1])
+        super().__init__(
+            "write.failed",
+            path=path if path is not None else Message("write.stdout"),
+            reason=Message(f"write.reason.{reason}") if reason else _detail(error),
+        )
         self.path = path
         self.errno = error.errno
         self.quiet = path is None and error.errno == errno.EPIPE

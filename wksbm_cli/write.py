@@ -19,6 +19,9 @@ The promises, and how each is kept:
 - A folder (CSV tables) is built under a temporary name and published whole; see
   ``atomic_folder`` for the exact guarantee under ``force`` and under a kill.
 - A set of files (the schemas) is written all or nothing; see ``atomic_write_set``.
+- Many new files at once (an import) are each written as above, but their data reaches the disk
+  with one ``syncfs`` per filesystem instead of one fsync per file, and no name is taken before
+  every file is written: see ``write_new_files``.
 
 The small module-level step functions (``_exchange``, ``_move``, ``_remove_tree``...) are the
 steps a kill can fall between; the tests replace them to kill a writer at each one.
@@ -36,7 +39,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from wksbm_cli.errors import WksbmError, WriteFailed
-from wksbm_cli.i18n import translate
 
 MARKER = ".wksbm-export"
 MARKER_TEXT = (
@@ -60,16 +62,11 @@ _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXE
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def _message(key: str, args: dict[str, Any]) -> tuple[str, str]:
-
-    return translate(key, "id", args), translate(key, "en", args)
-
-
 class FileExists(WksbmError):
     """The target exists and ``force`` was not given (exit 1 for ``new``, 2 elsewhere)."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(*_message("write.exists", {"path": path}))
+        super().__init__("write.exists", path=path)
         self.path = path
 
 
@@ -78,9 +75,9 @@ class UnsafeTarget(WksbmError):
 
     def __init__(self, path: str, root: str | None = None) -> None:
         if root is None:
-            super().__init__(*_message("write.unsafe-path", {"path": path}))
+            super().__init__("write.unsafe-path", path=path)
         else:
-            super().__init__(*_message("write.outside", {"path": path, "root": root}))
+            super().__init__("write.outside", path=path, root=root)
         self.path = path
 
 
@@ -88,18 +85,18 @@ class NotOurFolder(WksbmError):
     """``--force`` onto a folder that ``wksbm export`` did not write: refused, nothing touched."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(*_message("write.not-ours", {"path": path}))
+        super().__init__("write.not-ours", path=path)
         self.path = path
 
 
 class Locked(WksbmError):
     def __init__(self, path: str, lock: str) -> None:
-        super().__init__(*_message("write.locked", {"path": path, "lock": lock}))
+        super().__init__("write.locked", path=path, lock=lock)
 
 
 class Swapped(WksbmError):
     def __init__(self, path: str) -> None:
-        super().__init__(*_message("write.swapped", {"path": path}))
+        super().__init__("write.swapped", path=path)
 
 
 @contextlib.contextmanager
@@ -234,20 +231,24 @@ def _unlink_quietly(dir_fd: int, name: str) -> None:
 # ---------------------------------------------------------------- taking a name
 
 
-@functools.cache
-def _renameat2_function() -> Any:
-    """libc's ``renameat2`` (Linux, glibc 2.28+), or None."""
+def _libc(name: str, *argtypes: str) -> Any:
+    """A libc function for ctypes (``argtypes`` named as ctypes types: "c_int"...), or None
+    where this system's libc lacks it."""
     try:
         import ctypes
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        function = libc.renameat2
+        function = getattr(ctypes.CDLL(None, use_errno=True), name)
     except (OSError, AttributeError, ImportError):
         return None
-    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
-    function.argtypes.append(ctypes.c_uint)
+    function.argtypes = [getattr(ctypes, a) for a in argtypes]
     function.restype = ctypes.c_int
     return function
+
+
+@functools.cache
+def _renameat2_function() -> Any:
+    """libc's ``renameat2`` (Linux, glibc 2.28+), or None."""
+    return _libc("renameat2", "c_int", "c_char_p", "c_int", "c_char_p", "c_uint")
 
 
 def _renameat2(dir_fd: int, src: str, dst: str, flags: int) -> bool:
@@ -424,6 +425,93 @@ def atomic_write_via(
                 _unlink_quietly(dir_fd, tmp)
         finally:
             os.close(dir_fd)
+
+
+# ---------------------------------------------------------------- many new files
+
+
+@functools.cache
+def _syncfs_function() -> Any:
+    """libc's ``syncfs`` (Linux), or None."""
+    return _libc("syncfs", "c_int")
+
+
+def _syncfs(fd: int) -> bool:
+    """Flush every file of the filesystem holding ``fd``; False where ``syncfs`` is missing."""
+    function = _syncfs_function()
+    if function is None:
+        return False
+    import ctypes
+
+    if function(fd) == 0:
+        return True
+    code = ctypes.get_errno()
+    raise OSError(code, os.strerror(code))
+
+
+def write_new_files(
+    root: str, files: list[tuple[str, bytes | str]], *, mode: int = 0o644
+) -> list[bool]:
+    """Write many new files below ``root`` (paths relative to it, "/" separated), each
+    atomically and never over an existing file; True for each file written, False where the
+    name was taken (before or during the run).
+
+    Why not ``atomic_write`` in a loop: two fsyncs per file made an import of 10,000 records wait
+    about 25 s on the disk. Here every file is written under a temporary name first (a full disk
+    or a denied write fails before any name is taken, so nothing of the batch is published), the
+    data is flushed with one ``syncfs`` per filesystem (one fsync per file where the system has
+    no ``syncfs``), then the names are taken exactly as ``atomic_write`` takes them, and each
+    folder is fsynced once."""
+    folders: dict[str, int] = {}
+    staged: list[tuple[int, int, str, str, str]] = []  # (index, dir_fd, tmp, name, shown)
+    written = [False] * len(files)
+    current = root
+    try:
+        with _as_write_error(root):
+            devices: dict[int, int] = {}
+            flush_each = _syncfs_function() is None
+            for index, (rel, data) in enumerate(files):
+                current = os.path.join(root, *rel.split("/"))
+                with _as_write_error(current):
+                    parent = rel.rpartition("/")[0]
+                    if parent not in folders:
+                        fd, _name = _parent_of(current, root)
+                        folders[parent] = fd
+                        devices.setdefault(os.fstat(fd).st_dev, fd)
+                    dir_fd, name = folders[parent], rel.rpartition("/")[2]
+                    if _lstat(dir_fd, name) is not None:
+                        continue
+                    fd, tmp = _create_temp(dir_fd, name)
+                    staged.append((index, dir_fd, tmp, name, current))
+                    try:
+                        payload = data.encode("utf-8") if isinstance(data, str) else data
+                        view = memoryview(payload)
+                        while view:
+                            view = view[os.write(fd, view) :]
+                        os.fchmod(fd, _final_mode(None, mode))
+                        if flush_each:
+                            os.fsync(fd)
+                    finally:
+                        os.close(fd)
+            if not flush_each:
+                for fd in devices.values():
+                    _syncfs(fd)
+            for index, dir_fd, tmp, name, shown in staged:
+                current = shown
+                with _as_write_error(shown):
+                    try:
+                        _take_name(dir_fd, tmp, name, shown)
+                    except FileExists:
+                        continue
+                    written[index] = True
+            for fd in folders.values():
+                _fsync_dir(fd)
+    finally:
+        for _index, dir_fd, tmp, _name, _shown in staged:
+            _unlink_quietly(dir_fd, tmp)  # taken names are links or renames: only leftovers go
+        for fd in folders.values():
+            os.close(fd)
+    return written
 
 
 # ---------------------------------------------------------------- a set of files

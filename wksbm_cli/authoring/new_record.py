@@ -15,17 +15,19 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from string import Template
 
 import yaml
 
 from wksbm_cli.core.terms import Terms
+from wksbm_cli.core.vocabulary import VILLAGE_LEVELS
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.load.files import walk
-from wksbm_cli.model.schema import SLUG_PATTERN, TINGKAT
+from wksbm_cli.model.schema import KEGIATAN, ORGANISASI, SLUG_PATTERN, TINGKAT
+from wksbm_cli.model.types import Field, Struct
 
 SCHEMA_FOLDER = "schemas"  # inside the records folder: `wksbm schema --output <records>/schemas`
 JENIS_ORGANISASI = ("wksbm", "forum", "lembaga")
-VILLAGE_LEVELS = ("desa", "dusun", "rw", "rt")
 _DATE_PREFIX = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 
 
@@ -50,20 +52,14 @@ def scalar(value: str) -> str:
 
 def check_id(record_id: str) -> str:
     if not re.fullmatch(SLUG_PATTERN, record_id) or len(record_id) > 80:
-        raise WksbmError(
-            f"id `{record_id}` tidak sah: pakai huruf kecil, angka, dan tanda hubung"
-            f" (mis. {slug(record_id) or 'wksbm-contoh'})",
-            f"id `{record_id}` is not valid: use lower-case letters, digits and hyphens"
-            f" (e.g. {slug(record_id) or 'wksbm-contoh'})",
-        )
+        raise WksbmError("new.bad-id", id=record_id, example=slug(record_id) or "wksbm-contoh")
     return record_id
 
 
 def check_choice(option: str, value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise WksbmError(
-            f"{option}: `{value}` tidak dikenal; pilihan: {', '.join(allowed)}",
-            f"{option}: `{value}` is not known; choose from: {', '.join(allowed)}",
+            "option.unknown-value", option=option, value=value, choices=", ".join(allowed)
         )
     return value
 
@@ -75,10 +71,7 @@ def event_id(record_id: str, tanggal: dt.date) -> str:
     if found is None:
         return check_id(f"{tanggal.isoformat()}-{record_id}")
     if found.group(1) != tanggal.isoformat():
-        raise WksbmError(
-            f"id diawali {found.group(1)} tetapi --tanggal {tanggal.isoformat()}",
-            f"the id starts with {found.group(1)} but --tanggal is {tanggal.isoformat()}",
-        )
+        raise WksbmError("new.id-date", prefix=found.group(1), tanggal=tanggal.isoformat())
     return check_id(record_id)
 
 
@@ -104,7 +97,7 @@ def organisation_path(root: str, org: NewOrganisation, folder: str | None) -> st
     sub = folder if folder else slug(org.kecamatan) if org.kecamatan else org.jenis
     parts = [p for p in sub.replace("\\", "/").split("/") if p]
     if not parts or any(p in (".", "..") or p.startswith(".") for p in parts):
-        raise WksbmError(f"--folder tidak sah: {folder}", f"--folder is not valid: {folder}")
+        raise WksbmError("new.bad-folder", folder=folder)
     return os.path.join(root, "organisasi", *parts, f"{org.id}.yaml")
 
 
@@ -119,10 +112,7 @@ def check_id_unused(root: str, kind: str, target: str) -> None:
         if entry.kind == kind and entry.rel != own and entry.rel.rsplit("/", 1)[-1] == name:
             record_id = name.rsplit(".", 1)[0]
             other = os.path.relpath(os.path.join(root, entry.rel)).replace(os.sep, "/")
-            raise WksbmError(
-                f"id `{record_id}` sudah dipakai oleh {other}; pilih id lain",
-                f"id `{record_id}` is already used by {other}; choose another id",
-            )
+            raise WksbmError("new.id-taken", id=record_id, other=other)
 
 
 def organisation_text(root: str, target: str, org: NewOrganisation, words: Terms) -> str:
@@ -151,8 +141,7 @@ def organisation_text(root: str, target: str, org: NewOrganisation, words: Terms
             out.append(f'  kode: "{org.kode}"  # kode wilayah Kemendagri\n')
         else:
             out.append('  # kode: "34.04.07.2003"  # kode wilayah Kemendagri, dalam tanda kutip\n')
-    # The hint's hall is the village word of the region (Balai Desa in Bogor).
-    out.append(_ORG_OPTIONAL.replace("Balai Kalurahan", f"Balai {words.desa}"))
+    out.append(optional_fields(ORGANISASI, words))
     return "".join(out)
 
 
@@ -164,30 +153,23 @@ def _desa_key(org: NewOrganisation, words: Terms) -> str:
     return words.desa_key
 
 
-_ORG_OPTIONAL = """\
-# status: aktif  # aktif | vakum | bubar
-# dibentuk: 2024-01-31  # tanggal dibentuk, YYYY-MM-DD
-# sk:  # surat keputusan pengesahan
-#   nomor: "12/KEP/2024"
-#   tanggal: 2024-02-01
-#   penerbit: Lurah ...
-#   berlaku_sampai: 2029-02-01
-# pengurus:  # ketua dan sekretaris wajib; bendahara disarankan
-#   - {jabatan: ketua, nama: Nama Ketua, mulai: 2024-02-01}
-#   - {jabatan: sekretaris, nama: Nama Sekretaris}
-#   - {jabatan: bendahara, nama: Nama Bendahara}
-# unsur:  # kategori: kelompok_usaha | lembaga | jaringan_pendukung
-#   - {nama: Karang Taruna ..., kategori: lembaga}
-# sasaran: [lanjut_usia_telantar, fakir_miskin]  # PPKS yang ditangani
-# jumlah_anggota: 25
-# kontak:  # kontak resmi organisasi saja, bukan HP pribadi
-#   alamat: Balai Kalurahan ...
-# sumber:  # tautan sumber informasi
-#   - https://...
-# catatan: Catatan bebas.
-# pengecualian:  # terima kekurangan sementara, sampai tanggal tertentu
-#   - {aturan: missing-sekretaris, sampai: 2026-09-30, alasan: menunggu pemilihan}
-"""
+def commented(field: Field) -> str:
+    """A field's example as commented-out lines: ``# name: value  # hint``, then any further
+    lines of the example, each behind ``# ``."""
+    first, *rest = field.example.split("\n")
+    if first.startswith("#"):
+        head = f"# {field.name}:  {first}"
+    else:
+        head = f"# {field.name}: {first}" if first else f"# {field.name}:"
+    return "".join(f"{line}\n" for line in (head, *(f"# {line}" for line in rest)))
+
+
+def optional_fields(struct: Struct, words: Terms) -> str:
+    """Every field of the kind that declares an example, commented out, in the schema's order;
+    ``$desa`` is the region's village word (Balai Desa in Bogor, Balai Kalurahan in Sleman) and
+    ``$kecamatan`` its key (``kapanewon:`` in DIY)."""
+    text = "".join(commented(f) for f in struct.fields if f.example)
+    return Template(text).safe_substitute(desa=words.desa, kecamatan=words.kecamatan_key)
 
 
 @dataclass(frozen=True)
@@ -210,32 +192,9 @@ def event_text(root: str, target: str, event: NewEvent, words: Terms) -> str:
     out.append(f"jenis: {event.jenis}\n")
     out.append(f"tanggal: {event.tanggal.isoformat()}\n")
     out.append(f"penyelenggara: {scalar(event.penyelenggara)}\n")
-    out.append(_EVENT_OPTIONAL.format(kecamatan=words.kecamatan_key, desa=words.desa))
+    out.append(optional_fields(KEGIATAN, words))
     return "".join(out)
 
-
-_EVENT_OPTIONAL = """\
-# tanggal_selesai: 2025-06-18  # hari terakhir, bila lebih dari sehari
-# tempat:
-#   nama: Balai ...
-#   wilayah: {{{kecamatan}: ...}}
-# dasar: Usulan PUPM Musrenbang  # dasar kegiatan
-# sumber_dana: apbd_kabupaten  # apbn | apbd_provinsi | apbd_kabupaten | dana_desa | ...
-# tahun_anggaran: 2025
-# peserta:
-#   jumlah: 30
-#   organisasi: [wksbm-...]  # id organisasi peserta
-#   asal: [Nama {desa}]  # asal peserta, di mana pun di kabupaten/kota ini
-#   unsur: [karang taruna, kader sosial]
-# narasumber:
-#   - {{nama: ..., instansi: ..., materi: [...]}}
-# pejabat:
-#   - {{nama: ..., jabatan: ...}}
-# materi: [...]
-# sumber:  # tautan sumber informasi
-#   - https://...
-# catatan: Catatan bebas.
-"""
 
 TINGKAT_VALUES = (*TINGKAT.values, *TINGKAT.synonyms)
 

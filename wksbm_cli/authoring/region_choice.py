@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from wksbm_cli.core.terms import full_name
 from wksbm_cli.errors import WksbmError
-from wksbm_cli.i18n import translate
+from wksbm_cli.i18n import Message
 from wksbm_cli.model.records import Config
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.names import display, match, suggest
-from wksbm_cli.regions.resolve import children_of, folder_scope
+from wksbm_cli.regions.resolve import children_of, configured_area
 
 
 @dataclass(frozen=True)
@@ -27,21 +27,13 @@ class Checked:
 
 
 def _area(config: Config) -> tuple[str, str] | None:
-    folder = reference.data_dir()
-    if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
-        return None
-    scope = folder_scope(folder, config)
-    if scope is None or scope.count(".") != 1:
-        return None
-    return folder, scope
+    """The data folder and the configured kabupaten's code (a province alone is too wide)."""
+    area = configured_area(config)
+    return area if area is not None and area[1].count(".") == 1 else None
 
 
 def _error(option: str, key: str, args: Mapping[str, object]) -> WksbmError:
-
-    return WksbmError(
-        f"{option}: {translate(key, 'id', dict(args))}",
-        f"{option}: {translate(key, 'en', dict(args))}",
-    )
+    return WksbmError("error.at", where=option, message=Message(key, args))
 
 
 def kecamatan(name: str, config: Config, option: str) -> Checked:

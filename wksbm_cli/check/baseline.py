@@ -26,6 +26,7 @@ from typing import Any
 from wksbm_cli import __version__
 from wksbm_cli.core.problem import Problem
 from wksbm_cli.errors import WksbmError
+from wksbm_cli.i18n import Message
 from wksbm_cli.rules.registry import RULES
 
 Key = tuple[str, str, str]  # (record id or file name, rule, stable path)
@@ -44,7 +45,7 @@ def pointer_only(rule: str) -> bool:
     where to point (the record, or the key under which the missing thing would go)."""
 
     info = RULES.get(rule)
-    return info is not None and info.group == "completeness" and rule != "multiple-ketua"
+    return info is not None and info.pointer_only
 
 
 def stable_path(rule: str, path: str | None) -> str:
@@ -98,10 +99,8 @@ def dump(shown_root: str, problems: Iterable[Problem]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def _corrupt(path: str, why: str) -> WksbmError:
-    return WksbmError(
-        f"berkas baseline {path} rusak: {why}", f"baseline file {path} is corrupt: {why}"
-    )
+def _corrupt(path: str, why: str | Message) -> WksbmError:
+    return WksbmError("baseline.corrupt", path=path, reason=why)
 
 
 def load(path: str) -> Counter[Key]:
@@ -109,20 +108,15 @@ def load(path: str) -> Counter[Key]:
         with open(path, "rb") as handle:
             raw = handle.read(64 * 1024 * 1024)
     except FileNotFoundError:
-        raise WksbmError(
-            f"berkas baseline tidak ada: {path}", f"baseline file not found: {path}"
-        ) from None
+        raise WksbmError("baseline.missing", path=path) from None
     except OSError as exc:
-        raise WksbmError(
-            f"berkas baseline {path} tidak terbaca: {exc.strerror}",
-            f"cannot read baseline file {path}: {exc.strerror}",
-        ) from None
+        raise WksbmError("baseline.unreadable", path=path, reason=exc.strerror) from None
     try:
         doc: Any = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise _corrupt(path, str(exc)) from None
     if not isinstance(doc, dict) or doc.get("version") not in (1, VERSION):
-        raise _corrupt(path, f"not a wksbm baseline (version 1 or {VERSION})")
+        raise _corrupt(path, Message("baseline.not-ours", {"version": VERSION}))
     items = doc.get("problems")
     if not isinstance(items, list):
         raise _corrupt(path, "no problems list")

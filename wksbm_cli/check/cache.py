@@ -140,11 +140,11 @@ class Cache:
         shown_root: str,
         config: Config,
         today: dt.date,
-        selection: Collection[str] = (),
+        wanted: Collection[str] | None = None,
     ) -> Cache | Off | None:
-        """The cache of ``root``; else why not (``Off``, to be said once), or None when there
-        is nothing worth saying (turned off, not writable). ``selection``: the rule ids this
-        run judges by."""
+        """The cache of ``root`` for results made by the rules in ``wanted`` (None: all); else
+        why not (``Off``, to be said once), or None when there is nothing worth saying (turned
+        off, not writable)."""
         if disabled_by_env():
             return None
         folder = os.path.join(root, CACHE_DIR)
@@ -174,7 +174,8 @@ class Cache:
             ENGINE,
             config.fingerprint(),
             today.isoformat(),
-            sorted(selection),
+            # Unselected rules do not run: a result made under one selection lacks the others.
+            "*" if wanted is None else sorted(wanted),
             reference.data_version(),
         ]
         key = hashlib.blake2b(json.dumps(parts).encode(), digest_size=16).hexdigest()

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from wksbm_cli.check.engine import Scope, check_entries, finish, rule_filter
+from wksbm_cli.check.engine import Scope, check_entries, finish, rule_filter, wanted_rules
 from wksbm_cli.check.policy import PolicyChange, config_from_bytes, policy_changes, with_policy_of
 from wksbm_cli.check.results import CheckResult, FileResult, Options, shown_path
 from wksbm_cli.core.problem import Problem, Severity, make_args
@@ -177,7 +177,7 @@ def check_changed(
         today,
         options.use_cache,
         notices=notices,
-        selection=allowed,
+        wanted=wanted_rules(allowed, judged),
         records=options.records,
     )
     touched_orgs = {

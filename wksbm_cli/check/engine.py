@@ -28,12 +28,13 @@ from wksbm_cli.core.bulk import without_cycle_collector
 from wksbm_cli.core.problem import Problem, Severity
 from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.errors import InternalError, WksbmError
+from wksbm_cli.i18n import maybe
 from wksbm_cli.load.files import Entry, walk
 from wksbm_cli.model.facts import Facts
 from wksbm_cli.model.records import Config, Event, Organisation
 from wksbm_cli.regions.canonical import canonical_records
 from wksbm_cli.rules.base import Finding, FolderContext
-from wksbm_cli.rules.registry import RULES, folder_checks
+from wksbm_cli.rules.registry import RULES, Selection, folder_checks
 
 
 def rule_filter(select: Sequence[str], ignore: Sequence[str]) -> set[str]:
@@ -53,16 +54,21 @@ def rule_filter(select: Sequence[str], ignore: Sequence[str]) -> set[str]:
                 }
                 if not hits:
                     hint = did_you_mean(name, sorted(RULES))
-                    extra_id = f" (maksudnya {hint}?)" if hint else ""
-                    extra_en = f" (did you mean {hint}?)" if hint else ""
-                    raise WksbmError(
-                        f"aturan tidak dikenal: {name}{extra_id}", f"unknown rule: {name}{extra_en}"
-                    )
+                    raise WksbmError("select.unknown-rule", name=name, maybe=maybe(hint))
                 out |= hits
         return out
 
     chosen = expand(select) if select else set(RULES)
     return chosen - expand(ignore)
+
+
+def wanted_rules(allowed: set[str], config: Config) -> Selection:
+    """The rules whose findings a run can report: those ``--select``/``--ignore`` leave, less
+    those ``aturan:`` turns off. Only their checks run. None when that is every rule (the usual
+    run), so that such runs share one cache key whatever the spelling of the selection."""
+    off = {rule for rule, level in config.aturan if level == "off"}
+    wanted = frozenset(allowed - off)
+    return None if wanted >= RULES.keys() else wanted
 
 
 def _apply_policy(
@@ -83,7 +89,7 @@ def _apply_policy(
         if level is not None and Severity.parse(level) is not p.severity:
             p = p.with_severity(Severity.parse(level))
         rec = records.get(p.file)
-        if rec is not None and p.rule != "waiver-expired":
+        if rec is not None and RULES[p.rule].waivable:
             for w in rec.waivers:
                 if w.aturan == p.rule and today <= w.sampai:
                     p = replace(
@@ -129,8 +135,9 @@ def check_folder(
     today = options.as_of or dt.date.today()
     entries = list(walk(root))
     notices: list[tuple[str, dict[str, Any]]] = []
+    wanted = wanted_rules(allowed, config)
     cache = (
-        open_cache(root, shown_root, config, today, allowed, notices) if options.use_cache else None
+        open_cache(root, shown_root, config, today, wanted, notices) if options.use_cache else None
     )
     scope = Scope(options.paths)
     if cache is not None and not options.records:
@@ -151,7 +158,7 @@ def check_folder(
                 root, shown_root, config, files, problems, [], [], unreadable, notices
             )
     results = run_checks(
-        root, shown_root, entries, config, today, cache, options.records, options.progress
+        root, shown_root, entries, config, today, cache, options.records, options.progress, wanted
     )
     judged = judge(root, shown_root, config, results, allowed, today)
     unreadable = unreadable_of(results, shown_root)
@@ -167,12 +174,12 @@ def open_cache(
     shown_root: str,
     config: Config,
     today: dt.date,
-    selection: Iterable[str],
+    wanted: Selection,
     notices: list[tuple[str, dict[str, Any]]] | None,
 ) -> Cache | None:
-    """The run summary of ``root``, or None; why it is off, if worth saying, goes to
-    ``notices``."""
-    cache = Cache.open(root, shown_root, config, today, tuple(selection))
+    """The run summary of ``root`` for results made by the rules in ``wanted`` (None: all), or
+    None; why it is off, if worth saying, goes to ``notices``."""
+    cache = Cache.open(root, shown_root, config, today, wanted)
     if isinstance(cache, Off) and notices is not None:
         notices.append((cache.key, cache.args))
     return cache if isinstance(cache, Cache) else None
@@ -187,18 +194,18 @@ def check_entries(
     use_cache: bool,
     progress: Progress | None = None,
     notices: list[tuple[str, dict[str, Any]]] | None = None,
+    wanted: Selection = None,
     *,
-    selection: Iterable[str] | None = None,
     records: bool = True,
 ) -> list[FileResult]:
-    """Per-file results: from the run summary where the file is unchanged, the rest computed
-    (in a pool of processes when there are many). ``records``: keep whole records (else the
-    facts only). Why the cache is off, if worth saying, goes to ``notices``."""
+    """Per-file results by the rules in ``wanted`` (None: all): from the run summary where the
+    file is unchanged, the rest computed (in a pool of processes when there are many).
+    ``records``: keep whole records (else the facts only). Why the cache is off, if worth
+    saying, goes to ``notices``."""
     cache = None
     if use_cache:
-        chosen = RULES if selection is None else selection
-        cache = open_cache(root, shown_root, config, today, chosen, notices)
-    results = run_checks(root, shown_root, entries, config, today, cache, records, progress)
+        cache = open_cache(root, shown_root, config, today, wanted, notices)
+    results = run_checks(root, shown_root, entries, config, today, cache, records, progress, wanted)
     if cache is not None:
         cache.save(entries, results, None, {})
     return results
@@ -213,9 +220,12 @@ def run_checks(
     cache: Cache | None,
     records: bool,
     progress: Progress | None = None,
+    wanted: Selection = None,
 ) -> list[FileResult]:
     if cache is None:
-        return check_many(root, shown_root, entries, config, today, progress, records=records)
+        return check_many(
+            root, shown_root, entries, config, today, progress, records=records, wanted=wanted
+        )
     found = cache.lookup_all(entries, records)
     todo = [i for i, r in enumerate(found) if r is None]
     if progress is not None:
@@ -234,6 +244,7 @@ def run_checks(
         today,
         shifted if progress else None,
         records=records,
+        wanted=wanted,
     )
     for i, r in zip(todo, fresh, strict=True):
         found[i] = r
@@ -257,7 +268,7 @@ def judge(
     problems = [p for r in results for p in r.problems]
     folder = FolderContext(organisations, events, config, today, root, shown_root)
     with without_cycle_collector():  # a problem per organisation never trained, and so on
-        for info in folder_checks():
+        for info in folder_checks(wanted_rules(allowed, config)):
             if info.check is None:
                 continue
             try:
@@ -329,14 +340,15 @@ def records_of(
 ) -> tuple[list[Organisation], list[Event]]:
     """The records of per-file results, as every report sees them: the one step from a tree of
     files (on disk or in a commit) to records, shared by live runs and past snapshots. Region
-    names are made canonical unless the region rules are deselected. Results that kept only
-    facts (``validate``) give none, and nothing is made canonical for them."""
+    names are made canonical unless every rule that reads the region list is deselected.
+    Results that kept only facts (``validate``) give none, and nothing is made canonical for
+    them."""
     results = list(results)
     organisations = [r.record for r in results if isinstance(r.record, Organisation)]
     events = [r.record for r in results if isinstance(r.record, Event)]
     if not (organisations or events):
         return [], []
-    if allowed is None or allowed & {"region-unknown", "region-mismatch"}:
+    if allowed is None or any(RULES[r].needs_regions for r in allowed):
         organisations, events = canonical_records(organisations, events, config)
     return organisations, events
 

@@ -16,8 +16,9 @@ from typing import Any
 from wksbm_cli.check.results import FileResult, content_digest, shown_path
 from wksbm_cli.core.problem import Problem, Severity, make_args
 from wksbm_cli.errors import InternalError
+from wksbm_cli.load.fastyaml import load_fast_or_located
 from wksbm_cli.load.files import Entry, ReadResult, decode, read_bytes
-from wksbm_cli.load.yamldoc import Document, Path, load_document
+from wksbm_cli.load.yamldoc import Document, Path
 from wksbm_cli.model.facts import Spot, facts_of, spot_paths
 from wksbm_cli.model.records import (
     Config,
@@ -29,7 +30,7 @@ from wksbm_cli.model.schema import KEGIATAN, ORGANISASI
 from wksbm_cli.model.types import Context, field_name
 from wksbm_cli.rules.base import FileContext, Finding
 from wksbm_cli.rules.privacy import Masker
-from wksbm_cli.rules.registry import RULES, file_checks
+from wksbm_cli.rules.registry import RULES, Selection, file_checks, runs_schema
 
 SNIPPET_LIMIT = 200
 
@@ -81,14 +82,18 @@ def check_file(
     entry: Entry,
     config: Config,
     today: dt.date,
+    wanted: Selection = None,
     *,
     keep_record: bool = True,
 ) -> FileResult:
-    """Everything that can be judged from one file alone."""
+    """Everything that can be judged from one file alone, by the rules in ``wanted`` (None: all;
+    a rule that cannot be reported is not run)."""
     if entry.issue is not None:
-        return judge_file(shown_root, entry, None, ReadResult(None), config, today)
+        return judge_file(shown_root, entry, None, ReadResult(None), config, today, wanted=wanted)
     data, refused = read_bytes(os.path.join(root, entry.rel), config.ukuran_berkas_maks)
-    return judge_file(shown_root, entry, data, refused, config, today, keep_record=keep_record)
+    return judge_file(
+        shown_root, entry, data, refused, config, today, wanted=wanted, keep_record=keep_record
+    )
 
 
 def judge_file(
@@ -99,6 +104,7 @@ def judge_file(
     config: Config,
     today: dt.date,
     judge: bool = True,
+    wanted: Selection = None,
     *,
     keep_record: bool = True,
 ) -> FileResult:
@@ -106,8 +112,9 @@ def judge_file(
     (:func:`check_file`) or a past commit (the yearly report's history), so a past snapshot is
     read exactly as a live run reads today's files. ``refused`` says why ``data`` is None.
     ``judge=False`` builds the record only (no schema or file rules): the record does not
-    depend on them, and a score needs records, not problems. ``keep_record=False`` keeps the
-    record's facts only (what ``validate`` needs)."""
+    depend on them, and a score needs records, not problems. Only the checks of rules in
+    ``wanted`` run (None: all), and those that find personal data, which is masked whatever is
+    reported. ``keep_record=False`` keeps the record's facts only (what ``validate`` needs)."""
     shown = shown_path(shown_root, entry.rel)
     result = FileResult(entry.rel, entry.kind, [])
     if entry.issue is not None:
@@ -125,7 +132,7 @@ def judge_file(
         )
         return result
     text = read.text
-    doc = load_document(text)
+    doc = load_fast_or_located(text)
     stem = entry.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     for issue in doc.issues:
         result.problems.append(
@@ -142,7 +149,8 @@ def judge_file(
     record: Record | None = None
     if isinstance(doc.data, dict):
         schema = ORGANISASI if entry.kind == "organisasi" else KEGIATAN
-        checked = schema.check(doc.data, (), Context(doc.plain)) if judge else ()
+        judged = judge and runs_schema(wanted)
+        checked = schema.check(doc.data, (), Context(doc.plain)) if judged else ()
         for s in checked:
             line, col = doc.where(s.path)
             result.problems.append(
@@ -152,18 +160,15 @@ def judge_file(
             record = build_organisation(doc.data, shown, config.wilayah)
         else:
             record = build_event(doc.data, shown, config.wilayah)
-    elif not any(p.rule == "yaml-syntax" for p in result.problems):
-        line, col = doc.where(())
-        key = "not-a-mapping.empty" if doc.data is None else "not-a-mapping"
-        got = "list" if isinstance(doc.data, list) else "text"
-        result.problems.append(make_problem(shown, line, col, "not-a-mapping", key, {"got": got}))
-    ctx = FileContext(entry.rel, entry.kind or "", stem, text, doc, record, config, today)
+    ctx = FileContext(entry.rel, entry.kind or "", stem, text, doc, record, config, today, RULES)
     private: list[tuple[str, str]] = []
-    for info in file_checks():
-        if info.check is None or (record is None and info.group != "privacy"):
+    for info in file_checks(wanted):
+        if info.check is None or (record is None and not info.runs_without_record):
             continue
-        if not judge and info.group != "privacy":
+        if not judge and not info.finds_personal_data:
             continue  # a past snapshot still masks personal data, so none is printed from it
+        if info.off_when_internal and config.privasi == "internal":
+            continue
         try:
             findings = list(info.check(ctx))
         except Exception as exc:

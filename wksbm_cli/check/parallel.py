@@ -20,10 +20,12 @@ from wksbm_cli.check.file_check import check_file
 from wksbm_cli.check.results import FileResult, shown_path
 from wksbm_cli.core.bulk import without_cycle_collector
 from wksbm_cli.errors import InternalError
+from wksbm_cli.load.fastyaml import prepare
 
 if TYPE_CHECKING:
     from wksbm_cli.load.files import Entry
     from wksbm_cli.model.records import Config
+    from wksbm_cli.rules.registry import Selection
 
 #: Below this many files to check, the pool costs more than it saves.
 THRESHOLD = 200
@@ -55,16 +57,20 @@ def check_many(
     progress: Callable[[int, int], None] | None = None,
     *,
     records: bool = True,
+    wanted: Selection = None,
 ) -> list[FileResult]:
-    """``check_file`` of every entry, in order; ``progress(done, total)`` after each file (or
-    each chunk, in the pool). ``records``: keep whole records (else facts only)."""
+    """``check_file`` of every entry by the rules in ``wanted``, in order; ``progress(done,
+    total)`` after each file (or each chunk, in the pool). ``records``: keep whole records (else
+    facts only)."""
 
     pool = workers()
     total = len(entries)
     if total < THRESHOLD or pool < 2:
         results = []
         for entry in entries:
-            results.append(check_file(root, shown_root, entry, config, today, keep_record=records))
+            results.append(
+                check_file(root, shown_root, entry, config, today, wanted, keep_record=records)
+            )
             if progress is not None:
                 progress(len(results), total)
         return results
@@ -73,6 +79,7 @@ def check_many(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    prepare()  # the fast YAML path's library, imported once for every forked worker
     size = chunk_size(len(entries), pool)
     chunks = [list(entries[i : i + size]) for i in range(0, len(entries), size)]
     # fork shares the already-imported rules and schema with the workers for free; elsewhere
@@ -82,7 +89,8 @@ def check_many(
     try:
         with ProcessPoolExecutor(max_workers=min(pool, len(chunks)), mp_context=context) as ex:
             futures = [
-                ex.submit(_check_chunk, root, shown_root, c, config, today, records) for c in chunks
+                ex.submit(_check_chunk, root, shown_root, c, config, today, wanted, records)
+                for c in chunks
             ]
             # The workers exist now (forked with the collector on); collecting runs without it.
             with without_cycle_collector():
@@ -120,12 +128,18 @@ def _unpack(shown_root: str, entry: Entry, sent: Sent) -> FileResult:
 
 
 def _check_chunk(
-    root: str, shown_root: str, chunk: list[Entry], config: Config, today: dt.date, records: bool
+    root: str,
+    shown_root: str,
+    chunk: list[Entry],
+    config: Config,
+    today: dt.date,
+    wanted: Selection,
+    records: bool,
 ) -> list[Sent]:
 
     try:
         return [
-            _pack(check_file(root, shown_root, e, config, today, keep_record=records))
+            _pack(check_file(root, shown_root, e, config, today, wanted, keep_record=records))
             for e in chunk
         ]
     except InternalError as exc:

@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 
 from wksbm_cli.model import config as _config
 from wksbm_cli.model.records import Config
-from wksbm_cli.model.schema import JABATAN
 from wksbm_cli.rules.registry import RULES
 
 
@@ -27,8 +26,6 @@ def config_from_bytes(data: bytes | None, shown: str) -> Config:
 # Policy: the severity each rule is judged at, and how a change of wksbm.yaml moves it.
 
 LEVEL_ORDER = {"off": 0, "info": 1, "warning": 2, "error": 3}
-# The rules that do not run under ``privasi: internal`` (rules/privacy.py).
-PRIVASI_RULES = ("personal-email", "personal-phone")
 
 
 @dataclass(frozen=True)
@@ -54,20 +51,22 @@ def rule_levels(config: Config) -> dict[str, tuple[str, tuple[str, ...]]]:
     levels: dict[str, tuple[str, tuple[str, ...]]] = {
         rid: (info.severity.label, ("aturan",)) for rid, info in RULES.items()
     }
-    for role in JABATAN:
-        rid = f"missing-{role}"
-        if role in config.jabatan_wajib:
+    for rid, rule in RULES.items():
+        if not rule.jabatan:
+            continue
+        if rule.jabatan in config.jabatan_wajib:
             levels[rid] = ("error", ("jabatan_wajib",))
-        elif role in config.jabatan_disarankan:
+        elif rule.jabatan in config.jabatan_disarankan:
             levels[rid] = ("warning", ("jabatan_disarankan",))
         else:
             levels[rid] = ("off", ("jabatan_wajib",))
     for rid, level in config.aturan:
-        if rid in levels and not (rid.startswith("missing-") and levels[rid][0] == "off"):
+        if rid in levels and not (RULES[rid].jabatan and levels[rid][0] == "off"):
             levels[rid] = (level, ("aturan", rid))
     if config.privasi == "internal":
-        for rid in PRIVASI_RULES:
-            levels[rid] = ("off", ("privasi",))
+        for rid, rule in RULES.items():
+            if rule.off_when_internal:
+                levels[rid] = ("off", ("privasi",))
     return levels
 
 

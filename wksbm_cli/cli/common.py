@@ -14,7 +14,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -34,16 +34,6 @@ if TYPE_CHECKING:
     from wksbm_cli.model.records import Config
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-# One definition of the options several commands share, so each is spelt and explained alike.
-RawCsv = Annotated[
-    bool,
-    typer.Option(
-        "--raw-csv",
-        help="CSV cells exactly as recorded, for scripts (by default a cell starting with"
-        " = + - @ gets a ' in front, so that a spreadsheet cannot run it as a formula).",
-    ),
-]
 
 
 @dataclass

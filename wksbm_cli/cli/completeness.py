@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import RawCsv, guarded, open_folder, print_rich, progress_bar, write_out
+from wksbm_cli.cli.common import guarded, open_folder, progress_bar
+from wksbm_cli.cli.options import Format, RawCsv, as_of_option, formats_of, kecamatan_option
 from wksbm_cli.core.dates import parse_day
-
-
-class CompletenessFormat(StrEnum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 def _help() -> str:
@@ -33,36 +26,26 @@ def _help() -> str:
 
 
 @guarded
+@formats_of("completeness")
 def completeness(
-    kecamatan: Annotated[
-        str | None,
-        typer.Option(
-            "--kecamatan",
-            "--kapanewon",
-            metavar="NAME",
-            help="Only this kecamatan (case, spaces and hyphens ignored).",
-        ),
-    ] = None,
+    kecamatan: str | None = kecamatan_option(
+        "Only this kecamatan (case, spaces and hyphens ignored).", metavar="NAME"
+    ),
     incomplete: Annotated[
         bool, typer.Option("--incomplete", "--belum-lengkap", help="Only those scoring below 1.")
     ] = False,
-    fmt: Annotated[
-        CompletenessFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = CompletenessFormat.text,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge as of this day (default today)."),
-    ] = None,
+    fmt: Format = "text",
+    as_of: str | None = as_of_option("Judge as of this day (default today)."),
     raw_csv: RawCsv = False,
 ) -> None:
     from wksbm_cli.check.engine import check_folder
     from wksbm_cli.check.results import Options
+    from wksbm_cli.cli.output import context, emit, for_people
     from wksbm_cli.figures.completeness import completeness as build
-    from wksbm_cli.render.figures import completeness_out as out
 
     folder = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_day(as_of)
-    options = Options(as_of=day, progress=progress_bar(fmt is CompletenessFormat.text))
+    options = Options(as_of=day, progress=progress_bar(for_people("completeness", fmt)))
     result = check_folder(folder.root, folder.shown_root, folder.config, options)
     table = build(
         result.organisations,
@@ -71,15 +54,9 @@ def completeness(
         day,
         kecamatan=kecamatan,
         incomplete=incomplete,
+        unreadable=result.unreadable,
     )
-    if fmt is CompletenessFormat.json:
-        write_out(out.render_json(table, result.unreadable))
-    elif fmt is CompletenessFormat.csv:
-        write_out(out.render_csv(table, folder.config, raw_csv))
-    elif fmt is CompletenessFormat.markdown:
-        write_out(out.render_markdown(table, folder.config, folder.lang, result.unreadable))
-    else:
-        print_rich(out.render_text(table, folder.config, folder.lang, result.unreadable))
+    emit("completeness", fmt, table, context(folder, raw_csv=raw_csv))
 
 
 completeness.__doc__ = _help()

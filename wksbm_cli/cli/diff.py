@@ -8,23 +8,17 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import guarded, open_folder, write_out
+from wksbm_cli.cli.options import against_tip_option, as_of_option
 
 
 @guarded
 def diff(
     ref: Annotated[str, typer.Argument(metavar="GITREF", help="The base to compare with.")],
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge both sides as of this day."),
-    ] = None,
-    against_tip: Annotated[
-        bool,
-        typer.Option(
-            "--against-tip",
-            help="Compare with GITREF's tip instead of where this branch left it"
-            " (git merge-base GITREF HEAD).",
-        ),
-    ] = False,
+    as_of: str | None = as_of_option("Judge both sides as of this day."),
+    against_tip: bool = against_tip_option(
+        "Compare with GITREF's tip instead of where this branch left it"
+        " (git merge-base GITREF HEAD)."
+    ),
 ) -> None:
     """Organisations and events added, changed, moved and removed since GITREF (matched by id),
     the problems fixed and introduced (matched by record id, rule and field path, so a moved
@@ -37,14 +31,14 @@ def diff(
     Example: wksbm diff origin/main
     """
     from wksbm_cli.check.results import Options
+    from wksbm_cli.cli.output import context, text_of
     from wksbm_cli.core.dates import parse_as_of
     from wksbm_cli.figures.diff import diff_records
-    from wksbm_cli.render.figures.diff_markdown import render
 
+    folder = open_folder()  # first: its `bahasa` is the language of every message
     options = Options(as_of=parse_as_of(as_of))
-    folder = open_folder()
     result = diff_records(folder.root, folder.shown_root, folder.config, ref, options, against_tip)
-    text = render(result, folder.lang) + "\n"
+    text = text_of("diff", "markdown", result, context(folder))
     write_out(text)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
@@ -55,7 +49,4 @@ def diff(
         except OSError as exc:
             from wksbm_cli.errors import WksbmError
 
-            raise WksbmError(
-                f"tidak dapat menulis GITHUB_STEP_SUMMARY ({summary}): {exc.strerror}",
-                f"cannot write GITHUB_STEP_SUMMARY ({summary}): {exc.strerror}",
-            ) from None
+            raise WksbmError("diff.summary-failed", path=summary, reason=exc.strerror) from None

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import RawCsv, current_lang, err_console, guarded, open_folder
+from wksbm_cli.cli.common import current_lang, err_console, guarded, open_folder
+from wksbm_cli.cli.options import RawCsv, output_option
 
 
 class ExportFormat(StrEnum):
@@ -22,12 +23,9 @@ class ExportFormat(StrEnum):
 @guarded
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
-    output: Annotated[
-        str,
-        typer.Option(
-            "--output", "-o", metavar="PATH", help="File (sqlite, json, xlsx) or new folder (csv)."
-        ),
-    ],
+    output: str = output_option(
+        "File (sqlite, json, xlsx) or new folder (csv).", metavar="PATH", required=True
+    ),
     force: Annotated[bool, typer.Option(help="Replace an existing file or folder.")] = False,
     raw_csv: RawCsv = False,
 ) -> None:
@@ -60,8 +58,11 @@ def export(
         raise WriteFailed(output, FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT)))
     result = check_folder(found.root, found.shown_root, found.config)
     personal = found.config.privasi == "internal"
+    limit = found.config.ukuran_berkas_maks
     extra = (
-        personal_fields(found.root, found.shown_root, result.organisations) if personal else None
+        personal_fields(found.root, found.shown_root, result.organisations, limit)
+        if personal
+        else None
     )
     tables = build_tables(result.organisations, result.events, extra)
     if fmt is ExportFormat.sqlite:

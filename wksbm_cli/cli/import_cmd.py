@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from wksbm_cli.cli.common import current_lang, err_console, guarded, open_folder, write_out
+from wksbm_cli.cli.common import current_lang, err_console, guarded, open_folder
+from wksbm_cli.cli.options import Format, formats_of
 
 if TYPE_CHECKING:
-    from wksbm_cli.authoring.importing.plan import Item, Mapping_, Plan
-
-
-class ImportFormat(StrEnum):
-    text = "text"
-    json = "json"
+    from wksbm_cli.authoring.importing.plan import Mapping_
 
 
 @guarded
+@formats_of("import")
 def import_file(
     path: Annotated[str, typer.Argument(metavar="FILE", help=".xlsx, .xls, .ods or .csv")],
     sheet: Annotated[
@@ -45,9 +40,7 @@ def import_file(
     update: Annotated[
         bool, typer.Option("--update", help="Also write changed fields of existing records.")
     ] = False,
-    fmt: Annotated[ImportFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ImportFormat.text
-    ),
+    fmt: Format = "text",
 ) -> None:
     """Import organisations from a spreadsheet: new rows become new records, rows of existing
     records (same id, else same name and kalurahan) update only the fields that differ.
@@ -57,6 +50,8 @@ def import_file(
     Without --update a changed field is only reported. Rows that cannot become a valid record
     are listed with sheet, row and reason, and written nowhere; the exit status is then 1.
     Phone numbers and e-mails are imported only when wksbm.yaml says privasi: internal.
+    Every sheet of `wksbm export --format xlsx` comes back: officers, unsur and speakers by
+    record id and urutan, events by id, participants by the pair; a deleted row deletes nothing.
 
     Example: wksbm import data-wksbm-2025.xlsx --dry-run
     """
@@ -64,7 +59,9 @@ def import_file(
 
     from wksbm_cli.authoring.importing import plan as pl
     from wksbm_cli.authoring.importing.readers import read_sheets
+    from wksbm_cli.cli.output import context, emit
     from wksbm_cli.i18n import translate
+    from wksbm_cli.render.figures.import_out import ImportRun
 
     found = open_folder()
     lang = current_lang()
@@ -79,11 +76,7 @@ def import_file(
     plan = pl.build(folder, sheets, columns, os.path.basename(path), dt.date.today())
     if not dry_run:
         pl.apply(folder, plan, update)
-    if fmt is ImportFormat.json:
-        write_out(json.dumps(_json(plan, lang, dry_run, update), ensure_ascii=False, indent=2))
-        write_out("\n")
-    else:
-        write_out(_text(plan, lang, dry_run, update))
+    emit("import", fmt, ImportRun(plan, dry_run, update), context(found))
     if plan.count("rejected") or plan.count("ambiguous"):
         raise typer.Exit(1)
 
@@ -95,16 +88,14 @@ def _load_mapping(path: str) -> Mapping_:
     from wksbm_cli.authoring.importing.plan import Mapping_
     from wksbm_cli.core.suggest import did_you_mean
     from wksbm_cli.errors import WksbmError
+    from wksbm_cli.i18n import Message
 
     try:
         with open(path, encoding="utf-8") as handle:
             data = yaml.safe_load(handle)
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or type(exc).__name__
-        raise WksbmError(
-            f"{path}: berkas pemetaan tidak dapat dibaca ({reason})",
-            f"{path}: the mapping file could not be read ({reason})",
-        ) from None
+        raise WksbmError("import.mapping-unreadable", file=path, reason=reason) from None
     if not isinstance(data, dict):
         data = {}
     raw = data.get("kolom", data.get("columns")) or {}
@@ -113,18 +104,17 @@ def _load_mapping(path: str) -> Mapping_:
     if isinstance(row, int) and row > 0:
         out.header_row = row
     if not isinstance(raw, dict):
-        raise WksbmError(
-            f"{path}: `kolom` harus berupa pemetaan", f"{path}: `kolom` must be a mapping"
-        )
+        raise WksbmError("import.mapping-not-mapping", file=path)
     for header, name in raw.items():
         target = IGNORE if name in (None, "", "-") else str(name)
         if target not in (*FIELDS, IGNORE):
             hint = did_you_mean(target, (*FIELDS, IGNORE))
-            tip = f" (did you mean `{hint}`?)" if hint else ""
-            saran = f" (maksud Anda `{hint}`?)" if hint else ""
             raise WksbmError(
-                f"{path}: kolom `{header}`: ruas `{target}` tidak dikenal{saran}",
-                f"{path}: column `{header}`: field `{target}` is not known{tip}",
+                "import.mapping-unknown-field",
+                file=path,
+                header=header,
+                field=target,
+                maybe=Message("import.mapping-maybe", {"name": hint}) if hint else "",
             )
         out.columns[str(header)] = target
     return out
@@ -164,133 +154,4 @@ def _draft(path: str, sheets: list[Any], columns: Mapping_) -> None:
     try:
         atomic_write(path, "\n".join(lines) + "\n")
     except FileExists:
-        raise WksbmError(
-            f"{path} sudah ada; tidak ditimpa (pilih nama lain)",
-            f"{path} already exists; left untouched (choose another name)",
-        ) from None
-
-
-def _reason(item: Item, lang: str) -> str:
-    from wksbm_cli.i18n import translate
-
-    if item.action == "ambiguous":
-        return translate("import.ambiguous", lang, {"ids": ", ".join(item.candidates)})
-    if item.reason is None:
-        return ""
-    key, args = item.reason
-    if "error" in args:  # the round-trip writer's own refusal, in both languages
-        return translate(key, lang, {"reason": args["error"].message(lang)})
-    if "problem" in args:
-        problem = args["problem"]
-        return translate(key, lang, {"rule": args["rule"], "message": problem.message(lang)})
-    return translate(key, lang, args)
-
-
-def _value(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_value(v)}" for k, v in value.items())
-    if isinstance(value, list):
-        return "; ".join(_value(v) for v in value)
-    return str(value)
-
-
-def _summary(plan: Plan, lang: str, dry_run: bool, update: bool) -> list[str]:
-    from wksbm_cli.i18n import translate
-
-    args = {a: plan.count(a) for a in ("new", "update", "unchanged", "rejected", "ambiguous")}
-    out = [translate("import.summary", lang, {"source": plan.source, **args})]
-    if plan.dropped_personal:
-        out.append(translate("import.dropped", lang, {"count": plan.dropped_personal}))
-    if dry_run:
-        out.append(translate("import.dry-run", lang))
-    elif plan.count("update") and not update:
-        out.append(translate("import.not-updated", lang))
-    return out
-
-
-def _text(plan: Plan, lang: str, dry_run: bool, update: bool) -> str:
-    from wksbm_cli.i18n import translate
-
-    out: list[str] = []
-    skipped: dict[str, list[str]] = {}  # one line per reason, naming its sheets
-    for sh in plan.sheets:
-        if sh.skipped:
-            skipped.setdefault(sh.skipped[0], []).append(sh.name)
-    for key, names in skipped.items():
-        out.append(translate(key, lang, {"sheet": ", ".join(names)}))
-    for sh in plan.sheets:
-        for header, hint in sh.unknown:
-            args = {"sheet": sh.name, "header": header, "suggestion": hint}
-            out.append(translate("import.unknown-column", lang, args))
-    for item in plan.items:
-        where = f"{item.sheet}:{item.row}"
-        label = translate(f"import.action.{item.action}", lang)
-        head = f"{label:<12} {where:<14} {item.nama}"
-        if item.file:
-            head += f" -> {item.file}"
-        out.append(head)
-        for ch in item.changes:
-            out.append(f"    {ch.field}: {_value(ch.old)} -> {_value(ch.new)}")
-        for key, args in item.notes:
-            out.append("    " + translate(key, lang, args))
-        if reason := _reason(item, lang):
-            out.append("    " + reason)
-    out.extend(_summary(plan, lang, dry_run, update))
-    return "\n".join(out) + "\n"
-
-
-def _json(plan: Plan, lang: str, dry_run: bool, update: bool) -> dict[str, Any]:
-    from wksbm_cli.i18n import translate
-
-    def plain(value: Any) -> Any:
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        return value
-
-    return {
-        "version": 1,
-        "source": plan.source,
-        "dry_run": dry_run,
-        "update": update,
-        "counts": {
-            a: plan.count(a) for a in ("new", "update", "unchanged", "rejected", "ambiguous")
-        },
-        "dropped_personal": plan.dropped_personal,
-        "skipped_rows": plan.skipped_rows,
-        "sheets": [
-            {
-                "name": s.name,
-                "header_row": s.header_row,
-                "columns": s.columns,
-                "unknown_columns": [{"header": h, "suggestion": g or None} for h, g in s.unknown],
-                "skipped": translate(s.skipped[0], lang, {"sheet": s.name}) if s.skipped else None,
-            }
-            for s in plan.sheets
-        ],
-        "rows": [
-            {
-                "action": i.action,
-                "sheet": i.sheet,
-                "row": i.row,
-                "nama": i.nama,
-                "id": i.id or None,
-                "file": i.file or None,
-                "written": i.written,
-                "changes": [
-                    {"field": c.field, "old": plain(c.old), "new": plain(c.new)} for c in i.changes
-                ],
-                "notes": [translate(k, lang, a) for k, a in i.notes],
-                "reason": _reason(i, lang) or None,
-                "candidates": i.candidates,
-            }
-            for i in plan.items
-        ],
-    }
+        raise WksbmError("import.mapping-exists", file=path) from None

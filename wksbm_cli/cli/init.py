@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -138,13 +137,12 @@ def _choose(
         if found is None:
             _no_data_check()
             if kb.is_kabupaten_code(kode):  # well formed, but no kabupaten/kota has it
-                raise _error("init.kode-absent", {"kode": kode.strip(), "prov": kode.strip()[:2]})
-            raise _error("init.kode-unknown", {"kode": kode})
+                raise WksbmError("init.kode-absent", kode=kode.strip(), prov=kode.strip()[:2])
+            raise WksbmError("init.kode-unknown", kode=kode)
         if name is not None:
             named = kb.by_name(name, provinsi)
             if named is not None and found.code not in {k.code for k in named.matches}:
-                args = {"kode": kode, "found": found.full, "name": name}
-                raise _error("init.kode-disagrees", args)
+                raise WksbmError("init.kode-disagrees", kode=kode, found=found.full, name=name)
         return found
     if name is None and not tty:
         name = DEFAULT_KABUPATEN
@@ -157,11 +155,12 @@ def _choose(
                     return by_code
         found_by = kb.by_name(name, provinsi)
         if found_by is None:
-            raise WksbmError(translate("init.no-data", "id"), translate("init.no-data", "en"))
+            raise WksbmError("init.no-data")
         if found_by.provinsi_unknown:
-            error = _error(
+            error = WksbmError(
                 "init.provinsi-unknown",
-                {"name": provinsi, "suggestion": "`, `".join(found_by.provinsi_suggestions)},
+                name=provinsi,
+                suggestion="`, `".join(found_by.provinsi_suggestions),
             )
             if not tty:
                 raise error
@@ -176,7 +175,7 @@ def _choose(
             return _pick(found_by.matches, lang)
         where = f"Provinsi {provinsi}" if provinsi else "Indonesia"
         shown = "`, `".join(f"{k.full} ({k.code})" for k in found_by.suggestions)
-        error = _error("init.unknown", {"name": name, "where": where, "suggestion": shown})
+        error = WksbmError("init.unknown", name=name, where=where, suggestion=shown)
         if not tty:
             raise error
         err_console().print(Text(error.message(lang)))
@@ -199,32 +198,22 @@ def _pick(matches: list[Kabupaten], lang: str) -> Kabupaten:
 
 def _ambiguous(name: str, matches: list[Kabupaten]) -> WksbmError:
     from wksbm_cli.errors import WksbmError
-    from wksbm_cli.i18n import translate
+    from wksbm_cli.i18n import Joined
 
-    texts = []
-    for lang in ("id", "en"):
-        choices = translate("init.or", lang).join(f"{k.full} ({k.code})" for k in matches)
-        codes = translate("init.or", lang).join(k.code for k in matches)
-        texts.append(
-            translate("init.ambiguous", lang, {"name": name, "choices": choices, "codes": codes})
-        )
-    return WksbmError(texts[0], texts[1])
-
-
-def _error(key: str, args: Mapping[str, object]) -> WksbmError:
-    from wksbm_cli.errors import WksbmError
-    from wksbm_cli.i18n import translate
-
-    return WksbmError(translate(key, "id", dict(args)), translate(key, "en", dict(args)))
+    return WksbmError(
+        "init.ambiguous",
+        name=name,
+        choices=Joined(tuple(f"{k.full} ({k.code})" for k in matches), "init.or"),
+        codes=Joined(tuple(k.code for k in matches), "init.or"),
+    )
 
 
 def _no_data_check() -> None:
     from wksbm_cli.errors import WksbmError
-    from wksbm_cli.i18n import translate
     from wksbm_cli.regions import reference
 
     if reference.data_dir() is None:
-        raise WksbmError(translate("init.no-data", "id"), translate("init.no-data", "en"))
+        raise WksbmError("init.no-data")
 
 
 def _ask(question: str, default: str, allowed: list[str]) -> str:

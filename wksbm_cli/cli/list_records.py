@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import RawCsv, guarded, open_folder, print_rich, write_out
+from wksbm_cli.cli.common import guarded, open_folder
+from wksbm_cli.cli.options import Format, RawCsv, formats_of, kecamatan_option
 
 
 class ListKind(StrEnum):
@@ -15,23 +16,13 @@ class ListKind(StrEnum):
     kegiatan = "kegiatan"
 
 
-class ListFormat(StrEnum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-
-
 @guarded
+@formats_of("list")
 def list_records(
     kind: Annotated[ListKind, typer.Argument(help="organisasi or kegiatan.")],
-    kecamatan: Annotated[
-        str | None,
-        typer.Option(
-            "--kecamatan",
-            "--kapanewon",
-            help="Only this kecamatan (events: the venue's, or a participant's).",
-        ),
-    ] = None,
+    kecamatan: str | None = kecamatan_option(
+        "Only this kecamatan (events: the venue's, or a participant's)."
+    ),
     status: Annotated[
         str | None, typer.Option(help="organisasi only: aktif, vakum or bubar.")
     ] = None,
@@ -40,9 +31,7 @@ def list_records(
         typer.Option("--year", "--tahun", help="kegiatan: year of tanggal; organisasi: formed."),
     ] = None,
     jenis: Annotated[str | None, typer.Option(help="Only this jenis.")] = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ListFormat.text
-    ),
+    fmt: Format = "text",
     raw_csv: RawCsv = False,
 ) -> None:
     """List organisations or events, one row each.
@@ -52,33 +41,26 @@ def list_records(
 
     Example: wksbm list organisasi --kecamatan Depok --format csv
     """
+    from wksbm_cli.authoring.new_record import check_choice
     from wksbm_cli.check.engine import check_folder
+    from wksbm_cli.cli.output import context, emit
+    from wksbm_cli.core.vocabulary import STATUSES
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.export.lookup import filter_events, filter_organisations
-    from wksbm_cli.render.figures import records as view
+    from wksbm_cli.render.figures.record_views import Listing
 
     found = open_folder()
-    if status is not None and status not in ("aktif", "vakum", "bubar"):
-        raise WksbmError(
-            f"--status: `{status}` tidak dikenal; pilihan: aktif, vakum, bubar",
-            f"--status: `{status}` is not known; choose from: aktif, vakum, bubar",
-        )
+    if status is not None:
+        check_choice("--status", status, STATUSES)
     result = check_folder(found.root, found.shown_root, found.config)
     if kind is ListKind.organisasi:
-        rows = view.list_rows(
-            filter_organisations(result.organisations, kecamatan, status, year, jenis)
+        listing = Listing(
+            kind.value, filter_organisations(result.organisations, kecamatan, status, year, jenis)
         )
     else:
         if status is not None:
-            raise WksbmError(
-                "--status hanya untuk organisasi", "--status applies to organisasi only"
-            )
-        rows = view.list_rows(
-            filter_events(result.events, result.organisations, kecamatan, year, jenis)
+            raise WksbmError("list.status-organisations-only")
+        listing = Listing(
+            kind.value, filter_events(result.events, result.organisations, kecamatan, year, jenis)
         )
-    if fmt is ListFormat.json:
-        write_out(view.list_json(kind.value, rows))
-    elif fmt is ListFormat.csv:
-        write_out(view.list_csv(kind.value, rows, raw_csv))
-    else:
-        print_rich(view.list_text(kind.value, rows, found.config, found.lang))
+    emit("list", fmt, listing, context(found, raw_csv=raw_csv))

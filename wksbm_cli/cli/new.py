@@ -76,8 +76,7 @@ def _one_of(options: dict[str, str | None], default: str) -> tuple[str, str | No
 
     given = [(k, v) for k, v in options.items() if v is not None]
     if len(given) > 1:
-        names = ", ".join(k for k, _ in given)
-        raise WksbmError(f"berikan salah satu saja dari {names}", f"give only one of {names}")
+        raise WksbmError("new.only-one", options=", ".join(k for k, _ in given))
     return given[0] if given else (default, None)
 
 
@@ -181,10 +180,7 @@ def new(
     event_only = {"--judul": judul, "--tanggal": tanggal, "--penyelenggara": penyelenggara}
     wrong = [k for k, v in (event_only if kind is NewKind.organisasi else org_only).items() if v]
     if wrong:
-        raise WksbmError(
-            f"{', '.join(wrong)} bukan untuk {kind.value}",
-            f"{', '.join(wrong)} do not apply to {kind.value}",
-        )
+        raise WksbmError("new.wrong-options", options=", ".join(wrong), kind=kind.value)
     if kind is NewKind.organisasi:
         kind_jenis = nr.check_choice("--jenis", jenis or "wksbm", nr.JENIS_ORGANISASI)
         name = ask(("--nama", nama), t("new.ask.nama"), lambda v, o: v)
@@ -276,8 +272,4 @@ def _stop_if_missing(missing: list[str]) -> None:
     from wksbm_cli.errors import WksbmError
 
     if missing:
-        names = ", ".join(missing)
-        raise WksbmError(
-            f"nilai wajib belum diberikan: {names} (tidak ada terminal untuk bertanya)",
-            f"missing required values: {names} (no terminal to ask on)",
-        )
+        raise WksbmError("new.missing-values", options=", ".join(missing))

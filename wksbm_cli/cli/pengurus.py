@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import WksbmGroup, guarded, open_folder
-from wksbm_cli.cli.edit_common import AsOf, DryRun, EditFormat, Format
+from wksbm_cli.cli.edit_common import AS_OF
+from wksbm_cli.cli.options import DryRun, Format, formats_of
 
 pengurus_app = typer.Typer(
     cls=WksbmGroup,
@@ -58,11 +59,12 @@ def _need(option: str, value: str | None) -> str:
     from wksbm_cli.errors import WksbmError
 
     if value is None or not value.strip():
-        raise WksbmError(f"{option} wajib diisi", f"{option} is required")
+        raise WksbmError("option.required", option=option)
     return value.strip()
 
 
 @guarded
+@formats_of("edit")
 def ganti(
     record_id: RecordId,
     jabatan: Jabatan = None,
@@ -83,8 +85,8 @@ def ganti(
     email: Email = None,
     catatan: Catatan = None,
     dry_run: DryRun = False,
-    fmt: Format = EditFormat.text,
-    as_of: AsOf = None,
+    fmt: Format = "text",
+    as_of: str | None = AS_OF,
 ) -> None:
     """Replace the holder of a position: the current holder's term ends the day before
     --mulai (selesai), and the new holder is added from --mulai.
@@ -121,10 +123,11 @@ def ganti(
         email=ec.text_value(email),
         catatan=ec.text_value(catatan),
     )
-    ec.show(conclude(target, ed, "pengurus ganti", notes, dry_run=dry_run), fmt, found.lang)
+    ec.show(conclude(target, ed, "pengurus ganti", notes, dry_run=dry_run), fmt, found)
 
 
 @guarded
+@formats_of("edit")
 def tambah(
     record_id: RecordId,
     jabatan: Jabatan = None,
@@ -144,8 +147,8 @@ def tambah(
     email: Email = None,
     catatan: Catatan = None,
     dry_run: DryRun = False,
-    fmt: Format = EditFormat.text,
-    as_of: AsOf = None,
+    fmt: Format = "text",
+    as_of: str | None = AS_OF,
 ) -> None:
     """Add an officer (from --mulai, default the --as-of day). A second active ketua is refused:
     use `pengurus ganti`.
@@ -176,10 +179,11 @@ def tambah(
         catatan=ec.text_value(catatan),
         notes=notes,
     )
-    ec.show(conclude(target, ed, "pengurus tambah", notes, dry_run=dry_run), fmt, found.lang)
+    ec.show(conclude(target, ed, "pengurus tambah", notes, dry_run=dry_run), fmt, found)
 
 
 @guarded
+@formats_of("edit")
 def akhiri(
     record_id: RecordId,
     jabatan: Jabatan = None,
@@ -195,8 +199,8 @@ def akhiri(
     ] = None,
     alasan: Alasan = None,
     dry_run: DryRun = False,
-    fmt: Format = EditFormat.text,
-    as_of: AsOf = None,
+    fmt: Format = "text",
+    as_of: str | None = AS_OF,
 ) -> None:
     """End an officer's term: sets selesai. Name the officer by --jabatan, --nama or both; the
     officer must be active on the --as-of day.
@@ -216,13 +220,13 @@ def akhiri(
     today = ec.effective(as_of)
     last = ec.day("--sampai", sampai, today - dt.timedelta(days=1))
     if jabatan is None and nama is None:
-        raise WksbmError("sebutkan --jabatan atau --nama", "give --jabatan or --nama")
+        raise WksbmError("pengurus.which")
     target = open_record(found.root, found.shown_root, found.config, record_id, today, "organisasi")
     ed = Editor(target.text)
     notes = ops.Notes()
     index = ops.find_officer(ed, jabatan, ec.text_value(nama), min(today, last))
     ops.end_officer(ed, index, last, ec.text_value(alasan), notes)
-    ec.show(conclude(target, ed, "pengurus akhiri", notes, dry_run=dry_run), fmt, found.lang)
+    ec.show(conclude(target, ed, "pengurus akhiri", notes, dry_run=dry_run), fmt, found)
 
 
 pengurus_app.command("ganti")(ganti)

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import WksbmGroup, guarded, open_folder
-from wksbm_cli.cli.edit_common import AsOf, DryRun, EditFormat, Format
+from wksbm_cli.cli.edit_common import AS_OF
+from wksbm_cli.cli.options import DryRun, Format, formats_of
 
 peserta_app = typer.Typer(
     cls=WksbmGroup,
@@ -20,14 +21,15 @@ peserta_app = typer.Typer(
 
 
 @guarded
+@formats_of("edit")
 def tambah(
     event_id: Annotated[str, typer.Argument(metavar="EVENT-ID", help="Id of the event.")],
     org_ids: Annotated[
         list[str], typer.Argument(metavar="ORG-ID...", help="Ids of the organisations.")
     ],
     dry_run: DryRun = False,
-    fmt: Format = EditFormat.text,
-    as_of: AsOf = None,
+    fmt: Format = "text",
+    as_of: str | None = AS_OF,
 ) -> None:
     """Add organisations to an event's participants (peserta.organisasi). An unknown id is
     refused with a "did you mean"; an id already listed is skipped. Shows each added
@@ -50,7 +52,7 @@ def tambah(
     wanted = [i.strip() for i in org_ids if i.strip()]
     added = ops.add_participants(ed, wanted, known, notes)
     report = conclude(target, ed, "peserta tambah", notes, dry_run=dry_run, scored=added)
-    ec.show(report, fmt, found.lang)
+    ec.show(report, fmt, found)
 
 
 peserta_app.command("tambah")(tambah)

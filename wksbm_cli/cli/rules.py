@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated
-
-import typer
-
-from wksbm_cli.cli.common import current_lang, guarded, print_rich, write_out
-
-
-class RulesFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
+from wksbm_cli.cli.common import guarded
+from wksbm_cli.cli.options import Format, formats_of
 
 
 @guarded
-def rules(
-    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        RulesFormat.text
-    ),
-) -> None:
+@formats_of("rules")
+def rules(fmt: Format = "text") -> None:
     """List every rule with its group, default severity and what it finds.
 
     Example: wksbm rules --format markdown > docs/rules.md
     """
-    from wksbm_cli.render.figures import rules_doc
+    from wksbm_cli.cli.output import context, emit
 
-    if fmt is RulesFormat.markdown:
-        write_out(rules_doc.markdown())
-        return
-    if fmt is RulesFormat.json:
-        write_out(rules_doc.as_json())
-        return
-    print_rich(rules_doc.text_table(current_lang()))
+    emit("rules", fmt, None, context(None))

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import current_lang, err_console, guarded, write_out
+from wksbm_cli.cli.options import output_option
 
 
 class SchemaKind(StrEnum):
@@ -18,16 +19,11 @@ class SchemaKind(StrEnum):
 
 @guarded
 def schema(
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="DIR",
-            help="Write organisasi.schema.json, kegiatan.schema.json and wksbm.schema.json"
-            " into DIR instead of printing one document.",
-        ),
-    ] = None,
+    output: str | None = output_option(
+        "Write organisasi.schema.json, kegiatan.schema.json and wksbm.schema.json"
+        " into DIR instead of printing one document.",
+        metavar="DIR",
+    ),
     kind: Annotated[
         SchemaKind | None, typer.Option("--kind", help="Only the schema of this kind.")
     ] = None,

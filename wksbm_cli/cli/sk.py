@@ -8,10 +8,11 @@ from typing import Annotated
 import typer
 
 from wksbm_cli.cli.common import guarded, open_folder
-from wksbm_cli.cli.edit_common import DryRun, EditFormat, Format
+from wksbm_cli.cli.options import DryRun, Format, as_of_option, formats_of
 
 
 @guarded
+@formats_of("edit")
 def sk(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the organisation.")],
     nomor: Annotated[str | None, typer.Option("--nomor", help="The SK's number.")] = None,
@@ -26,16 +27,10 @@ def sk(
         str | None, typer.Option("--penerbit", help="Who issued it, e.g. Lurah Condongcatur.")
     ] = None,
     dry_run: DryRun = False,
-    fmt: Format = EditFormat.text,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="YYYY-MM-DD",
-            help="The day the record is judged on (default: today). Here --tanggal is the"
-            " SK's date.",
-        ),
-    ] = None,
+    fmt: Format = "text",
+    as_of: str | None = as_of_option(
+        "The day the record is judged on (default: today). Here --tanggal is the SK's date."
+    ),
 ) -> None:
     """Record a new SK (surat keputusan). The current sk moves to the end of sk_riwayat, so
     the history stays in the record; an SK with the same number, or older than the current one,
@@ -53,11 +48,11 @@ def sk(
     found = open_folder()
     today = ec.effective(as_of)
     if not nomor or not nomor.strip() or tanggal is None:
-        raise WksbmError("--nomor dan --tanggal wajib diisi", "--nomor and --tanggal are required")
+        raise WksbmError("sk.required")
     date = ec.day("--tanggal", tanggal, today)
     until = ec.day("--berlaku-sampai", berlaku_sampai, today) if berlaku_sampai else None
     target = open_record(found.root, found.shown_root, found.config, record_id, today, "organisasi")
     ed = Editor(target.text)
     notes = ops.Notes()
     ops.record_sk(ed, nomor.strip(), date, until, ec.text_value(penerbit), notes)
-    ec.show(conclude(target, ed, "sk", notes, dry_run=dry_run), fmt, found.lang)
+    ec.show(conclude(target, ed, "sk", notes, dry_run=dry_run), fmt, found)

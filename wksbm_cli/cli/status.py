@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from wksbm_cli.cli.common import guarded, open_folder
-from wksbm_cli.cli.edit_common import AsOf, DryRun, EditFormat, Format
-
-
-class Status(StrEnum):
-    aktif = "aktif"
-    vakum = "vakum"
-    bubar = "bubar"
+from wksbm_cli.cli.edit_common import AS_OF
+from wksbm_cli.cli.options import DryRun, Format, formats_of
+from wksbm_cli.core.vocabulary import STATUSES, Status
 
 
 @guarded
+@formats_of("edit")
 def status(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="Id of the organisation.")],
-    new_status: Annotated[Status, typer.Argument(metavar="aktif|vakum|bubar", help="New status.")],
+    new_status: Annotated[Status, typer.Argument(metavar="|".join(STATUSES), help="New status.")],
     sejak: Annotated[
         str | None,
         typer.Option(
@@ -33,8 +29,8 @@ def status(
         str | None, typer.Option("--alasan", help="Why (written as status_alasan).")
     ] = None,
     dry_run: DryRun = False,
-    fmt: Format = EditFormat.text,
-    as_of: AsOf = None,
+    fmt: Format = "text",
+    as_of: str | None = AS_OF,
 ) -> None:
     """Change an organisation's status. Writes status, status_sejak and (with --alasan)
     status_alasan; a reason left from the previous status is removed.
@@ -54,4 +50,4 @@ def status(
     ed = Editor(target.text)
     notes = ops.Notes()
     ops.set_status(ed, new_status.value, since, ec.text_value(alasan), notes)
-    ec.show(conclude(target, ed, "status", notes, dry_run=dry_run), fmt, found.lang)
+    ec.show(conclude(target, ed, "status", notes, dry_run=dry_run), fmt, found)

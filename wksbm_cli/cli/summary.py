@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated
-
-import typer
-
-from wksbm_cli.cli.common import RawCsv, guarded, open_folder, print_rich, progress_bar, write_out
+from wksbm_cli.cli.common import guarded, open_folder, progress_bar
+from wksbm_cli.cli.options import Format, RawCsv, as_of_option, formats_of
 from wksbm_cli.core.dates import parse_day
 
 
-class SummaryFormat(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-
-
 @guarded
+@formats_of("summary")
 def summary(
-    fmt: Annotated[
-        SummaryFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = SummaryFormat.text,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge as of this day (default today)."),
-    ] = None,
+    fmt: Format = "text",
+    as_of: str | None = as_of_option("Judge as of this day (default today)."),
     raw_csv: RawCsv = False,
 ) -> None:
     """Organisations by status, kind and kecamatan, how many are complete, the most common gaps,
@@ -38,19 +23,11 @@ def summary(
     """
     from wksbm_cli.check.engine import check_folder
     from wksbm_cli.check.results import Options
+    from wksbm_cli.cli.output import context, emit, for_people
     from wksbm_cli.figures.summary import summarise
-    from wksbm_cli.render.figures import summary_out as out
 
     folder = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_day(as_of)
-    options = Options(as_of=day, progress=progress_bar(fmt is SummaryFormat.text))
+    options = Options(as_of=day, progress=progress_bar(for_people("summary", fmt)))
     result = check_folder(folder.root, folder.shown_root, folder.config, options)
-    figures = summarise(result, day)
-    if fmt is SummaryFormat.json:
-        write_out(out.render_json(figures))
-    elif fmt is SummaryFormat.csv:
-        write_out(out.render_csv(figures, raw_csv))
-    elif fmt is SummaryFormat.markdown:
-        write_out(out.render_markdown(figures, folder.config, folder.lang, folder.shown_root))
-    else:
-        print_rich(out.render_text(figures, folder.config, folder.lang, folder.shown_root))
+    emit("summary", fmt, summarise(result, day), context(folder, raw_csv=raw_csv))

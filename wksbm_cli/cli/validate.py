@@ -3,30 +3,16 @@
 from __future__ import annotations
 
 import os
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import (
-    err_console,
-    guarded,
-    open_folder,
-    print_rich,
-    progress_bar,
-    state,
-    write_out,
-)
-
-
-class ValidateFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+from wksbm_cli.cli.common import err_console, guarded, open_folder, progress_bar
+from wksbm_cli.cli.options import Format, against_tip_option, as_of_option, formats_of
 
 
 @guarded
+@formats_of("problems")
 def validate(
     paths: Annotated[
         list[str] | None,
@@ -35,9 +21,7 @@ def validate(
             " against the whole records folder)."
         ),
     ] = None,
-    fmt: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ValidateFormat.text,
+    fmt: Format = "text",
     strict: Annotated[bool, typer.Option(help="Warnings fail too (exit 1).")] = False,
     select: Annotated[
         list[str] | None,
@@ -49,14 +33,9 @@ def validate(
     ignore: Annotated[
         list[str] | None, typer.Option(help="Skip these rules (same forms as --select).")
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="YYYY-MM-DD",
-            help="Judge the records as of this day (SK expiry, active officers, waivers).",
-        ),
-    ] = None,
+    as_of: str | None = as_of_option(
+        "Judge the records as of this day (SK expiry, active officers, waivers)."
+    ),
     changed_since: Annotated[
         str | None,
         typer.Option(
@@ -67,14 +46,10 @@ def validate(
             " since; ids and references still resolve against the whole folder.",
         ),
     ] = None,
-    against_tip: Annotated[
-        bool,
-        typer.Option(
-            "--against-tip",
-            help="With --changed-since: compare with the ref's tip instead of where this"
-            " branch left it (git merge-base GITREF HEAD).",
-        ),
-    ] = False,
+    against_tip: bool = against_tip_option(
+        "With --changed-since: compare with the ref's tip instead of where this"
+        " branch left it (git merge-base GITREF HEAD)."
+    ),
     trust_config_changes: Annotated[
         bool,
         typer.Option(
@@ -118,10 +93,11 @@ def validate(
     """
     from wksbm_cli.check.engine import check_folder
     from wksbm_cli.check.results import Options
+    from wksbm_cli.cli.output import context, emit, for_people
     from wksbm_cli.core.dates import parse_as_of
 
+    folder = open_folder()  # first: its `bahasa` is the language of every message
     day = parse_as_of(as_of)
-    folder = open_folder()
     scope = tuple(_scope(folder.root, p) for p in paths or [])
     options = Options(
         select=tuple(select or ()),
@@ -130,7 +106,7 @@ def validate(
         paths=scope,
         use_cache=not no_cache,
         records=False,
-        progress=progress_bar(fmt is ValidateFormat.text),
+        progress=progress_bar(for_people("problems", fmt)),
     )
     if changed_since is not None:
         from wksbm_cli.check.changed import check_changed
@@ -153,26 +129,11 @@ def validate(
         filtered = baselines.apply(result.shown_root, result.problems, baselines.load(baseline))
         result.problems = filtered.problems
         suppressed = filtered.suppressed
-    if fmt is ValidateFormat.json:
-        from wksbm_cli.render.problems.json_out import render as render_json
-
-        write_out(render_json(result, folder.lang))
-    elif fmt is ValidateFormat.github:
-        from wksbm_cli.render.problems.github import render as render_github
-
-        write_out(render_github(result, folder.lang))
-    elif fmt is ValidateFormat.sarif:
-        from wksbm_cli.render.problems.sarif import render as render_sarif
-
-        write_out(render_sarif(result, folder.lang))
-    else:
-        from wksbm_cli.render.problems.text import render as render_text
-
-        print_rich(render_text(result, folder.lang, quiet=state().quiet, per_rule=per_rule))
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            from wksbm_cli.render.problems.github import render as render_github
-
-            write_out(render_github(result, folder.lang))
+    ctx = context(folder, "problems", fmt, per_rule=per_rule)
+    emit("problems", fmt, result, ctx)
+    if for_people("problems", fmt) and os.environ.get("GITHUB_ACTIONS") == "true":
+        # In a GitHub Actions log, people's output also places annotations on the files.
+        emit("problems", "github", result, context(folder, "problems", "github"))
     for key, args in result.notices:
         from wksbm_cli.i18n import translate
 
@@ -193,12 +154,9 @@ def _scope(root: str, path: str) -> str:
     absolute = os.path.abspath(path)
     rel = os.path.relpath(absolute, root)
     if rel.startswith(".."):
-        raise WksbmError(
-            f"{path} di luar folder catatan {os.path.relpath(root)}",
-            f"{path} is outside the records folder {os.path.relpath(root)}",
-        )
+        raise WksbmError("validate.outside", path=path, folder=os.path.relpath(root))
     if not os.path.lexists(absolute):
-        raise WksbmError(f"tidak ada: {path}", f"no such file or folder: {path}")
+        raise WksbmError("validate.no-such-path", path=path)
     return "" if rel == "." else rel.replace(os.sep, "/")
 
 

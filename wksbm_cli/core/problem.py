@@ -29,7 +29,8 @@ class Severity(IntEnum):
         return cls[text.upper()]
 
 
-SEVERITY_WORDS = ("error", "warning", "info", "off")
+# The severities as written in wksbm.yaml (``aturan``), worst first, and ``off``.
+SEVERITY_WORDS = (*(s.label for s in sorted(Severity, reverse=True)), "off")
 
 
 @dataclass(frozen=True, slots=True)

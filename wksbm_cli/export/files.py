@@ -114,17 +114,17 @@ def write_json(path: str, tables: dict[str, list[Row]], personal: bool, force: b
     atomic_write(path, text, force=force, mode=_mode(personal))
 
 
-DATE_COLUMNS = {"dibentuk", "sk_tanggal", "sk_berlaku_sampai", "mulai", "selesai", "tanggal"}
-DATE_COLUMNS |= {"tanggal_selesai"}
+DATE_COLUMNS = {c.name for table in TABLES for c in columns_of(table, False) if c.date}
 README_ROWS = (
     ("wksbm export", "Satu lembar per tabel / one sheet per table."),
     ("organisasi.id", "= pengurus.organisasi_id = unsur.organisasi_id"),
     ("kegiatan.id", "= kegiatan_peserta.kegiatan_id = narasumber.kegiatan_id"),
     (
         "wksbm import",
-        "Ubah sel di lembar organisasi, lalu `wksbm import <berkas> --update`: hanya ruas"
-        " yang diubah yang ditulis. / Edit cells of the organisasi sheet, then"
-        " `wksbm import <file> --update`: only the edited fields are written.",
+        "Ubah sel di lembar mana pun, lalu `wksbm import <berkas> --update`: hanya ruas yang"
+        " diubah yang ditulis; baris yang dihapus tidak menghapus data. / Edit cells in any"
+        " sheet, then `wksbm import <file> --update`: only the edited fields are written; a"
+        " deleted row deletes nothing.",
     ),
 )
 
@@ -151,7 +151,7 @@ def _fill_xlsx(path: str, tables: dict[str, list[Row]], personal: bool) -> None:
         names = [c.name for c in columns_of(table, personal)]
         sheet.append(names)
         widths = [len(n) for n in names]
-        for row in tables[table]:
+        for number, row in enumerate(tables[table], start=2):
             out: list[Any] = []
             for i, name in enumerate(names):
                 value = row.get(name)
@@ -163,9 +163,10 @@ def _fill_xlsx(path: str, tables: dict[str, list[Row]], personal: bool) -> None:
             sheet.append(out)
             # openpyxl stores text starting with "=" as a formula: a record's text must stay
             # text in Excel (no formula a hostile value could run), whatever it starts with.
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"
+            # (By row number: ``sheet.max_row`` scans every cell, once per row it was asked.)
+            for column, value in enumerate(out, start=1):
+                if isinstance(value, str) and value.startswith("="):
+                    sheet.cell(row=number, column=column).data_type = "s"
         for i, name in enumerate(names, start=1):
             sheet.column_dimensions[get_column_letter(i)].width = min(60, widths[i - 1] + 2)
             if name in DATE_COLUMNS:

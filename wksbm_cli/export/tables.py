@@ -1,7 +1,9 @@
 """Records as flat rows in tables whose keys join, for lists, exports and other tools.
 
 The same rows feed ``list``, ``show --format json`` and all three export formats, so a column
-means the same thing everywhere. Records without an id are left out: nothing could join to them.
+means the same thing everywhere. The columns of the organisasi and kegiatan tables are declared
+with their fields in ``model/schema.py``; the tables of list items (officers, unsur, participants,
+speakers) are spelt out here. Records without an id are left out: nothing could join to them.
 Personal fields (an officer's telepon and e-mail) are not kept in the compact records at all;
 ``personal_fields`` reads them back from the files, and only a folder with ``privasi: internal``
 asks for them.
@@ -11,13 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from wksbm_cli.load.files import read_text
 from wksbm_cli.load.yamldoc import load_document
+from wksbm_cli.model.fields import table_columns
 from wksbm_cli.model.records import Event, Organisation
+from wksbm_cli.model.schema import KEGIATAN, ORGANISASI
+from wksbm_cli.model.types import TableColumn
 from wksbm_cli.rules.privacy import mask_niks
 
 Row = dict[str, Any]
@@ -27,27 +33,34 @@ Row = dict[str, Any]
 class Column:
     name: str
     sql: str  # TEXT or INTEGER
+    date: bool = False  # a YYYY-MM-DD text that spreadsheets get as a date
 
 
 def _cols(spec: str) -> tuple[Column, ...]:
     out = []
     for item in spec.split():
         name, _, kind = item.partition(":")
-        out.append(Column(name, "INTEGER" if kind == "i" else "TEXT"))
+        out.append(Column(name, "INTEGER" if kind == "i" else "TEXT", kind == "d"))
     return tuple(out)
 
 
+def _declared(columns: tuple[TableColumn, ...]) -> tuple[Column, ...]:
+    return tuple(
+        Column(c.name, "INTEGER" if c.kind == "integer" else "TEXT", c.kind == "date")
+        for c in columns
+    )
+
+
+#: The columns of the two record tables, as their fields declare them in ``model/schema.py``.
+RECORD_COLUMNS: dict[str, tuple[TableColumn, ...]] = {
+    "organisasi": table_columns(ORGANISASI),
+    "kegiatan": table_columns(KEGIATAN),
+}
 COLUMNS: dict[str, tuple[Column, ...]] = {
-    "organisasi": _cols(
-        "id nama jenis tingkat status provinsi kabupaten kecamatan desa dusun rw rt kode"
-        " dibentuk sk_nomor sk_tanggal sk_penerbit sk_berlaku_sampai jumlah_anggota:i file"
-    ),
-    "pengurus": _cols("organisasi_id urutan:i jabatan nama mulai selesai"),
+    "organisasi": _declared(RECORD_COLUMNS["organisasi"]) + _cols("file"),
+    "pengurus": _cols("organisasi_id urutan:i jabatan nama mulai:d selesai:d"),
     "unsur": _cols("organisasi_id urutan:i nama kategori"),
-    "kegiatan": _cols(
-        "id judul jenis tanggal tanggal_selesai penyelenggara penyelenggara_unit"
-        " penyelenggara_organisasi tempat dasar sumber_dana tahun_anggaran:i peserta_jumlah:i file"
-    ),
+    "kegiatan": _declared(RECORD_COLUMNS["kegiatan"]) + _cols("file"),
     "kegiatan_peserta": _cols("kegiatan_id organisasi_id"),
     "narasumber": _cols("kegiatan_id urutan:i nama instansi materi"),
 }
@@ -60,50 +73,42 @@ def _day(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _getter(path: list[str]) -> Callable[[Any], Any]:
+    """Reads ``a.b.c`` from a record; None where a part is None (a record without ``sk``)."""
+    first = attrgetter(path[0])
+    if len(path) == 1:
+        return first
+    rest = _getter(path[1:])
+    return lambda record: None if (value := first(record)) is None else rest(value)
+
+
+def _column_getter(column: TableColumn) -> Callable[[Any], Any]:
+    get = _getter(column.source.split("."))
+    if column.kind != "date":
+        return get
+    return lambda record: None if (day := get(record)) is None else day.isoformat()
+
+
+#: Each record column with the function that reads it, made once: rows are built for every
+#: record of every list and export.
+_GETTERS = {
+    kind: tuple((c.name, _column_getter(c)) for c in columns)
+    for kind, columns in RECORD_COLUMNS.items()
+}
+
+
+def _row(record: Organisation | Event) -> Row:
+    row: Row = {name: get(record) for name, get in _GETTERS[record.kind]}
+    row["file"] = record.file
+    return row
+
+
 def organisation_row(org: Organisation) -> Row:
-    w, sk = org.wilayah, org.sk
-    return {
-        "id": org.id,
-        "nama": org.nama,
-        "jenis": org.jenis,
-        "tingkat": org.tingkat,
-        "status": org.status,
-        "provinsi": w.provinsi,
-        "kabupaten": w.kabupaten,
-        "kecamatan": w.kecamatan,
-        "desa": w.desa,
-        "dusun": w.dusun,
-        "rw": w.rw,
-        "rt": w.rt,
-        "kode": w.kode,
-        "dibentuk": _day(org.dibentuk),
-        "sk_nomor": sk.nomor if sk else None,
-        "sk_tanggal": _day(sk.tanggal) if sk else None,
-        "sk_penerbit": sk.penerbit if sk else None,
-        "sk_berlaku_sampai": _day(sk.berlaku_sampai) if sk else None,
-        "jumlah_anggota": org.jumlah_anggota,
-        "file": org.file,
-    }
+    return _row(org)
 
 
 def event_row(event: Event) -> Row:
-    pen, venue = event.penyelenggara, event.tempat
-    return {
-        "id": event.id,
-        "judul": event.judul,
-        "jenis": event.jenis,
-        "tanggal": _day(event.tanggal),
-        "tanggal_selesai": _day(event.tanggal_selesai),
-        "penyelenggara": pen.nama if pen else None,
-        "penyelenggara_unit": pen.unit if pen else None,
-        "penyelenggara_organisasi": pen.organisasi if pen else None,
-        "tempat": venue.nama if venue else None,
-        "dasar": event.dasar,
-        "sumber_dana": event.sumber_dana,
-        "tahun_anggaran": event.tahun_anggaran,
-        "peserta_jumlah": event.peserta_jumlah,
-        "file": event.file,
-    }
+    return _row(event)
 
 
 def _unique(records: Iterable[Any]) -> list[Any]:
@@ -168,10 +173,11 @@ def columns_of(table: str, personal: bool) -> tuple[Column, ...]:
 
 
 def personal_fields(
-    root: str, shown_root: str, organisations: Iterable[Organisation]
+    root: str, shown_root: str, organisations: Iterable[Organisation], limit: int
 ) -> dict[str, list[Row]]:
-    """telepon/email of each officer, read back from the files (``privasi: internal`` only).
-    A NIK is masked even here: no setting allows one."""
+    """telepon/email of each officer, read back from the files (``privasi: internal`` only),
+    with the size limit (``ukuran_berkas_maks``) the check read them with. A NIK is masked even
+    here: no setting allows one."""
 
     out: dict[str, list[Row]] = {}
     prefix = "" if shown_root in ("", ".") else shown_root.rstrip("/") + "/"
@@ -179,7 +185,7 @@ def personal_fields(
         if not org.id or org.id in out:
             continue
         rel = org.file[len(prefix) :] if prefix and org.file.startswith(prefix) else org.file
-        read = read_text(os.path.join(root, rel), 64 * 1024 * 1024)
+        read = read_text(os.path.join(root, rel), limit)
         data = load_document(read.text).data if read.text is not None else None
         officers = data.get("pengurus") if isinstance(data, dict) else None
         rows: list[Row] = []

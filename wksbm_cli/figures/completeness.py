@@ -19,13 +19,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wksbm_cli.core.suggest import did_you_mean
+from wksbm_cli.core.vocabulary import REGION_LEVELS
 from wksbm_cli.errors import WksbmError
+from wksbm_cli.i18n import maybe, translate
 
 if TYPE_CHECKING:  # kept out of import time: `wksbm completeness --help` reads CHECKS
     from wksbm_cli.model.records import Config, Event, Organisation
-
-# The region levels, top down (as model.records.REGION_LEVELS, checked by a test).
-LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa", "dusun", "rw", "rt")
 
 
 @dataclass(frozen=True)
@@ -39,20 +38,19 @@ class Judge:
 
 @dataclass(frozen=True)
 class Check:
+    """One weighted check; what it means in words is in the catalogs
+    (``completeness.check.<id>.label`` and ``.applies``)."""
+
     id: str
     weight: int
-    label_id: str
-    label_en: str
-    applies_id: str
-    applies_en: str
     applies: Callable[[Organisation, Judge], bool]
     credit: Callable[[Organisation, Judge, frozenset[str | None]], float]  # held roles
 
     def label(self, lang: str) -> str:
-        return self.label_id if lang == "id" else self.label_en
+        return translate(f"completeness.check.{self.id}.label", lang)
 
     def applies_to(self, lang: str) -> str:
-        return self.applies_id if lang == "id" else self.applies_en
+        return translate(f"completeness.check.{self.id}.applies", lang)
 
 
 def _wksbm(org: Organisation, judge: Judge) -> bool:
@@ -78,9 +76,9 @@ def sk_state(org: Organisation, today: dt.date) -> str:
 def region_complete(org: Organisation) -> bool:
     """Every level from provinsi down to the organisation's own ``tingkat`` is named (levels
     inherited from the folder's configuration count)."""
-    if org.tingkat not in LEVELS:
+    if org.tingkat not in REGION_LEVELS:
         return False
-    needed = LEVELS[: LEVELS.index(org.tingkat) + 1]
+    needed = REGION_LEVELS[: REGION_LEVELS.index(org.tingkat) + 1]
     return all(getattr(org.wilayah, level) for level in needed)
 
 
@@ -88,60 +86,36 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "jabatan_wajib",
         4,
-        "pengurus wajib aktif (jabatan_wajib; nilai sebagian per jabatan)",
-        "required officers active (jabatan_wajib; partial credit per role)",
-        "WKSBM",
-        "WKSBM",
         lambda o, j: _wksbm(o, j) and bool(j.config.jabatan_wajib),
         lambda o, j, h: _share(j.config.jabatan_wajib, h),
     ),
     Check(
         "jabatan_disarankan",
         1,
-        "pengurus yang disarankan aktif (jabatan_disarankan)",
-        "recommended officers active (jabatan_disarankan)",
-        "WKSBM",
-        "WKSBM",
         lambda o, j: _wksbm(o, j) and bool(j.config.jabatan_disarankan),
         lambda o, j, h: _share(j.config.jabatan_disarankan, h),
     ),
     Check(
         "sk",
         2,
-        "SK dicatat dan masih berlaku",
-        "SK recorded and in force",
-        "WKSBM dan forum",
-        "WKSBM and forums",
         lambda o, j: o.jenis in ("wksbm", "forum"),
         lambda o, j, h: 1.0 if sk_state(o, j.today) == "valid" else 0.0,
     ),
     Check(
         "wilayah",
         1,
-        "wilayah lengkap sampai tingkatnya",
-        "region named down to its own level",
-        "WKSBM dan organisasi yang punya tingkat",
-        "WKSBM and organisations with a tingkat",
         lambda o, j: _wksbm(o, j) or o.tingkat is not None,
         lambda o, j, h: 1.0 if region_complete(o) else 0.0,
     ),
     Check(
         "unsur",
         1,
-        "paling sedikit satu unsur",
-        "at least one unsur",
-        "WKSBM",
-        "WKSBM",
         _wksbm,
         lambda o, j, h: 1.0 if o.unsur else 0.0,
     ),
     Check(
         "pelatihan",
         1,
-        "pernah menjadi peserta kegiatan (peserta.organisasi)",
-        "named as a participant of an event (peserta.organisasi)",
-        "WKSBM aktif",
-        "active WKSBM",
         lambda o, j: _wksbm(o, j) and o.status == "aktif",
         lambda o, j, h: 1.0 if o.id in j.last_training else 0.0,
     ),
@@ -151,24 +125,16 @@ CHECKS: tuple[Check, ...] = (
 def definition(lang: str) -> list[str]:
     """One line per check, for ``--help``, the README and the report's notes."""
     total = sum(c.weight for c in CHECKS)
-    head = (
-        f"Skor = jumlah bobot x nilai cek yang berlaku / jumlah bobot cek yang berlaku"
-        f" (bobot total WKSBM aktif {total})."
-        if lang == "id"
-        else f"Score = sum of weight x credit of the checks that apply / sum of their weights"
-        f" (total weight for an active WKSBM {total})."
-    )
-    lines = [head]
+    lines = [translate("completeness.definition", lang, {"total": total})]
     for c in CHECKS:
-        where = "berlaku untuk" if lang == "id" else "applies to"
-        lines.append(f"{c.id} ({c.weight}): {c.label(lang)}; {where} {c.applies_to(lang)}.")
-    tail = (
-        "Organisasi bubar tidak dinilai. Organisasi tanpa cek yang berlaku mendapat skor 1."
-        if lang == "id"
-        else "Dissolved (bubar) organisations are not scored. One with no applicable check"
-        " scores 1."
-    )
-    lines.append(tail)
+        args = {
+            "id": c.id,
+            "weight": c.weight,
+            "label": c.label(lang),
+            "applies": c.applies_to(lang),
+        }
+        lines.append(translate("completeness.check", lang, args))
+    lines.append(translate("completeness.definition.end", lang))
     return lines
 
 
@@ -205,6 +171,7 @@ class Completeness:
     rows: list[Row]
     excluded: list[tuple[str, str]] = field(default_factory=list)  # (id, reason)
     today: dt.date = dt.date.min
+    unreadable: dict[str, str] = field(default_factory=dict)  # files left out, and the rule why
 
 
 def last_trainings(events: Iterable[Event]) -> dict[str, dt.date]:
@@ -267,8 +234,10 @@ def completeness(
     *,
     kecamatan: str | None = None,
     incomplete: bool = False,
+    unreadable: dict[str, str] | None = None,
 ) -> Completeness:
-    """The table: one scored row per organisation that is not ``bubar``."""
+    """The table: one scored row per organisation that is not ``bubar``; ``unreadable``: the
+    files whose records could not be scored, named under the table."""
     judge = Judge(config, today, last_trainings(events))
     rows: list[Row] = []
     excluded: list[tuple[str, str]] = []
@@ -283,18 +252,12 @@ def completeness(
         if wanted not in {squash(k) for k in known}:
             folded = {squash(k): k for k in known}
             hint = folded.get(did_you_mean(wanted, list(folded)), "")
-            extra_id, extra_en = (
-                (f" (maksudnya {hint}?)", f" (did you mean {hint}?)") if hint else ("", "")
-            )
-            raise WksbmError(
-                f"tidak ada organisasi di kecamatan {kecamatan}{extra_id}",
-                f"no organisation in kecamatan {kecamatan}{extra_en}",
-            )
+            raise WksbmError("completeness.no-kecamatan", kecamatan=kecamatan, maybe=maybe(hint))
         rows = [r for r in rows if r.kecamatan and squash(r.kecamatan) == wanted]
     if incomplete:
         rows = [r for r in rows if not r.complete]
     rows.sort(key=_sort_key)
-    return Completeness(rows, sorted(excluded), today)
+    return Completeness(rows, sorted(excluded), today, dict(unreadable or {}))
 
 
 def mean_score(rows: Sequence[Row]) -> float:

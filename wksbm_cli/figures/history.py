@@ -140,9 +140,29 @@ def snapshot(
     """Score the records of ``commit`` as of ``day`` (None: before the first commit)."""
     if commit is None:
         return snapshot_of([], [], config, day, None)
-    results = read_tree(root, prefix, commit.sha, shown_root, config, cache)
-    organisations, events = records_of(results, config)
+    organisations, events = records_at(root, prefix, commit.sha, config, cache, shown_root)
     return snapshot_of(organisations, events, config, day, commit)
+
+
+def records_at(
+    root: str, prefix: str, commit: str, config: Config, cache: Cache, shown_root: str = "."
+) -> tuple[list[Organisation], list[Event]]:
+    """The records of ``commit``, read the way a live run reads the work tree."""
+    return records_of(read_tree(root, prefix, commit, shown_root, config, cache), config)
+
+
+def seeded_cache(root: str, current: Mapping[str, Record] | None) -> Cache:
+    """A cache holding the records already read from the work tree (``current``, by path
+    relative to ``root``) under the blob ids git knows them unchanged as: over a year most files
+    do not change, and those are then not read or parsed again."""
+    cache: Cache = {}
+    if current:
+        for rel, sha in git.clean_blobs(root).items():
+            record = current.get(rel)
+            entry = file_entry(rel)
+            if record is not None and entry is not None:
+                cache[(rel, sha)] = FileResult(rel, entry.kind, [], record=record)
+    return cache
 
 
 def pick(commits: Sequence[git.Commit], last_day: dt.date) -> git.Commit | None:
@@ -180,13 +200,7 @@ def year_history(
         return History(
             year, not_computed=_missing("shallow" if shallow else "no-commits", *FIGURES)
         )
-    cache: Cache = {}
-    if current:
-        for rel, sha in git.clean_blobs(root).items():
-            record = current.get(rel)
-            entry = file_entry(rel)
-            if record is not None and entry is not None:
-                cache[(rel, sha)] = FileResult(rel, entry.kind, [], record=record)
+    cache = seeded_cache(root, current)
     after = snapshot(root, prefix, end, config, last, cache, shown_root)
     if start is None and shallow:
         return History(year, end=after, not_computed=_missing("shallow", "start", "changed"))

@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from wksbm_cli.check.results import CheckResult
+from wksbm_cli.core.vocabulary import STATUSES
 from wksbm_cli.figures.completeness import CHECKS, completeness
 
-STATUSES = ("aktif", "vakum", "bubar")
 UNKNOWN = "-"
 
 

@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wksbm_cli.figures.completeness import Row, completeness, squash
+from wksbm_cli.figures.history import records_at, seeded_cache
 from wksbm_cli.load import git
-from wksbm_cli.load.files import YAML_SUFFIXES, decode
-from wksbm_cli.load.yamldoc import load_document
-from wksbm_cli.model.records import Config, Event, Organisation, Record, build_organisation
+from wksbm_cli.model.records import Config, Event, Organisation, Record
 
 if TYPE_CHECKING:
     from wksbm_cli.check.results import CheckResult
@@ -152,41 +151,14 @@ def replaced(
 def organisations_at(
     root: str, config: Config, commit: str | None, current: Mapping[str, Record] | None = None
 ) -> list[Organisation]:
-    """The organisation records of ``commit`` (none for None: nothing committed yet), read from
-    git objects through the loader and record builder a file on disk goes through;
-    ``current`` maps paths relative to ``root`` to records already read, reused for blobs git
-    knows unchanged. Only ``organisasi/`` is read: dissolutions and officers need nothing else."""
-
+    """The organisation records of ``commit`` (none for None: nothing committed yet), read
+    through the same per-file step as the work tree (:func:`history.records_at`); ``current``
+    maps paths relative to ``root`` to records already read, reused for unchanged blobs."""
     prefix = git.repo_prefix(root)
     if commit is None or prefix is None:
         return []
-    known: dict[str, Record] = {}
-    if current:
-        for rel, sha in git.clean_blobs(root).items():
-            if rel in current:
-                known[sha] = current[rel]
-    blobs = [
-        b
-        for b in git.tree_blobs(root, commit, prefix)
-        if b.path.startswith("organisasi/")
-        and b.path.lower().endswith(YAML_SUFFIXES)
-        and not any(p.startswith(".") for p in b.path.split("/"))
-    ]
-    data = git.read_blobs(
-        root, (b.sha for b in blobs if b.sha not in known), config.ukuran_berkas_maks
-    )
-    out: list[Organisation] = []
-    for b in blobs:
-        record: Record | None = known.get(b.sha)
-        if record is None:
-            raw = data.get(b.sha)
-            text = decode(raw).text if raw is not None else None
-            doc = load_document(text) if text is not None else None
-            if doc is not None and isinstance(doc.data, dict):
-                record = build_organisation(doc.data, b.path, config.wilayah)
-        if isinstance(record, Organisation):
-            out.append(record)
-    return out
+    organisations, _events = records_at(root, prefix, commit, config, seeded_cache(root, current))
+    return organisations
 
 
 @dataclass

@@ -2,12 +2,16 @@
 
 ``translate`` also translates a few argument values that are vocabulary (what was expected, what
 was found), and appends the "did you mean" and "quote it" hints in one place, so every message
-gets them the same way.
+gets them the same way. An argument may itself be a :class:`Message` (a reason inside an error
+line) or a :class:`Joined` list: it is put in words in the same language as the message around
+it.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from wksbm_cli.i18n.en import MESSAGES as EN
@@ -31,9 +35,41 @@ def catalog(lang: str) -> dict[str, str]:
     return ID
 
 
-def translate(key: str, lang: str, args: dict[str, Any] | None = None) -> str:
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message not yet in words: a catalog key and its arguments, so that whoever shows it
+    chooses the language (an error raised deep down, a reason nested in another message)."""
+
+    key: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return translate(self.key, lang, self.args)
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Items joined by a word of the catalog (`` or ``/`` atau ``), in the message's language."""
+
+    items: tuple[str, ...]
+    separator_key: str
+
+    def text(self, lang: str) -> str:
+        return translate(self.separator_key, lang).join(self.items)
+
+
+def maybe(name: str | None) -> Message | str:
+    """`` (did you mean NAME?)`` after a name that is not known, or nothing; unlike the
+    ``suggestion`` argument of problems, NAME is not in backticks."""
+    return Message("hint.maybe", {"name": name}) if name else ""
+
+
+def translate(key: str, lang: str, args: Mapping[str, Any] | None = None) -> str:
     messages = catalog(lang)
     values = dict(args or {})
+    for name, value in values.items():
+        if isinstance(value, (Message, Joined)):
+            values[name] = value.text(lang)
     for name in _WORD_ARGS:
         if name in values:
             values[name] = messages.get(f"word.{values[name]}", str(values[name]))

@@ -202,7 +202,10 @@ HELP: dict[str, str] = {
     " legalitas_wksbm, ...). Tanpa --update ruas yang berubah hanya dilaporkan. Baris yang tidak"
     " dapat menjadi catatan yang sah disebutkan dengan lembar, baris, dan alasannya, dan tidak"
     " ditulis ke mana pun; status keluar lalu 1. Nomor HP dan e-mail hanya diimpor bila"
-    " wksbm.yaml menyebut privasi: internal.\n\nContoh: wksbm impor data-wksbm-2025.xlsx"
+    " wksbm.yaml menyebut privasi: internal. Setiap lembar `wksbm export --format xlsx` dapat"
+    " diimpor kembali: pengurus, unsur, dan narasumber menurut id catatan dan urutan, kegiatan"
+    " menurut id, peserta menurut pasangannya; baris yang dihapus tidak menghapus data."
+    "\n\nContoh: wksbm impor data-wksbm-2025.xlsx"
     " --dry-run",
     "import.path": ".xlsx, .xls, .ods, atau .csv",
     "import.--sheet": "Lembar yang dibaca (bawaan: semua).",
@@ -224,7 +227,9 @@ HELP: dict[str, str] = {
     # baseline
     "baseline": "Catat masalah hari ini agar CI hanya gagal karena masalah baru.",
     "baseline write": "Tulis setiap masalah saat ini (yang tidak dikecualikan) ke BERKAS,"
-    " dengan kunci berkas, aturan, dan jalur di dalam catatan.\n\nContoh: wksbm baseline write"
+    " dengan kunci id catatan, aturan, dan jalur kolom (bukan baris atau berkas, jadi berkas"
+    " yang dipindah dan suntingan di tempat lain tidak membuat masalah lama menjadi baru)."
+    "\n\nContoh: wksbm baseline write"
     " .wksbm-baseline.json, lalu di CI: wksbm periksa --baseline .wksbm-baseline.json",
     "baseline write.file": "Tempat baseline ditulis.",
     "baseline write.--force": "Ganti BERKAS bila sudah ada.",

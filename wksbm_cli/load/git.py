@@ -49,23 +49,17 @@ def _completed(cwd: str, *args: str, stdin: bytes | None = None) -> Finished:
             env=_env(),
         )
     except FileNotFoundError:
-        raise WksbmError(
-            "git tidak ditemukan; pasang git untuk memakai opsi ini",
-            "git is not installed; it is needed for this option",
-        ) from None
+        raise WksbmError("git.missing") from None
     except ProgramTimeout:
-        raise WksbmError(
-            f"git {args[0]} tidak selesai dalam {TIMEOUT:.0f} detik",
-            f"git {args[0]} did not finish within {TIMEOUT:.0f} seconds",
-        ) from None
+        raise WksbmError("git.timeout", command=args[0], seconds=f"{TIMEOUT:.0f}") from None
     except OSError as exc:
-        raise WksbmError(f"git gagal: {exc}", f"git failed: {exc}") from None
+        raise WksbmError("git.failed", detail=str(exc)) from None
 
 
 def _failure(done: Finished, command: str) -> WksbmError:
     detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
     line = detail[-1] if detail else f"exit {done.returncode}"
-    return WksbmError(f"git {command} gagal: {line}", f"git {command} failed: {line}")
+    return WksbmError("git.command-failed", command=command, detail=line)
 
 
 def run(cwd: str, *args: str, stdin: bytes | None = None) -> bytes:
@@ -88,11 +82,7 @@ def toplevel(folder: str) -> str:
     """The work tree's root; one line of error when ``folder`` is not in a git repository."""
     done = _run(folder, "rev-parse", "--show-toplevel", check=False)
     if done.returncode != 0:
-        shown = os.path.relpath(folder)
-        raise WksbmError(
-            f"{shown} bukan bagian dari repositori git",
-            f"{shown} is not inside a git repository",
-        )
+        raise WksbmError("git.not-a-repository", folder=os.path.relpath(folder))
     return done.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
 
 
@@ -105,11 +95,17 @@ def toplevel_or_none(folder: str) -> str | None:
         return None
 
 
+def repository_root(folder: str, workspace: str | None = None) -> str | None:
+    """The root CI annotations' paths are relative to: ``workspace`` when given (the CLI
+    passes ``GITHUB_WORKSPACE``), else the git work tree holding ``folder``, else None."""
+    return workspace or toplevel_or_none(folder)
+
+
 def resolve(folder: str, ref: str) -> str:
     """The commit ``ref`` names. A missing ref in a shallow clone gets the fix in the message."""
     toplevel(folder)
     if ref.startswith("-"):
-        raise WksbmError(f"ref git tidak dikenal: {ref}", f"unknown git ref: {ref}")
+        raise WksbmError("git.unknown-ref", ref=ref)
     done = _run(
         folder,
         "rev-parse",
@@ -121,15 +117,13 @@ def resolve(folder: str, ref: str) -> str:
     )
     if done.returncode == 0:
         return done.stdout.decode("ascii").strip()
-    shallow = _run(folder, "rev-parse", "--is-shallow-repository", check=False)
-    if shallow.stdout.decode("ascii", "replace").strip() == "true":
-        raise WksbmError(
-            f"ref git {ref} tidak ada di klon dangkal ini; ambil riwayatnya"
-            " (actions/checkout dengan fetch-depth: 0, atau git fetch --unshallow)",
-            f"git ref {ref} is not in this shallow clone; fetch the history"
-            " (actions/checkout with fetch-depth: 0, or git fetch --unshallow)",
-        )
-    raise WksbmError(f"ref git tidak dikenal: {ref}", f"unknown git ref: {ref}")
+    raise WksbmError("git.shallow-ref" if _shallow(folder) else "git.unknown-ref", ref=ref)
+
+
+def _shallow(folder: str) -> bool:
+    """A shallow clone (CI's default checkout) lacks history: the fix goes in the message."""
+    done = _run(folder, "rev-parse", "--is-shallow-repository", check=False)
+    return done.stdout.decode("ascii", "replace").strip() == "true"
 
 
 def merge_base(folder: str, ref: str) -> str:
@@ -146,21 +140,7 @@ def merge_base(folder: str, ref: str) -> str:
         return done.stdout.decode("ascii").strip()
     if done.returncode != 1:
         raise _failure(done, "merge-base")
-    shallow = _run(folder, "rev-parse", "--is-shallow-repository", check=False)
-    if shallow.stdout.decode("ascii", "replace").strip() == "true":
-        raise WksbmError(
-            f"titik cabang {ref} dan HEAD tidak ada di klon dangkal ini; ambil riwayatnya"
-            " (actions/checkout dengan fetch-depth: 0, atau git fetch --unshallow), atau pakai"
-            " --against-tip",
-            f"the merge-base of {ref} and HEAD is not in this shallow clone; fetch the history"
-            " (actions/checkout with fetch-depth: 0, or git fetch --unshallow), or use"
-            " --against-tip",
-        )
-    raise WksbmError(
-        f"{ref} dan HEAD tidak punya leluhur bersama; pakai --against-tip untuk membandingkan"
-        " dengan ujungnya",
-        f"{ref} and HEAD have no common ancestor; use --against-tip to compare with its tip",
-    )
+    raise WksbmError("git.shallow-merge-base" if _shallow(folder) else "git.no-merge-base", ref=ref)
 
 
 def base_commit(folder: str, ref: str, against_tip: bool = False) -> str:

@@ -43,10 +43,10 @@ _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_STR = "tag:yaml.org,2002:str"
+STR_TAG = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 
-_RESOLVERS: dict[str | None, list[tuple[str, Any]]] = yaml.resolver.Resolver.yaml_implicit_resolvers
+RESOLVERS: dict[str | None, list[tuple[str, Any]]] = yaml.resolver.Resolver.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
@@ -117,16 +117,16 @@ def _pos(mark: Any) -> tuple[int, int]:
 
 def resolve_plain(text: str) -> str:
     """The YAML 1.1 tag an unquoted scalar gets, exactly as PyYAML's SafeLoader decides it."""
-    resolvers = _RESOLVERS.get(text[:1] if text else "", [])
+    resolvers = RESOLVERS.get(text[:1] if text else "", [])
     for tag, regexp in resolvers:
         if regexp.match(text):
             return tag
-    return _STR
+    return STR_TAG
 
 
 def construct_plain(text: str, tag: str) -> Any:
     """Build one unquoted scalar; raises ValueError (and kin) for impossible values."""
-    if tag in (_STR, _MERGE):
+    if tag in (STR_TAG, _MERGE):
         return text
     if tag == _NULL:
         return None
@@ -401,9 +401,9 @@ def _build(text: str, doc: Document, max_depth: int) -> None:
                         )
                     )
                     value = BadScalar(ev.value)
-                    tag = _STR
+                    tag = STR_TAG
                 path = place(value, line, col)
-                if tag != _STR and path is not None:
+                if tag != STR_TAG and path is not None:
                     doc.plain[path] = ev.value
                 continue
             else:

@@ -11,8 +11,8 @@ from collections.abc import Collection
 from pathlib import Path as FsPath
 
 from wksbm_cli.errors import WksbmError
-from wksbm_cli.i18n import translate
-from wksbm_cli.load.files import CONFIG_NAME, decode, read_text
+from wksbm_cli.i18n import Message
+from wksbm_cli.load.files import CONFIG_NAME, ReadResult, decode, read_text
 from wksbm_cli.load.yamldoc import load_document
 from wksbm_cli.model.records import Config
 from wksbm_cli.model.schema import CONFIG
@@ -37,16 +37,9 @@ def find_root(explicit: str | None, cwd: str | None = None) -> str:
                 break
     shown = os.path.relpath(candidate, here) if explicit is None else explicit
     if candidate.is_symlink():
-        raise WksbmError(
-            f"folder catatan {shown} adalah tautan simbolik; berikan folder aslinya",
-            f"records folder {shown} is a symbolic link; pass the real folder",
-        )
+        raise WksbmError("records.symlink", folder=shown)
     if not candidate.is_dir():
-        raise WksbmError(
-            f"folder catatan tidak ditemukan: {shown} (pakai --records PATH atau jalankan"
-            " `wksbm init`)",
-            f"no records folder: {shown} (use --records PATH or run `wksbm init`)",
-        )
+        raise WksbmError("records.missing", folder=shown)
     return str(candidate)
 
 
@@ -59,13 +52,15 @@ def load_config(
     shown = f"{shown_root}/{CONFIG_NAME}" if shown_root != "." else CONFIG_NAME
     if not os.path.lexists(path):
         return Config()
-    result = read_text(path, CONFIG_LIMIT)
+    return _parsed(read_text(path, CONFIG_LIMIT), shown, rule_ids)
+
+
+def _parsed(result: ReadResult, shown: str, rule_ids: Collection[str]) -> Config:
+    """The configuration in ``result`` (the file's decoded text), or the error naming the first
+    problem and how many more there are: the same checks wherever the bytes came from."""
     if result.text is None:
-        args = dict(result.args)
-        raise WksbmError(
-            f"{shown}: " + translate(result.issue or "", "id", args),
-            f"{shown}: " + translate(result.issue or "", "en", args),
-        )
+        reason = Message(result.issue or "encoding", dict(result.args))
+        raise WksbmError("error.at", where=shown, message=reason)
     doc = load_document(result.text)
     issues: list[tuple[int, int, str, dict[str, object]]] = [
         (i.line, i.column, i.message_key, i.args) for i in doc.issues
@@ -84,15 +79,16 @@ def load_config(
 
 
 def _config_error(shown: str, issues: list[tuple[int, int, str, dict[str, object]]]) -> WksbmError:
-
     line, col, key, args = issues[0]
     more = len(issues) - 1
-    texts = []
-    for lang, extra in (("id", f" (dan {more} masalah lain)"), ("en", f" (and {more} more)")):
-        texts.append(
-            f"{shown}:{line}:{col}: {translate(key, lang, dict(args))}" + (extra if more else "")
-        )
-    return WksbmError(texts[0], texts[1])
+    return WksbmError(
+        "config.broken.more" if more else "config.broken",
+        where=shown,
+        line=line,
+        column=col,
+        message=Message(key, dict(args)),
+        more=more,
+    )
 
 
 def config_from_bytes(data: bytes | None, shown: str, *, rule_ids: Collection[str]) -> Config:
@@ -100,27 +96,4 @@ def config_from_bytes(data: bytes | None, shown: str, *, rule_ids: Collection[st
     broken base configuration is an error, not a silent default."""
     if data is None:
         return Config()
-
-    result = decode(data)
-    if result.text is None:
-        args = dict(result.args)
-        raise WksbmError(
-            f"{shown}: " + translate(result.issue or "", "id", args),
-            f"{shown}: " + translate(result.issue or "", "en", args),
-        )
-    doc = load_document(result.text)
-    if doc.issues or not isinstance(doc.data, dict):
-        if not doc.issues and doc.data is None:
-            return Config()
-        issue = doc.issues[0] if doc.issues else None
-        line, col = (issue.line, issue.column) if issue else (1, 1)
-        key = issue.message_key if issue else "not-a-mapping"
-        args = issue.args if issue else {"got": "list"}
-        raise _config_error(shown, [(line, col, key, dict(args))])
-    issues = [
-        (*doc.where(s.path), s.message_key, s.args)
-        for s in CONFIG.check(doc.data, (), Context(doc.plain, rule_ids))
-    ]
-    if issues:
-        raise _config_error(shown, sorted(issues, key=lambda i: (i[0], i[1])))
-    return Config.from_data(doc.data)
+    return _parsed(decode(data), shown, rule_ids)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wksbm_cli.core.terms import terms
+from wksbm_cli.core.vocabulary import DEFAULT_STATUS, REGION_LEVELS, STATUSES
 from wksbm_cli.load.yamldoc import Path
 from wksbm_cli.model.schema import (
     JUMLAH_ANGGOTA,
@@ -29,8 +30,6 @@ from wksbm_cli.model.schema import (
     WILAYAH,
 )
 from wksbm_cli.model.types import Integer, as_date
-
-REGION_LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa", "dusun", "rw", "rt")
 
 
 def _str(data: Mapping[str, Any], key: str) -> str | None:
@@ -89,10 +88,7 @@ class Wilayah:
     def inherit(self, parent: Wilayah) -> Wilayah:
         """Levels this place leaves out are taken from the folder's configured region."""
         return Wilayah(
-            **{
-                k: getattr(self, k) or getattr(parent, k)
-                for k in ("provinsi", "kabupaten", "kecamatan", "desa", "dusun", "rw", "rt")
-            },
+            **{k: getattr(self, k) or getattr(parent, k) for k in REGION_LEVELS},
             kode=self.kode or None,
         )
 
@@ -256,7 +252,7 @@ def build_organisation(raw: Mapping[str, Any], file: str, region: Wilayah) -> Or
         tingkat=TINGKAT.normalize(tingkat) if tingkat else None,
         wilayah=Wilayah.from_data(wil).inherit(region),
         has_wilayah=bool(wil),
-        status=status if status in ("aktif", "vakum", "bubar") else "aktif",
+        status=status if status in STATUSES else DEFAULT_STATUS,
         dibentuk=_date(data, "dibentuk"),
         sk=sk,
         pengurus=officers,

@@ -1,7 +1,9 @@
 """The record format, declared once: organisation, event, configuration and the shared pieces.
 
 This module is the single source of truth for what a record may hold. The validator, the JSON
-Schema for editors and the field reference in the docs are all generated from these declarations.
+Schema for editors, the field reference in README, the columns of ``list``/``show``/``export``
+and the commented-out lines of a ``wksbm new`` record all follow from these declarations (see
+``Field`` in ``model/types.py``).
 """
 
 from __future__ import annotations
@@ -10,8 +12,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from wksbm_cli.core.problem import SEVERITY_WORDS
 from wksbm_cli.core.suggest import did_you_mean
+from wksbm_cli.core.vocabulary import DEFAULT_STATUS, REGION_LEVELS, STATUSES
 from wksbm_cli.load.yamldoc import Path
+from wksbm_cli.model.fields import sub_columns
 from wksbm_cli.model.types import (
     AtLeastOne,
     Choice,
@@ -23,6 +28,7 @@ from wksbm_cli.model.types import (
     SchemaIssue,
     SchemaType,
     Struct,
+    TableColumn,
     Text,
     TextOr,
     field_name,
@@ -60,7 +66,7 @@ JABATAN = (
 )
 
 TINGKAT = Choice(
-    ("rt", "rw", "dusun", "desa", "kecamatan", "kabupaten", "provinsi"),
+    tuple(reversed(REGION_LEVELS)),
     {
         "padukuhan": "dusun",
         "kalurahan": "desa",
@@ -274,6 +280,8 @@ ORGANISASI = Struct(
             required=True,
             doc_id="Id catatan = nama berkas tanpa .yaml.",
             doc_en="Record id = the file name without .yaml.",
+            label="field.id",
+            export=True,
         ),
         Field(
             "nama",
@@ -281,6 +289,9 @@ ORGANISASI = Struct(
             required=True,
             doc_id="Nama organisasi.",
             doc_en="Name of the organisation.",
+            label="field.nama",
+            export=True,
+            shown=True,
         ),
         Field(
             "jenis",
@@ -288,6 +299,9 @@ ORGANISASI = Struct(
             required=True,
             doc_id="wksbm; forum WKSBM; atau lembaga mitra (yayasan, LKS, dinas).",
             doc_en="a WKSBM; a forum of WKSBM; or a partner institution.",
+            label="field.jenis",
+            export=True,
+            shown=True,
         ),
         Field(
             "tingkat",
@@ -297,6 +311,9 @@ ORGANISASI = Struct(
             required_if=("jenis", "wksbm"),
             doc_id="Tingkat wilayah kerja (wajib untuk WKSBM).",
             doc_en="The level it works at (required for a WKSBM).",
+            label="field.tingkat",
+            export=True,
+            shown=True,
         ),
         Field(
             "wilayah",
@@ -306,12 +323,18 @@ ORGANISASI = Struct(
             required_if=("jenis", "wksbm"),
             doc_id="Wilayah kerja (wajib untuk WKSBM).",
             doc_en="Where it works (required for a WKSBM).",
+            export=sub_columns(WILAYAH, "wilayah", shown=("kecamatan", "desa", "dusun")),
         ),
         Field(
             "status",
-            Choice(("aktif", "vakum", "bubar")),
+            Choice(STATUSES),
             doc_id="Status; bawaan aktif.",
             doc_en="Status; default aktif.",
+            label="field.status",
+            example=f"{DEFAULT_STATUS}  # {' | '.join(STATUSES)}",
+            export=True,
+            shown=True,
+            export_after="tingkat",  # the column order published since version 1
         ),
         Field(
             "status_sejak",
@@ -325,9 +348,29 @@ ORGANISASI = Struct(
             doc_id="Alasan status ini, mis. pengurus belum dipilih ulang.",
             doc_en="Why it has this status, e.g. officers not yet re-elected.",
         ),
-        Field("dibentuk", Date(), doc_id="Tanggal dibentuk.", doc_en="Founding date."),
         Field(
-            "sk", SK, doc_id="Surat keputusan pengesahan.", doc_en="The decree that legalised it."
+            "dibentuk",
+            Date(),
+            doc_id="Tanggal dibentuk.",
+            doc_en="Founding date.",
+            label="field.dibentuk",
+            example="2024-01-31  # tanggal dibentuk, YYYY-MM-DD",
+            export=True,
+            shown=True,
+        ),
+        Field(
+            "sk",
+            SK,
+            doc_id="Surat keputusan pengesahan.",
+            doc_en="The decree that legalised it.",
+            label="field.sk",
+            example="# surat keputusan pengesahan\n"
+            '  nomor: "12/KEP/2024"\n'
+            "  tanggal: 2024-02-01\n"
+            "  penerbit: Lurah ...\n"
+            "  berlaku_sampai: 2029-02-01",
+            export=sub_columns(SK, "sk", prefix="sk_"),
+            shown=True,
         ),
         Field(
             "sk_riwayat",
@@ -335,33 +378,65 @@ ORGANISASI = Struct(
             doc_id="SK terdahulu, yang lama lebih dulu (diisi oleh `wksbm sk`).",
             doc_en="Earlier decrees, oldest first (written by `wksbm sk`).",
         ),
-        Field("pengurus", ListOf(PENGURUS), doc_id="Daftar pengurus.", doc_en="Officers."),
-        Field("unsur", ListOf(UNSUR), doc_id="Unsur anggota.", doc_en="Member elements."),
+        Field(
+            "pengurus",
+            ListOf(PENGURUS),
+            doc_id="Daftar pengurus.",
+            doc_en="Officers.",
+            label="field.pengurus",
+            example="# ketua dan sekretaris wajib; bendahara disarankan\n"
+            "  - {jabatan: ketua, nama: Nama Ketua, mulai: 2024-02-01}\n"
+            "  - {jabatan: sekretaris, nama: Nama Sekretaris}\n"
+            "  - {jabatan: bendahara, nama: Nama Bendahara}",
+            shown=True,
+        ),
+        Field(
+            "unsur",
+            ListOf(UNSUR),
+            doc_id="Unsur anggota.",
+            doc_en="Member elements.",
+            label="field.unsur",
+            example="# kategori: kelompok_usaha | lembaga | jaringan_pendukung\n"
+            "  - {nama: Karang Taruna ..., kategori: lembaga}",
+            shown=True,
+        ),
         Field(
             "sasaran",
             ListOf(Choice(PPKS)),
             doc_id="PPKS yang ditangani.",
             doc_en="Social problems (PPKS) it addresses.",
+            example="[lanjut_usia_telantar, fakir_miskin]  # PPKS yang ditangani",
         ),
         Field(
             "jumlah_anggota",
             JUMLAH_ANGGOTA,
             doc_id="Jumlah anggota.",
             doc_en="Number of members.",
+            example="25",
+            export=True,
         ),
         Field(
             "kontak",
             KONTAK,
             doc_id="Kontak resmi organisasi.",
             doc_en="The organisation's own contact.",
+            example="# kontak resmi organisasi saja, bukan HP pribadi\n  alamat: Balai $desa ...",
         ),
-        Field("sumber", ListOf(URL), doc_id="Sumber informasi (URL).", doc_en="Sources (URLs)."),
-        Field("catatan", Text(), doc_id="Catatan.", doc_en="Notes."),
+        Field(
+            "sumber",
+            ListOf(URL),
+            doc_id="Sumber informasi (URL).",
+            doc_en="Sources (URLs).",
+            example="# tautan sumber informasi\n  - https://...",
+        ),
+        Field("catatan", Text(), doc_id="Catatan.", doc_en="Notes.", example="Catatan bebas."),
         Field(
             "pengecualian",
             ListOf(PENGECUALIAN),
             doc_id="Pengecualian aturan yang berakhir pada tanggal tertentu.",
             doc_en="Rule waivers that expire on a date.",
+            example="# terima kekurangan sementara, sampai tanggal tertentu\n"
+            "  - {aturan: missing-sekretaris, sampai: 2026-09-30, alasan: menunggu pemilihan}",
         ),
     ),
     title="organisasi",
@@ -455,46 +530,136 @@ KEGIATAN = Struct(
             required=True,
             doc_id="Id = nama berkas; awalan YYYY-MM-DD = tanggal.",
             doc_en="Id = file name; a YYYY-MM-DD prefix must equal tanggal.",
+            label="field.id",
+            export=True,
         ),
-        Field("judul", Text(), required=True, doc_id="Judul kegiatan.", doc_en="Title."),
+        Field(
+            "judul",
+            Text(),
+            required=True,
+            doc_id="Judul kegiatan.",
+            doc_en="Title.",
+            label="field.judul",
+            export=True,
+        ),
         Field(
             "jenis",
             Choice(JENIS_KEGIATAN),
             required=True,
             doc_id="Jenis kegiatan.",
             doc_en="Kind of event.",
+            label="field.jenis",
+            export=True,
+            shown=True,
         ),
-        Field("tanggal", Date(), required=True, doc_id="Hari pertama.", doc_en="First day."),
-        Field("tanggal_selesai", Date(), doc_id="Hari terakhir.", doc_en="Last day."),
+        Field(
+            "tanggal",
+            Date(),
+            required=True,
+            doc_id="Hari pertama.",
+            doc_en="First day.",
+            label="field.tanggal",
+            export=True,
+            shown=True,
+        ),
+        Field(
+            "tanggal_selesai",
+            Date(),
+            doc_id="Hari terakhir.",
+            doc_en="Last day.",
+            label="field.tanggal_selesai",
+            example="2025-06-18  # hari terakhir, bila lebih dari sehari",
+            export=True,
+            shown=True,
+        ),
         Field(
             "penyelenggara",
             TextOr(PENYELENGGARA),
             required=True,
             doc_id="Penyelenggara.",
             doc_en="Organiser.",
+            export=(
+                TableColumn(
+                    "penyelenggara", "penyelenggara.nama", label="field.penyelenggara", shown=True
+                ),
+                TableColumn("penyelenggara_unit", "penyelenggara.unit"),
+                TableColumn("penyelenggara_organisasi", "penyelenggara.organisasi"),
+            ),
         ),
-        Field("tempat", TextOr(TEMPAT), doc_id="Tempat.", doc_en="Venue."),
+        Field(
+            "tempat",
+            TextOr(TEMPAT),
+            doc_id="Tempat.",
+            doc_en="Venue.",
+            example="\n  nama: Balai ...\n  wilayah: {$kecamatan: ...}",
+            export=(TableColumn("tempat", "tempat.nama", label="field.tempat", shown=True),),
+        ),
         Field(
             "dasar",
             Text(),
             doc_id="Dasar kegiatan, mis. usulan PUPM Musrenbang.",
             doc_en="Basis, e.g. a PUPM proposal from Musrenbang.",
+            example="Usulan PUPM Musrenbang  # dasar kegiatan",
+            export=True,
         ),
-        Field("sumber_dana", Choice(SUMBER_DANA), doc_id="Sumber dana.", doc_en="Source of funds."),
+        Field(
+            "sumber_dana",
+            Choice(SUMBER_DANA),
+            doc_id="Sumber dana.",
+            doc_en="Source of funds.",
+            example="apbd_kabupaten  # apbn | apbd_provinsi | apbd_kabupaten | dana_desa | ...",
+            export=True,
+        ),
         Field(
             "tahun_anggaran",
             TAHUN_ANGGARAN,
             doc_id="Tahun anggaran.",
             doc_en="Budget year.",
+            example="2025",
+            export=True,
         ),
-        Field("peserta", PESERTA, doc_id="Peserta.", doc_en="Participants."),
-        Field("narasumber", ListOf(NARASUMBER), doc_id="Narasumber.", doc_en="Speakers."),
         Field(
-            "pejabat", ListOf(PEJABAT), doc_id="Pejabat yang hadir.", doc_en="Officials present."
+            "peserta",
+            PESERTA,
+            doc_id="Peserta.",
+            doc_en="Participants.",
+            example="\n  jumlah: 30\n"
+            "  organisasi: [wksbm-...]  # id organisasi peserta\n"
+            "  asal: [Nama $desa]  # asal peserta, di mana pun di kabupaten/kota ini\n"
+            "  unsur: [karang taruna, kader sosial]",
+            export=(
+                TableColumn(
+                    "peserta_jumlah",
+                    "peserta_jumlah",
+                    "integer",
+                    label="field.peserta_jumlah",
+                    shown=True,
+                ),
+            ),
         ),
-        Field("materi", ListOf(Text()), doc_id="Materi.", doc_en="Topics."),
-        Field("sumber", ListOf(URL), doc_id="Sumber informasi (URL).", doc_en="Sources (URLs)."),
-        Field("catatan", Text(), doc_id="Catatan.", doc_en="Notes."),
+        Field(
+            "narasumber",
+            ListOf(NARASUMBER),
+            doc_id="Narasumber.",
+            doc_en="Speakers.",
+            example="\n  - {nama: ..., instansi: ..., materi: [...]}",
+        ),
+        Field(
+            "pejabat",
+            ListOf(PEJABAT),
+            doc_id="Pejabat yang hadir.",
+            doc_en="Officials present.",
+            example="\n  - {nama: ..., jabatan: ...}",
+        ),
+        Field("materi", ListOf(Text()), doc_id="Materi.", doc_en="Topics.", example="[...]"),
+        Field(
+            "sumber",
+            ListOf(URL),
+            doc_id="Sumber informasi (URL).",
+            doc_en="Sources (URLs).",
+            example="# tautan sumber informasi\n  - https://...",
+        ),
+        Field("catatan", Text(), doc_id="Catatan.", doc_en="Notes.", example="Catatan bebas."),
         Field(
             "pengecualian",
             ListOf(PENGECUALIAN),
@@ -505,7 +670,7 @@ KEGIATAN = Struct(
     title="kegiatan",
 )
 
-SEVERITY_CHOICE = Choice(("error", "warning", "info", "off"))
+SEVERITY_CHOICE = Choice(SEVERITY_WORDS)
 
 
 @dataclass(frozen=True)

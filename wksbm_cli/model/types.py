@@ -284,8 +284,33 @@ Required = bool | Callable[[Mapping[str, Any]], bool]
 
 
 @dataclass(frozen=True)
+class TableColumn:
+    """One column of the record tables that ``list``, ``show`` and ``export`` print.
+
+    ``source`` is the attribute path on the typed record (``sk.nomor`` reads ``record.sk.nomor``;
+    a missing part gives an empty cell); ``kind`` (text, integer, date) sets the SQL type and the
+    spreadsheet's date format; ``label`` is the catalog key of its heading; ``shown`` puts it on
+    a line of ``show``."""
+
+    name: str
+    source: str
+    kind: str = "text"
+    label: str = ""
+    shown: bool = False
+
+
+@dataclass(frozen=True)
 class Field:
-    """One key of a mapping. ``synonyms`` are other accepted names; only one of them may appear."""
+    """One key of a mapping. ``synonyms`` are other accepted names; only one of them may appear.
+
+    Besides what the validator and the JSON Schema read, a field says once how people meet it:
+    ``label`` (catalog key of its name in ``show`` and ``list``), ``example`` (what follows
+    ``name:`` in the commented-out line of a ``wksbm new`` record: a value and/or ``# hint``,
+    further lines indented; ``$desa`` and ``$kecamatan`` become the folder's region words),
+    ``export`` (True: one column named after the field and read from the record's attribute of
+    that name; or the columns of a mapping, see ``model.fields.sub_columns``), ``shown`` (a line
+    of ``show``) and ``export_after`` (a column placed after another, where the published
+    column order differs from the schema's)."""
 
     name: str
     type: SchemaType
@@ -296,6 +321,11 @@ class Field:
     required_note: str = ""  # e.g. "for jenis: wksbm", shown in docs
     # The condition behind a callable ``required`` in a form JSON Schema can state: (key, value).
     required_if: tuple[str, str] | None = None
+    label: str = ""
+    example: str = ""
+    export: bool | tuple[TableColumn, ...] = False
+    shown: bool = False
+    export_after: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from wksbm_cli.core.vocabulary import CODED_LEVELS
 from wksbm_cli.model.records import Config, Wilayah
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.names import display, match, match_in, spellings, suggest
 
-LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
+LEVELS = CODED_LEVELS
 _NONE: dict[str, str] = {}  # one shared empty pool (never written), so memo keys stay few
 
 
@@ -46,6 +47,17 @@ def folder_scope(folder: str, config: Config) -> str | None:
         kab = match(w.kabupaten, 2, pool)
         return kab[0] if len(kab) == 1 else None
     return prov[0] if len(prov) == 1 else None
+
+
+def configured_area(config: Config) -> tuple[str, str] | None:
+    """The official data folder and the code of the folder's configured region; None when
+    names cannot be checked (no data installed, no kabupaten configured, or one the data does
+    not know)."""
+    folder = reference.data_dir()
+    if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
+        return None
+    scope = folder_scope(folder, config)
+    return None if scope is None else (folder, scope)
 
 
 def _index(table: dict[str, str]) -> dict[tuple[str, int], dict[str, str]]:
@@ -118,12 +130,10 @@ def resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
 
 
 def _resolve(wilayah: Wilayah, config: Config) -> Resolution | None:
-    folder = reference.data_dir()
-    if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
+    area = configured_area(config)
+    if area is None:
         return None
-    scope = folder_scope(folder, config)
-    if scope is None:
-        return None
+    folder, scope = area
     base = reference.base(folder)
     out = Resolution()
     parent = ""
@@ -217,12 +227,10 @@ def desa_issue(name: str, kecamatan: str | None, config: Config) -> Issue | None
 
 
 def _desa_issue(name: str, kecamatan: str | None, config: Config) -> Issue | None:
-    folder = reference.data_dir()
-    if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
+    area = configured_area(config)
+    if area is None:
         return None
-    scope = folder_scope(folder, config)
-    if scope is None:
-        return None
+    folder, scope = area
     table = reference.villages(folder, scope[:5])
     everywhere = {c: n for c, n in table.items() if c.startswith(scope + ".")}
     if kecamatan:
@@ -240,7 +248,4 @@ def _desa_issue(name: str, kecamatan: str | None, config: Config) -> Issue | Non
 
 def has_data(config: Config) -> bool:
     """Whether region names can be checked at all for this folder."""
-    folder = reference.data_dir()
-    if folder is None or not (config.wilayah.kode or config.wilayah.kabupaten):
-        return False
-    return folder_scope(folder, config) is not None
+    return configured_area(config) is not None

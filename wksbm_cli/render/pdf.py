@@ -10,14 +10,13 @@ The browser tests reuse :func:`run_browser` so the flags are written once.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from wksbm_cli.errors import WksbmError
-from wksbm_cli.i18n import translate
 from wksbm_cli.load.programs import Finished, ProgramTimeout, run_program
+from wksbm_cli.render.context import Context
 
 CANDIDATES = (
     "chromium",
@@ -39,20 +38,20 @@ FLAGS = (
 TIMEOUT = 120.0
 
 
-def _error(key: str, **args: object) -> WksbmError:
-
-    return WksbmError(translate(key, "id", args), translate(key, "en", args))
-
-
-def find_browser() -> str | None:
-    """``WKSBM_BROWSER`` when set (a path or a command name), else the first Chromium or Chrome
-    on PATH."""
-    chosen = os.environ.get("WKSBM_BROWSER", "").strip()
+def find_browser(chosen: str = "") -> str | None:
+    """The browser the user named (``WKSBM_BROWSER``, a path or a command name, passed in by the
+    CLI), else the first Chromium or Chrome on PATH."""
     for name in (chosen,) if chosen else CANDIDATES:
         found = shutil.which(name)
         if found:
             return found
     return None
+
+
+def preflight(ctx: Context) -> None:
+    """Before any work: without a browser there is no PDF (exit 2, and the way out)."""
+    if find_browser(ctx.browser) is None:
+        raise WksbmError("rep.pdf.no-browser")
 
 
 def command(browser: str, profile: str, *args: str) -> list[str]:
@@ -67,9 +66,9 @@ def run_browser(browser: str, *args: str, timeout: float = TIMEOUT) -> Finished:
         try:
             return run_program(command(browser, profile, *args), timeout=timeout)
         except ProgramTimeout:
-            raise _error("rep.pdf.failed", detail=f"no answer after {timeout:.0f} s") from None
+            raise WksbmError("rep.pdf.failed", detail=f"no answer after {timeout:.0f} s") from None
         except OSError as exc:
-            raise _error("rep.pdf.failed", detail=exc.strerror or type(exc).__name__) from None
+            raise WksbmError("rep.pdf.failed", detail=exc.strerror or type(exc).__name__) from None
 
 
 def _last_line(data: bytes) -> str:
@@ -81,7 +80,7 @@ def html_to_pdf(html: str, browser: str | None = None) -> bytes:
     """The PDF the browser prints from ``html`` (A4, as the page's own ``@page`` rule asks)."""
     chosen = browser or find_browser()
     if chosen is None:
-        raise _error("rep.pdf.no-browser")
+        raise WksbmError("rep.pdf.no-browser")
     with tempfile.TemporaryDirectory(prefix="wksbm-pdf-") as work:
         page = Path(work, "report.html")
         page.write_text(html, encoding="utf-8")
@@ -91,5 +90,5 @@ def html_to_pdf(html: str, browser: str | None = None) -> bytes:
         )
         data = target.read_bytes() if target.is_file() else b""
     if not data.startswith(b"%PDF"):
-        raise _error("rep.pdf.failed", detail=_last_line(done.stderr))
+        raise WksbmError("rep.pdf.failed", detail=_last_line(done.stderr))
     return data

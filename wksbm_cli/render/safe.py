@@ -12,7 +12,17 @@ import json
 import re
 from typing import Any
 
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# Controls, bidi overrides, line separators, and what no page may hold: noncharacters (U+FDD0..
+# U+FDEF, U+xFFFE/U+xFFFF of every plane) and lone surrogates (a file name read with
+# surrogateescape). HTML parsers refuse those, so a kecamatan named U+FFFE broke the report page.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+    "\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
+)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -24,7 +34,9 @@ def _escape(match: re.Match[str]) -> str:
     if char == "\r":
         return "\\r"
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def visible(text: str) -> str:

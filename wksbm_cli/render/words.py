@@ -1,48 +1,28 @@
-"""Words the renderers print around the data, in both languages.
+"""Words the renderers print around the data, in both languages, read from the catalogs.
 
 Indonesian output says "galat" for the ``error`` severity (the term of the Indonesian software
-glossaries), everywhere: problems, counts, the summary and the rules table. The severity ids
-themselves (``error``/``warning``/``info``) stay in JSON, SARIF and ``--format github``.
+glossaries), everywhere: problems, counts, the summary, the rules table and the HTML report. The
+severity ids themselves (``error``/``warning``/``info``) stay in JSON, SARIF and
+``--format github``.
 """
 
 from __future__ import annotations
 
-SEVERITY = {
-    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
+from wksbm_cli.core.problem import Severity
+from wksbm_cli.i18n import LANGS, translate
 
-WORDS = {
-    "id": {
-        "no-problems": "Tidak ada masalah; {files} berkas diperiksa.",
-        "summary": "{total} masalah ({error} galat, {warning} peringatan, {info} info);"
-        " {files} berkas diperiksa.",
-        "waived": " {n} dikecualikan.",
-        "waived-tag": "dikecualikan s.d. {until}",
-        "statistics": "{count} × {rule} ({severity})",
-        "fixable-none": "",
-    },
-    "en": {
-        "no-problems": "No problems; {files} {files_word} checked.",
-        "summary": "{total} {total_word} ({error} {error_word}, {warning} {warning_word},"
-        " {info} info); {files} {files_word} checked.",
-        "waived": " {n} waived.",
-        "waived-tag": "waived until {until}",
-        "statistics": "{count} × {rule} ({severity})",
-        "fixable-none": "",
-    },
-}
+SEVERITIES = tuple(s.label for s in sorted(Severity, reverse=True))  # worst first
+SEVERITY = {lang: {s: translate(f"severity.{s}", lang) for s in SEVERITIES} for lang in LANGS}
 
-
-# English nouns that take an -s after any number but 1 (Indonesian nouns do not change).
-_PLURAL_EN = {"total": "problem", "error": "error", "warning": "warning", "files": "file"}
+# What the counts of a summary line count. English nouns take an -s after any number but 1;
+# Indonesian nouns do not change, so its catalog gives the same word for one and for more.
+COUNTED = ("total", "error", "warning", "files")
 
 
 def count_words(lang: str, counts: dict[str, int]) -> dict[str, str]:
-    """``{name}_word`` for each count: "1 problem", "2 problems"; "" in Indonesian."""
-    if lang != "en":
-        return {f"{name}_word": "" for name in _PLURAL_EN}
-    return {
-        f"{name}_word": noun if counts.get(name) == 1 else noun + "s"
-        for name, noun in _PLURAL_EN.items()
-    }
+    """``{name}_word`` for each count: "1 problem", "2 problems"; "1 masalah", "2 masalah"."""
+    out = {}
+    for name in COUNTED:
+        number = "one" if counts.get(name) == 1 else "other"
+        out[f"{name}_word"] = translate(f"count.{name}.{number}", lang)
+    return out

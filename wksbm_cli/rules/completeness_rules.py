@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from wksbm_cli.core.problem import Severity
 from wksbm_cli.model.records import Organisation
 from wksbm_cli.model.schema import JABATAN
-from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, FolderContext, RuleInfo
+from wksbm_cli.rules.base import FileContext, Finding, FolderContext, Option, Rule
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -41,36 +41,36 @@ def missing_roles(rec: Organisation, ctx: FileContext) -> Iterator[Finding]:
                 )
 
 
-def _missing_check(ctx: FileContext) -> Iterator[Finding]:
+def check_missing_roles(ctx: FileContext) -> Iterator[Finding]:
     if judged(ctx.record):
         assert isinstance(ctx.record, Organisation)
         yield from missing_roles(ctx.record, ctx)
 
 
-# One rule id per position (missing-ketua, missing-sekretaris, ...); one check serves them all,
-# registered on the first id so that it runs once.
-for _index, _role in enumerate(JABATAN):
-    REGISTRY.add(
-        RuleInfo(
-            f"missing-{_role}",
-            "completeness",
-            E if _role in ("ketua", "sekretaris") else W,
-            f"WKSBM tanpa {_role} aktif",
-            f"WKSBM without an active {_role}",
-            (missing_roles.__doc__ or "").strip(),
-            "file" if _index == 0 else "declared",
-            _missing_check if _index == 0 else None,
-        )
-    )
-
-
-@REGISTRY.file_rule(
-    "multiple-ketua",
-    "completeness",
-    E,
-    "Lebih dari satu ketua aktif",
-    "More than one active ketua",
+ROLE_LISTS = (
+    Option("jabatan_wajib", ("ketua", "sekretaris"), config="jabatan_wajib"),
+    Option("jabatan_disarankan", ("bendahara",), config="jabatan_disarankan"),
 )
+
+# One rule id per position (missing-ketua, missing-sekretaris, ...), in the order of the
+# schema's positions; they share one check, which runs once for all of them.
+MISSING_JABATAN = tuple(
+    Rule(
+        f"missing-{role}",
+        "completeness",
+        E if role in ("ketua", "sekretaris") else W,
+        check_missing_roles,
+        "file",
+        doc=missing_roles.__doc__ or "",
+        options=ROLE_LISTS,
+        pointer_only=True,
+        jabatan=role,
+        family="missing-<jabatan>",
+    )
+    for role in JABATAN
+)
+
+
 def multiple_ketua(ctx: FileContext) -> Iterator[Finding]:
     """
     Two active ketua usually means an old term was not closed: give the former one ``selesai``.
@@ -89,26 +89,18 @@ def multiple_ketua(ctx: FileContext) -> Iterator[Finding]:
         )
 
 
-@REGISTRY.file_rule(
-    "sk-missing",
-    "completeness",
-    W,
-    "SK belum dicatat",
-    "No SK recorded",
-)
+MULTIPLE_KETUA = Rule("multiple-ketua", "completeness", E, multiple_ketua, "file")
+
+
 def sk_missing(ctx: FileContext) -> Iterator[Finding]:
     """A WKSBM is legalised by an SK of the lurah; record its ``sk`` (nomor, tanggal, penerbit)."""
     if judged(ctx.record) and ctx.record.sk is None:  # type: ignore[union-attr]
         yield Finding("sk-missing", (), "sk-missing")
 
 
-@REGISTRY.file_rule(
-    "sk-expired",
-    "completeness",
-    W,
-    "SK sudah berakhir",
-    "SK has expired",
-)
+SK_MISSING = Rule("sk-missing", "completeness", W, sk_missing, "file", pointer_only=True)
+
+
 def sk_expired(ctx: FileContext) -> Iterator[Finding]:
     """
     The SK's ``berlaku_sampai`` is before today (or before ``--as-of``): the organisation needs a
@@ -125,13 +117,9 @@ def sk_expired(ctx: FileContext) -> Iterator[Finding]:
             )
 
 
-@REGISTRY.file_rule(
-    "no-unsur",
-    "completeness",
-    W,
-    "Belum ada unsur",
-    "No unsur recorded",
-)
+SK_EXPIRED = Rule("sk-expired", "completeness", W, sk_expired, "file", pointer_only=True)
+
+
 def no_unsur(ctx: FileContext) -> Iterator[Finding]:
     """
     A WKSBM is a network of kelompok usaha, lembaga and jaringan pendukung; record them under
@@ -141,13 +129,9 @@ def no_unsur(ctx: FileContext) -> Iterator[Finding]:
         yield Finding("no-unsur", ("unsur",), "no-unsur")
 
 
-@REGISTRY.folder_rule(
-    "never-trained",
-    "completeness",
-    INFO,
-    "WKSBM aktif belum pernah ikut kegiatan",
-    "Active WKSBM never named as a participant",
-)
+NO_UNSUR = Rule("no-unsur", "completeness", W, no_unsur, "file", pointer_only=True)
+
+
 def never_trained(ctx: FolderContext) -> Iterator[Finding]:
     """
     An active WKSBM that no event lists under ``peserta.organisasi``: a hint for planning the
@@ -157,3 +141,8 @@ def never_trained(ctx: FolderContext) -> Iterator[Finding]:
     for org in ctx.organisations:
         if org.jenis == "wksbm" and org.status == "aktif" and org.id and org.id not in trained:
             yield Finding("never-trained", ("id",), "never-trained", file=org.file)
+
+
+NEVER_TRAINED = Rule(
+    "never-trained", "completeness", INFO, never_trained, "folder", pointer_only=True
+)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from wksbm_cli.core.problem import Severity
-from wksbm_cli.rules.base import REGISTRY
+from wksbm_cli.rules.base import Rule
 
-REGISTRY.declare(
+CONFIG_RELAXED = Rule(
     "config-relaxed",
     "file",
     Severity.WARNING,
-    "Perubahan melonggarkan aturan dibanding revisi dasar",
-    "The change relaxes a rule compared with the base revision",
-    """
+    detected_by=("wksbm_cli.check.changed.check_changed",),
+    doc="""
     With ``validate --changed-since GITREF``, a change that turns a rule off or lowers its
     severity in ``wksbm.yaml`` (``aturan:``, or a role taken out of ``jabatan_wajib``) is still
     judged by the base revision's severities, and the relaxation is reported on its line, so

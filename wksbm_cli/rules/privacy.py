@@ -18,8 +18,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from wksbm_cli.core.problem import Severity
+from wksbm_cli.load.fastmarks import FastDocument
 from wksbm_cli.load.yamldoc import Path
-from wksbm_cli.rules.base import REGISTRY, FileContext, Finding
+from wksbm_cli.rules.base import FileContext, Finding, Option, Rule
 
 E = Severity.ERROR
 
@@ -168,10 +169,10 @@ class _Locator:
 
     def __init__(self, ctx: FileContext) -> None:
         self.text = ctx.text
+        self.doc = ctx.doc
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", ctx.text)]
-        items = sorted((pos, path) for path, pos in ctx.doc.marks.items())
-        self.positions = [pos for pos, _ in items]
-        self.paths = [path for _, path in items]
+        self.positions: list[tuple[int, int]] = []
+        self.paths: list[Path] = []
 
     def line_col(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.line_starts, offset) - 1
@@ -179,6 +180,12 @@ class _Locator:
 
     def path_at(self, offset: int) -> Path:
         pos = self.line_col(offset)
+        if isinstance(self.doc, FastDocument):
+            return self.doc.path_at(pos)  # from a few marks: it builds them only when asked
+        if not self.positions:
+            items = sorted((pos, path) for path, pos in self.doc.marks.items())
+            self.positions = [pos for pos, _ in items]
+            self.paths = [path for _, path in items]
         index = bisect.bisect_right(self.positions, pos) - 1
         return self.paths[index] if index >= 0 else ()
 
@@ -224,27 +231,20 @@ def _matches(rule: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Matc
             at = text.find("@", at + 1)
 
 
-Span = tuple[tuple[int, int], tuple[int, int]]
-
-
-def _kontak_span(ctx: FileContext) -> Span | None:
-    """Where ``kontak`` starts and where the next top-level key starts (line, column): the
-    locator puts everything between under ``kontak`` (the last mark at or before any position
-    there is ``kontak`` or one of its keys)."""
-    marks = ctx.doc.marks
-    start = marks.get(("kontak",))
-    if start is None:
+def _in_kontak(ctx: FileContext, offset: int) -> bool | None:
+    """Whether ``offset`` lies in the top-level ``kontak`` mapping, told from two marks: what
+    :meth:`_Locator.path_at` would say, without building every position (a fast-path document
+    computes positions only when asked). None where two marks cannot tell (a file with
+    loader findings keeps only some)."""
+    doc = ctx.doc
+    data = doc.data
+    if doc.issues or not isinstance(data, dict) or "kontak" not in data:
         return None
-    after = [pos for path, pos in marks.items() if len(path) == 1 and pos > start]
-    return start, min(after) if after else (len(ctx.text) + 2, 0)
-
-
-def _in_kontak(ctx: FileContext, span: Span | None, offset: int) -> bool:
-    if span is None:
-        return False
-    line = ctx.text.count("\n", 0, offset) + 1
-    column = offset - ctx.text.rfind("\n", 0, offset)
-    return span[0] <= (line, column) < span[1]
+    text = ctx.text
+    pos = (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+    keys = list(data)
+    after = keys.index("kontak") + 1
+    return doc.where(("kontak",)) <= pos and (after == len(keys) or pos < doc.where((keys[after],)))
 
 
 def _findings(
@@ -253,19 +253,14 @@ def _findings(
     if not _may_hold(rule, ctx.text):
         return
     locator: _Locator | None = None
-    span: Span | None = None
-    spanned = False
     for match in _matches(rule, pattern, ctx.text):
         text = match.group(0)
         if rule == "personal-nik" and not is_nik(text):
             continue
         if rule == "personal-email" and _INSTITUTION.search(text):
             continue
-        if allow_kontak and locator is None:
-            if not spanned:
-                span, spanned = _kontak_span(ctx), True
-            if _in_kontak(ctx, span, match.start()):
-                continue  # the organisation's own contact: no locator needed
+        if allow_kontak and _in_kontak(ctx, match.start()):
+            continue  # the organisation's own contact: allowed, and no locator needed
         locator = locator or _Locator(ctx)
         path = locator.path_at(match.start())
         if allow_kontak and path[:1] == ("kontak",):
@@ -281,31 +276,30 @@ def _findings(
         yield Finding(rule, path, rule, {"masked": masked}, at=(line, col), private=text)
 
 
-@REGISTRY.file_rule(
-    "personal-nik",
-    "privacy",
-    E,
-    "NIK di dalam catatan",
-    "A NIK in the records",
-)
 def personal_nik(ctx: FileContext) -> Iterator[Finding]:
     """
     16 digits that parse as a NIK (region code, birth date with +40 for women, serial), anywhere
     in the file, comments and longer text included. Spreading a NIK without right is punishable
     under UU 24/2013 Pasal 95A. Never matches SK numbers or dates.
 
-    Fails: ``catatan: NIK ketua 3404071234560001``.
+    Fails: ``catatan: NIK ketua 3404075203950001``.
     """
     yield from _findings(ctx, "personal-nik", _NIK, allow_kontak=False)
 
 
-@REGISTRY.file_rule(
-    "personal-phone",
+# They read the text, so they run on files that gave no record too; and whatever the selection,
+# since what they find is masked everywhere the file is shown.
+PERSONAL_NIK = Rule(
+    "personal-nik",
     "privacy",
     E,
-    "Nomor HP pribadi di catatan publik",
-    "A personal mobile number in public records",
+    personal_nik,
+    "file",
+    runs_without_record=True,
+    finds_personal_data=True,
 )
+
+
 def personal_phone(ctx: FileContext) -> Iterator[Finding]:
     """
     An Indonesian mobile number in any spelling (``0812-3456-7890``, ``+62 812 3456 7890``,
@@ -314,17 +308,24 @@ def personal_phone(ctx: FileContext) -> Iterator[Finding]:
 
     Fails: ``pengurus: [{jabatan: ketua, nama: X, telepon: "0812-3456-7890"}]``.
     """
-    if ctx.config.privasi != "internal":
-        yield from _findings(ctx, "personal-phone", _PHONE, allow_kontak=True)
+    yield from _findings(ctx, "personal-phone", _PHONE, allow_kontak=True)
 
 
-@REGISTRY.file_rule(
-    "personal-email",
+PRIVASI = Option("privasi", "publik", config="privasi")  # internal: contacts may be recorded
+
+PERSONAL_PHONE = Rule(
+    "personal-phone",
     "privacy",
     E,
-    "E-mail pribadi di catatan publik",
-    "A personal e-mail address in public records",
+    personal_phone,
+    "file",
+    options=(PRIVASI,),
+    runs_without_record=True,
+    finds_personal_data=True,
+    off_when_internal=True,
 )
+
+
 def personal_email(ctx: FileContext) -> Iterator[Finding]:
     """
     A person's e-mail address outside ``kontak``. Addresses of institutions (``.go.id``,
@@ -332,5 +333,17 @@ def personal_email(ctx: FileContext) -> Iterator[Finding]:
 
     Fails: ``pengurus: [{jabatan: ketua, nama: X, email: budi@gmail.com}]``.
     """
-    if ctx.config.privasi != "internal":
-        yield from _findings(ctx, "personal-email", _EMAIL, allow_kontak=True)
+    yield from _findings(ctx, "personal-email", _EMAIL, allow_kontak=True)
+
+
+PERSONAL_EMAIL = Rule(
+    "personal-email",
+    "privacy",
+    E,
+    personal_email,
+    "file",
+    options=(PRIVASI,),
+    runs_without_record=True,
+    finds_personal_data=True,
+    off_when_internal=True,
+)

@@ -8,19 +8,12 @@ from collections.abc import Iterator
 from wksbm_cli.core.problem import Severity
 from wksbm_cli.model.facts import Facts
 from wksbm_cli.model.records import Event, Organisation
-from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, FolderContext
+from wksbm_cli.rules.base import FileContext, Finding, FolderContext, Rule
 
 E = Severity.ERROR
 _DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-|$)")
 
 
-@REGISTRY.file_rule(
-    "id-mismatch",
-    "records",
-    E,
-    "Id tidak sama dengan nama berkas",
-    "Id differs from the file name",
-)
 def id_mismatch(ctx: FileContext) -> Iterator[Finding]:
     """
     ``id`` must equal the file name without extension, so that a record is found by its id.
@@ -45,13 +38,9 @@ def id_mismatch(ctx: FileContext) -> Iterator[Finding]:
             )
 
 
-@REGISTRY.file_rule(
-    "date-order",
-    "records",
-    E,
-    "Tanggal akhir sebelum tanggal awal",
-    "An end date before its start date",
-)
+ID_MISMATCH = Rule("id-mismatch", "records", E, id_mismatch, "file")
+
+
 def date_order(ctx: FileContext) -> Iterator[Finding]:
     """
     ``tanggal_selesai`` not before ``tanggal``; an SK's ``berlaku_sampai`` not before its
@@ -99,6 +88,9 @@ def date_order(ctx: FileContext) -> Iterator[Finding]:
             )
 
 
+DATE_ORDER = Rule("date-order", "records", E, date_order, "file")
+
+
 def _ids(records: list[Facts]) -> dict[str, list[Facts]]:
     seen: dict[str, list[Facts]] = {}
     for rec in records:
@@ -107,13 +99,6 @@ def _ids(records: list[Facts]) -> dict[str, list[Facts]]:
     return seen
 
 
-@REGISTRY.folder_rule(
-    "duplicate-id",
-    "records",
-    E,
-    "Id dipakai lebih dari satu catatan",
-    "Id used by more than one record",
-)
 def duplicate_id(ctx: FolderContext) -> Iterator[Finding]:
     """
     Ids are unique per kind across the whole folder (subfolders included), so references are
@@ -134,13 +119,9 @@ def duplicate_id(ctx: FolderContext) -> Iterator[Finding]:
                 )
 
 
-@REGISTRY.folder_rule(
-    "unknown-reference",
-    "records",
-    E,
-    "Merujuk organisasi yang tidak ada",
-    "Refers to an organisation that does not exist",
-)
+DUPLICATE_ID = Rule("duplicate-id", "records", E, duplicate_id, "folder")
+
+
 def unknown_reference(ctx: FolderContext) -> Iterator[Finding]:
     """
     Every organisation id named by an event (``penyelenggara.organisasi``,
@@ -160,6 +141,9 @@ def unknown_reference(ctx: FolderContext) -> Iterator[Finding]:
                     {"target": ref.target, "suggestion": closest(ref.target)},
                     file=event.file,
                 )
+
+
+UNKNOWN_REFERENCE = Rule("unknown-reference", "records", E, unknown_reference, "folder")
 
 
 class _Closest:

@@ -36,7 +36,7 @@ from wksbm_cli.regions.resolve import (
     official_name,
     resolve,
 )
-from wksbm_cli.rules.base import REGISTRY, FileContext, Finding, FolderContext, RuleInfo
+from wksbm_cli.rules.base import FileContext, Finding, FolderContext, Rule
 
 E = Severity.ERROR
 _KEYS = {
@@ -60,7 +60,8 @@ def _places(ctx: FileContext) -> Iterator[tuple[tuple[str | int, ...], dict[str,
             yield ("tempat", "wilayah"), tempat["wilayah"], rec.tempat.wilayah
 
 
-def check(ctx: FileContext) -> Iterator[Finding]:
+def check_records(ctx: FileContext) -> Iterator[Finding]:
+    """The regions named in one record: its ``wilayah``, an event's venue and ``peserta.asal``."""
 
     labels = {
         "provinsi": "Provinsi",
@@ -150,17 +151,17 @@ def _found(issue: Any, labels: dict[str, str]) -> str:
     return ", ".join(names)
 
 
-REGISTRY.add(
-    RuleInfo(
-        "region-unknown",
-        "records",
-        E,
-        "Nama atau kode wilayah tidak ada",
-        "Region name or code does not exist",
-        (__doc__ or "").strip(),
-        "file",
-        check,
-    )
+# The two region rules share their checks: each check reports both, and runs when either is
+# selected. The records' own regions are checked one file at a time, wksbm.yaml's once.
+REGION_UNKNOWN = Rule(
+    "region-unknown",
+    "records",
+    E,
+    check_records,
+    "file",
+    doc=__doc__ or "",
+    reports=("region-mismatch",),
+    needs_regions=True,
 )
 
 
@@ -286,15 +287,13 @@ def _config_lines(root: str) -> dict[str, tuple[int, int]]:
     return out
 
 
-REGISTRY.add(
-    RuleInfo(
-        "region-mismatch",
-        "records",
-        E,
-        "Wilayah tidak bersarang atau kode tidak cocok",
-        "Region does not nest, or its code disagrees",
-        (__doc__ or "").strip(),
-        "folder",
-        check_config,
-    )
+REGION_MISMATCH = Rule(
+    "region-mismatch",
+    "records",
+    E,
+    check_config,
+    "folder",
+    doc=__doc__ or "",
+    reports=("region-unknown",),
+    needs_regions=True,
 )

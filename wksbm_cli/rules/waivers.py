@@ -6,18 +6,11 @@ from collections.abc import Iterator
 
 from wksbm_cli.core.problem import Severity
 from wksbm_cli.core.suggest import did_you_mean
-from wksbm_cli.rules.base import REGISTRY, FileContext, Finding
+from wksbm_cli.rules.base import FileContext, Finding, Rule
 
 E = Severity.ERROR
 
 
-@REGISTRY.file_rule(
-    "waiver-expired",
-    "records",
-    E,
-    "Pengecualian sudah berakhir",
-    "A waiver has expired",
-)
 def waiver_expired(ctx: FileContext) -> Iterator[Finding]:
     """
     A waiver holds until its ``sampai`` date (inclusive); after it the waived problem counts
@@ -33,7 +26,7 @@ def waiver_expired(ctx: FileContext) -> Iterator[Finding]:
         return
 
     for waiver in rec.waivers:
-        if waiver.aturan not in REGISTRY.rules:
+        if waiver.aturan not in ctx.rule_ids:
             # A misspelt rule would waive nothing, silently: report it as the schema would.
             yield Finding(
                 "invalid-value",
@@ -42,7 +35,7 @@ def waiver_expired(ctx: FileContext) -> Iterator[Finding]:
                 {
                     "field": f"pengecualian[{waiver.index}].aturan",
                     "value": waiver.aturan,
-                    "suggestion": did_you_mean(waiver.aturan, sorted(REGISTRY.rules)),
+                    "suggestion": did_you_mean(waiver.aturan, sorted(ctx.rule_ids)),
                 },
             )
         if waiver.sampai < ctx.today:
@@ -52,3 +45,14 @@ def waiver_expired(ctx: FileContext) -> Iterator[Finding]:
                 "waiver-expired",
                 {"rule": waiver.aturan, "date": waiver.sampai.isoformat()},
             )
+
+
+WAIVER_EXPIRED = Rule(
+    "waiver-expired",
+    "records",
+    E,
+    waiver_expired,
+    "file",
+    reports=("invalid-value",),  # a waiver naming no rule
+    waivable=False,  # a stale waiver cannot excuse itself
+)

@@ -14,8 +14,8 @@ from typing import Any
 
 from wksbm_cli.authoring.edit.splice import Editor
 from wksbm_cli.core.suggest import did_you_mean
+from wksbm_cli.core.vocabulary import DEFAULT_STATUS, STATUSES
 from wksbm_cli.errors import WksbmError
-from wksbm_cli.i18n import translate
 from wksbm_cli.model.schema import JABATAN
 
 # Where a new key goes: after the first of these that the mapping has (else at its end).
@@ -25,11 +25,6 @@ AFTER_PENGURUS = ("sk_riwayat", "sk", *AFTER_SK)
 AFTER_PESERTA = ("tahun_anggaran", "sumber_dana", "dasar", "tempat", "penyelenggara")
 OFFICER_KEYS = ("jabatan", "nama", "bidang", "mulai", "selesai", "telepon", "email", "catatan")
 SK_KEYS = ("nomor", "tanggal", "penerbit", "berlaku_sampai")
-
-
-def refuse(key: str, **args: Any) -> WksbmError:
-
-    return WksbmError(translate(key, "id", args), translate(key, "en", args))
 
 
 @dataclass
@@ -72,7 +67,9 @@ def check_jabatan(jabatan: str) -> str:
 
     if jabatan not in JABATAN:
         hint = did_you_mean(jabatan, JABATAN)
-        raise refuse("edit.bad-jabatan", value=jabatan, choices=", ".join(JABATAN), suggestion=hint)
+        raise WksbmError(
+            "edit.bad-jabatan", value=jabatan, choices=", ".join(JABATAN), suggestion=hint
+        )
     return jabatan
 
 
@@ -93,19 +90,19 @@ def add_officer(
     check_jabatan(jabatan)
     nama = " ".join(nama.split())
     if not nama:
-        raise refuse("edit.empty-name")
+        raise WksbmError("edit.empty-name")
     if jabatan == "ketua":
         current = holders(ed, "ketua", mulai)
         if current:
             who = str(_officers(ed)[current[0]].get("nama", "?"))
-            raise refuse("edit.second-ketua", nama=who, id=str(ed.data.get("id", "")))
+            raise WksbmError("edit.second-ketua", nama=who, id=str(ed.data.get("id", "")))
     officer: dict[str, Any] = {"jabatan": jabatan, "nama": nama}
     if bidang:
         officer["bidang"] = bidang
     officer["mulai"] = mulai
     if selesai is not None:
         if selesai < mulai:
-            raise refuse(
+            raise WksbmError(
                 "edit.end-before-start",
                 nama=nama,
                 mulai=mulai.isoformat(),
@@ -142,7 +139,7 @@ def end_officer(
     officer = _officers(ed)[index]
     start = officer.get("mulai")
     if isinstance(start, dt.date) and sampai < start:
-        raise refuse(
+        raise WksbmError(
             "edit.end-before-start",
             nama=str(officer.get("nama", "?")),
             mulai=start.isoformat(),
@@ -178,7 +175,7 @@ def find_officer(ed: Editor, jabatan: str | None, nama: str | None, day: dt.date
     active = [o for o in _officers(ed) if _active(o, day)]
     listed = ", ".join(f"{o.get('jabatan', '?')} {o.get('nama', '?')}" for o in active) or "-"
     key = "edit.officer-none" if not found else "edit.officer-several"
-    raise refuse(key, jabatan=jabatan or "-", nama=nama or "-", active=listed)
+    raise WksbmError(key, jabatan=jabatan or "-", nama=nama or "-", active=listed)
 
 
 def replace_officer(
@@ -202,9 +199,9 @@ def replace_officer(
     current = holders(ed, jabatan, mulai)
     if len(current) > 1 and jabatan != "ketua":
         names = ", ".join(str(_officers(ed)[i].get("nama", "?")) for i in current)
-        raise refuse("edit.replace-several", jabatan=jabatan, names=names)
+        raise WksbmError("edit.replace-several", jabatan=jabatan, names=names)
     if any(_fold(str(_officers(ed)[i].get("nama", ""))) == _fold(nama) for i in current):
-        raise refuse("edit.already-holds", jabatan=jabatan, nama=nama)
+        raise WksbmError("edit.already-holds", jabatan=jabatan, nama=nama)
     end = sampai if sampai is not None else mulai - dt.timedelta(days=1)
     for i in current:
         end_officer(ed, i, end, alasan, notes)
@@ -234,9 +231,9 @@ def record_sk(
     """The new SK becomes ``sk``; the one it replaces moves to the end of ``sk_riwayat``."""
     nomor = nomor.strip()
     if not nomor:
-        raise refuse("edit.empty-nomor")
+        raise WksbmError("edit.empty-nomor")
     if berlaku_sampai is not None and berlaku_sampai < tanggal:
-        raise refuse(
+        raise WksbmError(
             "edit.sk-order", tanggal=tanggal.isoformat(), sampai=berlaku_sampai.isoformat()
         )
     new: dict[str, Any] = {"nomor": nomor, "tanggal": tanggal}
@@ -247,10 +244,12 @@ def record_sk(
     old = ed.data.get("sk")
     if isinstance(old, dict) and old:
         if str(old.get("nomor", "")).strip() == nomor:
-            raise refuse("edit.sk-same", nomor=nomor)
+            raise WksbmError("edit.sk-same", nomor=nomor)
         old_day = old.get("tanggal")
         if isinstance(old_day, dt.date) and tanggal < old_day:
-            raise refuse("edit.sk-older", tanggal=tanggal.isoformat(), current=old_day.isoformat())
+            raise WksbmError(
+                "edit.sk-older", tanggal=tanggal.isoformat(), current=old_day.isoformat()
+            )
         kept = {k: old[k] for k in SK_KEYS if k in old}
         history = ed.data.get("sk_riwayat")
         if isinstance(history, list) and history:
@@ -280,18 +279,17 @@ def _replace_sk_fields(ed: Editor, new: dict[str, Any]) -> None:
             ed.remove(("sk",), key)
 
 
-STATUSES = ("aktif", "vakum", "bubar")
-
-
 def set_status(ed: Editor, status: str, sejak: dt.date, alasan: str | None, notes: Notes) -> None:
     """``status`` with ``status_sejak`` (the day it took effect) and ``status_alasan``; a reason
     left from an earlier status is removed, since it no longer explains the new one."""
     if status not in STATUSES:
         hint = did_you_mean(status, STATUSES)
-        raise refuse("edit.bad-status", value=status, choices=", ".join(STATUSES), suggestion=hint)
-    current = ed.data.get("status", "aktif")
+        raise WksbmError(
+            "edit.bad-status", value=status, choices=", ".join(STATUSES), suggestion=hint
+        )
+    current = ed.data.get("status", DEFAULT_STATUS)
     if current == status and ed.data.get("status_sejak") == sejak:
-        raise refuse("edit.same-status", status=status)
+        raise WksbmError("edit.same-status", status=status)
     ed.put((), "status", status, after=AFTER_STATUS)
     ed.put((), "status_sejak", sejak, after=("status",))
     if alasan:
@@ -310,7 +308,7 @@ def add_participants(
     unknown = [i for i in org_ids if i not in known]
     if unknown:
         hints = [f"{i} ({h}?)" if (h := did_you_mean(i, list(known))) else i for i in unknown]
-        raise refuse("edit.unknown-org", ids=", ".join(hints))
+        raise WksbmError("edit.unknown-org", ids=", ".join(hints))
     peserta = ed.data.get("peserta")
     listed = peserta.get("organisasi") if isinstance(peserta, dict) else None
     present = list(listed) if isinstance(listed, list) else []

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from wksbm_cli.authoring.edit.operations import Notes, refuse
+from wksbm_cli.authoring.edit.operations import Notes
 from wksbm_cli.authoring.edit.splice import Change, Editor
 from wksbm_cli.check.engine import check_entries, finish, rule_filter
 from wksbm_cli.check.file_check import check_file
@@ -28,7 +28,7 @@ from wksbm_cli.core.problem import Problem, Severity
 from wksbm_cli.core.suggest import did_you_mean
 from wksbm_cli.errors import WksbmError, WriteFailed
 from wksbm_cli.figures.completeness import Judge, last_trainings, score_row
-from wksbm_cli.i18n import translate
+from wksbm_cli.i18n import Message
 from wksbm_cli.load.files import Entry, decode, read_bytes, walk
 from wksbm_cli.model.records import Config, Organisation, Record
 from wksbm_cli.rules.registry import RULES
@@ -113,15 +113,15 @@ def open_record(
     if record is None:
         unreadable = [f for f in before.unreadable if f.rsplit("/", 1)[-1].startswith(record_id)]
         if unreadable:
-            raise refuse("edit.unreadable", id=record_id, file=unreadable[0])
+            raise WksbmError("edit.unreadable", id=record_id, file=unreadable[0])
         hint = did_you_mean(record_id, [r.id for r in pool if r.id])
-        raise refuse(f"edit.not-found.{kind}", id=record_id, suggestion=hint)
+        raise WksbmError(f"edit.not-found.{kind}", id=record_id, suggestion=hint)
     rel = _rel(shown_root, record.file)
     path = os.path.join(root, *rel.split("/"))
     data, _ = read_bytes(path, config.ukuran_berkas_maks)
     text = decode(data).text if data is not None else None
     if data is None or text is None:
-        raise refuse("edit.unreadable", id=record_id, file=record.file)
+        raise WksbmError("edit.unreadable", id=record_id, file=record.file)
     return Target(root, shown_root, config, today, record, rel, path, data, text, results, before)
 
 
@@ -191,14 +191,8 @@ def conclude(
     ]
     if breaking:
         first = breaking[0]
-        raise WksbmError(
-            translate(
-                "edit.would-break", "id", {"rule": first.rule, "message": first.message("id")}
-            ),
-            translate(
-                "edit.would-break", "en", {"rule": first.rule, "message": first.message("en")}
-            ),
-        )
+        message = Message(first.message_key, dict(first.args))
+        raise WksbmError("edit.would-break", rule=first.rule, message=message)
     consequences = [p for p in fresh if p.severity >= Severity.WARNING]
     own = target.record.id if isinstance(target.record, Organisation) else None
     ids = [i for i in (list(scored) or [own or ""]) if i]
@@ -233,7 +227,7 @@ def _refuse_personal(target: Target, old: FileResult, new: FileResult) -> None:
         if p.rule != "personal-nik" and dict(target.config.aturan).get(p.rule) == "off":
             continue
         masked = str(dict(p.args).get("masked", ""))
-        raise refuse(f"edit.{p.rule}", masked=masked, file=target.shown)
+        raise WksbmError(f"edit.{p.rule}", masked=masked, file=target.shown)
 
 
 def unified_diff(old: str, new: str, shown: str) -> str:
@@ -258,15 +252,15 @@ def publish(target: Target, text: str) -> None:
 
     now, _ = read_bytes(target.path, max(target.config.ukuran_berkas_maks, len(target.data)))
     if now is None or content_digest(now) != content_digest(target.data):
-        raise refuse("edit.changed-on-disk", file=target.shown)
+        raise WksbmError("edit.changed-on-disk", file=target.shown)
 
     try:
         mode = stat.S_IMODE(os.stat(target.path).st_mode)
         atomic_write(target.path, _payload(target, text), force=True, mode=mode)
     except WriteFailed as exc:  # the writer's own error for a failed OSError below it
         reason = os.strerror(exc.errno) if exc.errno else exc.message("en")
-        raise refuse("edit.write-failed", file=target.shown, reason=reason) from None
+        raise WksbmError("edit.write-failed", file=target.shown, reason=reason) from None
     except OSError as exc:
-        raise refuse(
+        raise WksbmError(
             "edit.write-failed", file=target.shown, reason=exc.strerror or type(exc).__name__
         ) from None

@@ -41,10 +41,7 @@ class Node:
 
 
 def _not_editable(detail: str) -> WksbmError:
-    return WksbmError(
-        f"berkas ini tidak dapat disunting otomatis: {detail}",
-        f"this file cannot be edited automatically: {detail}",
-    )
+    return WksbmError("edit.not-editable", detail=detail)
 
 
 def parse_spans(text: str) -> Node:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,12 @@ from wksbm_cli.errors import WksbmError
 from wksbm_cli.load.yamldoc import Path, load_document
 
 INDENT = "  "
+
+_SCALARS: dict[str, str] = {}
+# Names, places, ids: a letter first, then letters, digits, single spaces and . ' ( ) / - : never a
+# number, a date, a boolean, a key (``: ``) or a comment (`` #``) to YAML 1.1 or 1.2.
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9.'()/-]*(?: [A-Za-z0-9.'()/-]+)*")
+_KEYWORD = re.compile(r"y|n|yes|no|on|off|true|false|null|nan|inf|\.nan|\.inf", re.IGNORECASE)
 
 
 def scalar_text(value: Any) -> str:
@@ -40,7 +47,14 @@ def scalar_text(value: Any) -> str:
     text = str(value)
     if any(ord(c) < 0x20 or c in "\x7f\u2028\u2029\x85" for c in text):
         return json.dumps(text, ensure_ascii=False)  # one line, escapes for control characters
-    return scalar(text)
+    if _PLAIN.fullmatch(text) and not _KEYWORD.fullmatch(text):
+        return text  # what the YAML dump gives for such text, without paying for one
+    quoted = _SCALARS.get(text)
+    if quoted is None:  # an import repeats the same places and dates thousands of times
+        if len(_SCALARS) > 100_000:
+            _SCALARS.clear()
+        quoted = _SCALARS[text] = scalar(text)
+    return quoted
 
 
 def flow_text(value: Any) -> str:
@@ -106,10 +120,7 @@ class Editor:
     def __init__(self, text: str) -> None:
         doc = load_document(text)
         if not isinstance(doc.data, dict) or doc.issues:
-            raise WksbmError(
-                "berkas ini belum sah sebagai YAML; perbaiki dulu (wksbm validate)",
-                "this file is not valid YAML yet; fix it first (wksbm validate)",
-            )
+            raise WksbmError("edit.not-yaml")
         self.original = text
         self.text = text
         self.data: dict[str, Any] = copy.deepcopy(doc.data)
@@ -311,7 +322,4 @@ def _inline(value: Any) -> str:
 
 
 def _bug(detail: str) -> WksbmError:
-    return WksbmError(
-        f"suntingan dibatalkan, berkas tidak diubah: {detail}",
-        f"edit abandoned, the file is unchanged: {detail}",
-    )
+    return WksbmError("edit.abandoned", detail=detail)

@@ -10,6 +10,10 @@ is enough for that comparison at these sizes, so no fuzzy-matching package is ne
 Every new or edited text is judged by the same engine as ``validate`` before anything is
 written, together with the rest of the folder (so a clashing id is caught too); a row whose
 record would gain an error is rejected and written nowhere.
+
+The other sheets of ``wksbm export`` (officers, unsur, events, participants, speakers) are
+recognised by ``tables`` and planned by ``lists`` and ``events``; ``compose`` gives every file
+one text, whichever sheets change it, and judges and writes it.
 """
 
 from __future__ import annotations
@@ -18,44 +22,56 @@ import datetime as dt
 import difflib
 import os
 import re
-import stat
-import tempfile
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from wksbm_cli.authoring.edit.operations import AFTER_PENGURUS, AFTER_SK, AFTER_STATUS
-from wksbm_cli.authoring.edit.splice import Editor, scalar_text
+from wksbm_cli.authoring.edit.splice import Editor
+from wksbm_cli.authoring.importing import events as ev
+from wksbm_cli.authoring.importing import lists as ls
 from wksbm_cli.authoring.importing import rows as rw
+from wksbm_cli.authoring.importing import tables as tb
+from wksbm_cli.authoring.importing.compose import Files, apply, compose, judge
+from wksbm_cli.authoring.importing.context import Context
 from wksbm_cli.authoring.importing.headers import Header, find_header, header_key
+from wksbm_cli.authoring.importing.items import (
+    REFUSED,
+    Change,
+    Folder,
+    Item,
+    Note,
+    Plan,
+    SheetReport,
+    reject,
+    rel_of,
+    shown,
+)
 from wksbm_cli.authoring.importing.readers import Sheet
+from wksbm_cli.authoring.importing.texts import record_text
 from wksbm_cli.authoring.importing.values import text
 from wksbm_cli.authoring.new_record import (
-    SCHEMA_FOLDER,
     NewOrganisation,
     check_id,
     organisation_path,
     slug,
 )
-from wksbm_cli.check.engine import check_entries, finish, rule_filter
-from wksbm_cli.check.results import Options
-from wksbm_cli.core.problem import Severity
+from wksbm_cli.check.engine import check_entries
+from wksbm_cli.core.vocabulary import DEFAULT_STATUS
 from wksbm_cli.errors import WksbmError
-from wksbm_cli.load.files import Entry, decode, read_bytes, walk
+from wksbm_cli.load.files import walk
 from wksbm_cli.model.records import Config, Organisation
 from wksbm_cli.model.schema import TINGKAT
-from wksbm_cli.write import FileExists, atomic_write
 
-BOM = b"\xef\xbb\xbf"
+# Re-exported: the command and the benchmarks know the plan by this module.
+__all__ = ["Change", "Folder", "Item", "Mapping_", "Plan", "SheetReport", "apply", "build"]
+
 NEAR = 0.85  # difflib ratio from which two names in one kalurahan may be the same organisation
 _NAME_PREFIX = re.compile(
     r"^(?:wksbm|wksb|wahana kesejahteraan sosial berbasis masyarakat)\b[\s.:-]*", re.IGNORECASE
 )
 _OTHER_TABLES = {"organisasiid", "kegiatanid", "judul", "urutan", "jabatan"}
-Note = tuple[str, dict[str, Any]]
-# The sheets of ``wksbm export --format xlsx`` besides ``organisasi``: not organisation lists.
-EXPORT_OTHER_SHEETS = ("README", "pengurus", "unsur", "kegiatan", "kegiatan_peserta", "narasumber")
 
 
 def name_key(name: str) -> str:
@@ -64,52 +80,6 @@ def name_key(name: str) -> str:
 
 def place_key(name: str | None) -> str:
     return re.sub(r"[\W_]+", "", (name or "").casefold())
-
-
-@dataclass
-class Change:
-    field: str  # dotted path, e.g. ``sk.nomor`` or ``pengurus+``
-    old: Any
-    new: Any
-
-
-@dataclass
-class Item:
-    action: str  # new | update | unchanged | rejected | ambiguous
-    sheet: str
-    row: int
-    nama: str = ""
-    id: str = ""
-    file: str = ""  # shown path, "/" separated
-    changes: list[Change] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    reason: Note | None = None
-    candidates: list[str] = field(default_factory=list)  # ids, for ambiguous rows
-    text: str = ""  # the new text (new and update)
-    rel: str = ""  # path relative to the records root
-    original: str = ""  # the text an update was planned from
-    written: bool = False
-
-
-@dataclass
-class SheetReport:
-    name: str
-    header_row: int | None  # 1-based
-    columns: dict[str, str]  # header as written -> field
-    unknown: list[tuple[str, str]]  # header, suggestion
-    skipped: Note | None = None
-
-
-@dataclass
-class Plan:
-    source: str
-    sheets: list[SheetReport] = field(default_factory=list)
-    items: list[Item] = field(default_factory=list)
-    dropped_personal: int = 0
-    skipped_rows: int = 0
-
-    def count(self, action: str) -> int:
-        return sum(1 for i in self.items if i.action == action)
 
 
 @dataclass
@@ -124,8 +94,10 @@ class Mapping_:
 
 
 def _sheet_header(sheet: Sheet, mapping: Mapping_) -> tuple[Header | None, SheetReport]:
-    if sheet.name in EXPORT_OTHER_SHEETS:
-        return None, SheetReport(sheet.name, None, {}, [], ("import.sheet-other-table", {}))
+    if sheet.name == tb.README:
+        return None, SheetReport(sheet.name, None, {}, [], ("import.sheet-readme", {}))
+    if sheet.name in tb.TABLES:  # named as an export's table, without its columns
+        return None, SheetReport(sheet.name, None, {}, [], ("import.sheet-table-columns", {}))
     header = find_header(sheet, mapping.columns or None, mapping.header_row)
     if header is None:
         return None, SheetReport(sheet.name, None, {}, [], ("import.sheet-no-header", {}))
@@ -261,59 +233,6 @@ def record_data(cand: rw.Candidate, record_id: str, config: Config) -> dict[str,
     return data
 
 
-_SCALARS: dict[str, str] = {}
-# Names, places, ids: a letter first, then letters, digits, single spaces and . ' ( ) / - : never a
-# number, a date, a boolean, a key (``: ``) or a comment (`` #``) to YAML 1.1 or 1.2.
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9.'()/-]*(?: [A-Za-z0-9.'()/-]+)*")
-_KEYWORD = re.compile(r"y|n|yes|no|on|off|true|false|null|nan|inf|\.nan|\.inf", re.IGNORECASE)
-
-
-def _scalar(value: Any) -> str:
-    """``scalar_text`` of the round-trip writer, remembered per text: a list repeats the same
-    places and dates thousands of times, and each costs a YAML dump."""
-
-    if not isinstance(value, str):
-        return scalar_text(value)
-    if _PLAIN.fullmatch(value) and not _KEYWORD.fullmatch(value):
-        return value  # what the YAML dump gives for such text, without paying for one
-    if value not in _SCALARS:
-        _SCALARS[value] = scalar_text(value)
-    return _SCALARS[value]
-
-
-def _flow(value: Any) -> str:
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_flow(v) for v in value) + "]"
-    return _scalar(value)
-
-
-def _block(key: str, value: Any, indent: str) -> list[str]:
-    if isinstance(value, dict) and value:
-        out = [f"{indent}{key}:"]
-        for k, v in value.items():
-            out.extend(_block(k, v, indent + "  "))
-        return out
-    return [f"{indent}{key}: {_flow(value)}"]
-
-
-def new_text(root: str, target: str, data: Mapping[str, Any], source: str) -> str:
-    """The record in the layout ``wksbm new`` and the round-trip writer use: nested mappings in
-    block style, one flow mapping per officer, values quoted by the same rule."""
-
-    schema = os.path.join(root, SCHEMA_FOLDER, "organisasi.schema.json")
-    rel = os.path.relpath(schema, os.path.dirname(target)).replace(os.sep, "/")
-    out = [f"# yaml-language-server: $schema={rel}", f"# Diimpor dari {source}."]
-    for key, value in data.items():
-        if key == "pengurus":
-            out.append("pengurus:")
-            out.extend(f"  - {_flow(o)}" for o in value)
-        else:
-            out.extend(_block(key, value, ""))
-    return "\n".join(out) + "\n"
-
-
 def _unique_id(base: str, suffix: str, taken: set[str], clash: bool) -> str:
 
     rid = base or "organisasi"
@@ -333,13 +252,12 @@ def _active(officer: Mapping[str, Any], day: dt.date) -> bool:
     return not isinstance(end, dt.date) or end >= day
 
 
-def plan_update(
-    cand: rw.Candidate, org: Organisation, text: str, config: Config, today: dt.date
-) -> tuple[str, list[Change], list[Note]]:
-    """The record's text with the row's differing fields spliced in (through the round-trip
-    writer), what changed, and what differs but is left for the user."""
+def update_organisation(
+    ed: Editor, cand: rw.Candidate, org: Organisation, config: Config, today: dt.date
+) -> list[Note]:
+    """The row's differing fields spliced into the record (through the round-trip writer);
+    returns what differs but is left for the user."""
 
-    ed = Editor(text)
     notes: list[Note] = []
     data = ed.data
     if cand.id and cand.nama != data.get("nama"):
@@ -348,7 +266,7 @@ def plan_update(
         ed.put((), "jenis", cand.values["jenis"], ("nama",))
     if "tingkat" in cand.values and not _same_tingkat(cand.values["tingkat"], data.get("tingkat")):
         ed.put((), "tingkat", cand.values["tingkat"], ("jenis", "nama"))
-    if "status" in cand.values and cand.values["status"] != data.get("status", "aktif"):
+    if "status" in cand.values and cand.values["status"] != data.get("status", DEFAULT_STATUS):
         ed.put((), "status", cand.values["status"], AFTER_STATUS)
     _update_wilayah(ed, cand, official_place(org, config), org, rw.folder_keys(config))
     if "dibentuk" in cand.values and cand.values["dibentuk"] != data.get("dibentuk"):
@@ -378,10 +296,7 @@ def plan_update(
             ed.put((), "kontak", {"alamat": alamat}, ("jumlah_anggota", "sasaran", "pengurus"))
     if "catatan" in cand.values and cand.values["catatan"] != data.get("catatan"):
         ed.put((), "catatan", cand.values["catatan"], ("sumber", "kontak", "jumlah_anggota"))
-    if ed.changes:  # nothing spliced, nothing to re-read
-        ed.verify()
-    changes = [Change(".".join(str(p) for p in c.path), c.old, c.new) for c in ed.changes]
-    return ed.text, changes, notes
+    return notes
 
 
 def _update_wilayah(
@@ -455,16 +370,6 @@ def _update_officers(
             ed.put((), "pengurus", [officer], after)
 
 
-# -- the whole plan ------------------------------------------------------------------------
-
-
-@dataclass
-class Folder:
-    root: str
-    shown_root: str
-    config: Config
-
-
 def build(
     folder: Folder,
     sheets: Sequence[Sheet],
@@ -476,14 +381,12 @@ def build(
 
     plan = Plan(source)
     config = folder.config
-    cands = read_candidates(sheets, mapping, config, plan)
+    tables, lists = tb.detect_all(sheets, plan)
+    cands = read_candidates(lists, mapping, config, plan)
+    sheet_order = {s.name: n for n, s in enumerate(sheets)}
+    plan.sheets.sort(key=lambda s: sheet_order.get(s.name, 0))
     if all(s.skipped for s in plan.sheets):
-        raise WksbmError(
-            f"{source}: tidak ada lembar berisi daftar organisasi (baris judul kolom dengan nama"
-            " organisasi); sebutkan kolomnya dengan --mapping (draf: --write-mapping)",
-            f"{source}: no sheet holds a list of organisations (a header row with the"
-            " organisation's name); name the columns with --mapping (draft: --write-mapping)",
-        )
+        raise WksbmError("import.no-list", file=source)
     entries = list(walk(folder.root))
     # The folder's own cache (as `validate` keeps it): a second import reads nothing twice.
     results = check_entries(folder.root, folder.shown_root, entries, config, today, True)
@@ -499,12 +402,14 @@ def build(
     bases = Counter(slug(c.nama) for c in cands if not c.id)
     seen: dict[tuple[str, str], int] = {}  # (name, place) -> first row
     updated: dict[str, int] = {}  # file -> the row that updates it
+    files = Files(folder)
+    made: dict[str, str] = {}  # id -> file, of the organisations this import makes
     for cand in cands:
         item = Item("new", cand.sheet, cand.row, cand.nama, notes=list(cand.notes))
         plan.items.append(item)
         key = (name_key(cand.nama), place_key(cand.desa or cand.kecamatan))
         if key in seen and not cand.id:
-            _reject(item, "import.duplicate-row", row=seen[key])
+            reject(item, "import.duplicate-row", row=seen[key])
             continue
         seen[key] = cand.row
         org, ambiguous = index.match(cand)
@@ -512,44 +417,37 @@ def build(
         if ambiguous:
             item.action, item.candidates = "ambiguous", ambiguous
         elif org is None and stem in unreadable:
-            _reject(item, "import.unreadable", file=_shown(folder, unreadable[stem]))
+            reject(item, "import.unreadable", file=shown(folder, unreadable[stem]))
         elif org is None:
-            _plan_new(folder, item, cand, taken, bases[slug(cand.nama)] > 1, source)
+            _plan_new(files, item, cand, taken, bases[slug(cand.nama)] > 1, source)
+            if item.action == "new":
+                made[item.id] = item.rel
         else:
-            rel = _rel(folder, org.file)
+            rel = rel_of(folder, org.file)
             if rel in updated:
-                _reject(item, "import.duplicate-row", row=updated[rel])
+                reject(item, "import.duplicate-row", row=updated[rel])
                 continue
             updated[rel] = cand.row
-            _plan_existing(folder, item, cand, org, rel, today)
+            _plan_existing(files, item, cand, org, rel, today)
+    if tables:
+        context = Context(folder, plan, files, source, today, results, made)
+        rows = tb.rows_by_table(tables, plan)
+        ls.plan_list(context, ls.PENGURUS, rows["pengurus"])
+        ls.plan_list(context, ls.UNSUR, rows["unsur"])
+        ev.plan_events(context, rows["kegiatan"])
+        ev.plan_participants(context, rows["kegiatan_peserta"])
+        ls.plan_list(context, ls.NARASUMBER, rows["narasumber"])
+    for fp in files.plans.values():
+        compose(fp)
+    judge(folder, files, results, today)
     for it in plan.items:
-        it.file = _shown(folder, it.rel) if it.rel and it.action not in _REFUSED else ""
-    _judge(folder, plan, results, today)
-    order = {s.name: n for n, s in enumerate(plan.sheets)}
-    plan.items.sort(key=lambda i: (order.get(i.sheet, 0), i.row))
-    for it in plan.items:
-        if it.action in _REFUSED:
-            it.file = ""
+        it.file = shown(folder, it.rel) if it.rel and it.action not in REFUSED else ""
+    plan.items.sort(key=lambda i: (sheet_order.get(i.sheet, 0), i.row))
     return plan
 
 
-_REFUSED = ("rejected", "ambiguous")
-
-
-def _reject(item: Item, key: str, **args: Any) -> None:
-    item.action, item.reason, item.text = "rejected", (key, args), ""
-
-
-def _shown(folder: Folder, rel: str) -> str:
-    return rel if folder.shown_root in ("", ".") else f"{folder.shown_root}/{rel}"
-
-
-def _rel(folder: Folder, shown: str) -> str:
-    return shown if folder.shown_root in ("", ".") else shown[len(folder.shown_root) + 1 :]
-
-
 def _plan_new(
-    folder: Folder,
+    files: Files,
     item: Item,
     cand: rw.Candidate,
     taken: set[str],
@@ -563,144 +461,37 @@ def _plan_new(
         try:
             rid = check_id(cand.id)
         except WksbmError:
-            _reject(item, "import.bad-value", column="id", value=cand.id, expected="slug")
+            reject(item, "import.bad-value", column="id", value=cand.id, expected="slug")
             return
         if rid in taken:
-            _reject(item, "import.id-taken", id=rid)
+            reject(item, "import.id-taken", id=rid)
             return
     else:
         rid = _unique_id(slug(cand.nama), cand.desa or cand.kecamatan or "", taken, clash)
     taken.add(rid)
+    root = files.folder.root
     spec = NewOrganisation(rid, cand.nama, cand.jenis, cand.tingkat, cand.kecamatan, cand.desa)
-    target = organisation_path(folder.root, spec, None)
+    target = organisation_path(root, spec, None)
     item.id = rid
-    item.rel = os.path.relpath(target, folder.root).replace(os.sep, "/")
+    rel = os.path.relpath(target, root).replace(os.sep, "/")
     where = f"{source}, lembar {cand.sheet}, baris {cand.row}"
-    item.text = new_text(folder.root, target, record_data(cand, rid, folder.config), where)
+    data = record_data(cand, rid, files.folder.config)
+    files.new(rel, "organisasi", record_text(root, target, "organisasi", data, where), item)
 
 
 def _plan_existing(
-    folder: Folder, item: Item, cand: rw.Candidate, org: Organisation, rel: str, today: dt.date
+    files: Files, item: Item, cand: rw.Candidate, org: Organisation, rel: str, today: dt.date
 ) -> None:
-    """The row's differing fields spliced into the record's text, or ``unchanged``."""
+    """The row's differing fields, to be spliced into the record's text (or ``unchanged``)."""
 
-    item.id, item.rel = org.id or "", rel
-    data, _ = read_bytes(os.path.join(folder.root, rel), max(folder.config.ukuran_berkas_maks, 1))
-    text = decode(data).text if data is not None else None
-    if text is None:
-        _reject(item, "import.unreadable", file=org.file)
+    item.id = org.id or ""
+    fp = files.existing(rel, "organisasi")
+    if fp is None:
+        reject(item, "import.unreadable", file=org.file)
         return
-    try:
-        new, changes, notes = plan_update(cand, org, text, folder.config, today)
-    except WksbmError as exc:  # the round-trip writer refused: say so, write nothing
-        _reject(item, "import.cannot-edit", error=exc)
-        return
-    item.notes.extend(notes)
-    item.changes = changes
-    item.action = "update" if changes else "unchanged"
-    item.text = new if changes else ""
-    item.original = text
+    config = files.folder.config
 
+    def run(ed: Editor) -> list[Note]:
+        return update_organisation(ed, cand, org, config, today)
 
-def _scratch_parent() -> str | None:
-    """Memory-backed /dev/shm where there is one: the candidates are thousands of small files
-    written once and read once, and on a busy disk that costs more than judging them."""
-    shm = "/dev/shm"
-    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
-
-
-def _judge(folder: Folder, plan: Plan, results: list[Any], today: dt.date) -> None:
-    """Reject the new and updated records that would carry an error ``validate`` reports."""
-
-    todo = [i for i in plan.items if i.action in ("new", "update")]
-    if not todo:
-        return
-    allowed = rule_filter((), ())
-    before = None
-    if any(i.action == "update" for i in todo):
-        before = finish(
-            folder.root,
-            folder.shown_root,
-            folder.config,
-            Options(as_of=today),
-            results,
-            allowed,
-            today,
-        )
-    with tempfile.TemporaryDirectory(prefix="wksbm-import-", dir=_scratch_parent()) as scratch:
-        for item in todo:
-            path = os.path.join(scratch, *item.rel.split("/"))
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(item.text)
-        fresh = check_entries(
-            scratch,
-            folder.shown_root,
-            [Entry(i.rel, "organisasi") for i in todo],
-            folder.config,
-            today,
-            False,
-        )
-    replaced = {r.rel: r for r in fresh}
-    merged = [replaced.pop(r.rel, r) for r in results] + list(replaced.values())
-    after = finish(
-        folder.root, folder.shown_root, folder.config, Options(as_of=today), merged, allowed, today
-    )
-
-    def errors(problems: Sequence[Any]) -> dict[str, Counter[Any]]:
-        out: dict[str, Counter[Any]] = {}
-        for p in problems:
-            if p.severity is Severity.ERROR and not p.waived:
-                out.setdefault(p.file, Counter())[(p.rule, p.message_key, p.args)] += 1
-        return out
-
-    old = errors(before.problems) if before is not None else {}
-    new = errors(after.problems)
-    for item in todo:
-        gained = new.get(item.file, Counter()) - old.get(item.file, Counter())
-        if not gained:
-            continue
-        first = next(
-            p
-            for p in after.problems
-            if p.file == item.file and (p.rule, p.message_key, p.args) in gained
-        )
-        item.reason = ("import.invalid", {"rule": first.rule, "problem": first})
-        item.action = "rejected"
-        item.text = ""
-
-
-def apply(folder: Folder, plan: Plan, update: bool) -> None:
-    """Write the new records, and with ``update`` the changed ones. New files never replace an
-    existing one; an updated file is replaced only if nobody changed it since it was read."""
-
-    for item in plan.items:
-        path = os.path.join(folder.root, *item.rel.split("/"))
-        if item.action == "new":
-            try:
-                atomic_write(path, item.text, beneath=folder.root)
-            except FileExists:
-                item.action = "rejected"
-                item.reason = ("import.exists", {"file": item.file})
-                continue
-            item.written = True
-        elif item.action == "update" and update:
-            if not _replace(path, item, folder.root):
-                item.action = "rejected"
-                item.reason = ("import.changed-on-disk", {"file": item.file})
-                continue
-            item.written = True
-
-
-def _replace(path: str, item: Item, root: str) -> bool:
-    """Replace the file with the updated text, unless it changed since the plan read it (an
-    editor, a ``git pull``, another command); False then, and the file is left alone."""
-
-    with open(path, "rb") as handle:
-        now = handle.read()
-    if decode(now).text != item.original:
-        return False
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    payload = (BOM if now.startswith(BOM) else b"") + item.text.encode("utf-8")
-    atomic_write(path, payload, force=True, mode=mode, beneath=root)
-    return True
+    files.step(fp, item, run)

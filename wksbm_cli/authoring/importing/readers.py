@@ -15,6 +15,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
+from wksbm_cli.core.csv_text import FORMULA_START
 from wksbm_cli.errors import WksbmError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -33,10 +34,7 @@ class Sheet:
 
 
 def _failed(path: str, reason: str) -> WksbmError:
-    shown = os.path.basename(path)
-    return WksbmError(
-        f"{shown}: tidak dapat dibaca ({reason})", f"{shown}: could not be read ({reason})"
-    )
+    return WksbmError("import.file-unreadable", file=os.path.basename(path), reason=reason)
 
 
 def read_sheets(path: str, wanted: str | None = None) -> list[Sheet]:
@@ -47,21 +45,15 @@ def read_sheets(path: str, wanted: str | None = None) -> list[Sheet]:
     elif lower.endswith(WORKBOOK_SUFFIXES):
         sheets = read_workbook(path, wanted)
     else:
-        raise WksbmError(
-            f"{os.path.basename(path)}: jenis berkas tidak dikenal; pakai .xlsx, .xls, .ods"
-            " atau .csv",
-            f"{os.path.basename(path)}: unknown kind of file; use .xlsx, .xls, .ods or .csv",
-        )
+        raise WksbmError("import.unknown-kind", file=os.path.basename(path))
     if wanted and wanted != "all" and lower.endswith(CSV_SUFFIXES) and wanted != sheets[0].name:
         raise _no_sheet(path, wanted, [s.name for s in sheets])
     return sheets
 
 
 def _no_sheet(path: str, wanted: str, names: list[str]) -> WksbmError:
-    listed = ", ".join(names)
     return WksbmError(
-        f"{os.path.basename(path)}: tidak ada lembar `{wanted}`; yang ada: {listed}",
-        f"{os.path.basename(path)}: no sheet `{wanted}`; the sheets are: {listed}",
+        "import.no-sheet", file=os.path.basename(path), sheet=wanted, sheets=", ".join(names)
     )
 
 
@@ -121,6 +113,12 @@ def sniff_separator(text: str) -> str:
     return best
 
 
+def _inert(cell: str) -> str:
+    """A cell as a spreadsheet opening the file would show it: the ``'`` that wksbm's own CSV
+    puts before text that could start a formula (``'=...``) is not part of the value."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1] in FORMULA_START else cell
+
+
 def read_csv(path: str) -> Sheet:
     try:
         with open(path, "rb") as handle:
@@ -130,7 +128,7 @@ def read_csv(path: str) -> Sheet:
     text = decode_text(data)
     sep = sniff_separator(text)
     rows: list[list[Cell]] = [
-        [c if c.strip() else None for c in r]
+        [_inert(c) if c.strip() else None for c in r]
         for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     ]
     name = os.path.splitext(os.path.basename(path))[0]

@@ -17,6 +17,7 @@ from wksbm_cli.authoring.importing.headers import Header
 from wksbm_cli.authoring.importing.readers import Cell, Sheet
 from wksbm_cli.authoring.new_record import TINGKAT_VALUES
 from wksbm_cli.core.terms import terms
+from wksbm_cli.core.vocabulary import STATUSES
 from wksbm_cli.model.records import Config, Wilayah
 from wksbm_cli.regions import reference
 from wksbm_cli.regions.lookup import scope
@@ -26,14 +27,12 @@ from wksbm_cli.regions.resolve import folder_scope, has_data, official_name, res
 OFFICER_FIELDS = ("ketua", "sekretaris", "bendahara")
 TOTALS = ("jumlah", "total", "jumlah total", "grand total", "total keseluruhan")
 STATUS_WORDS = {
-    "aktif": "aktif",
+    **{status: status for status in STATUSES},
     "active": "aktif",
-    "vakum": "vakum",
     "tidak aktif": "vakum",
     "non aktif": "vakum",
     "nonaktif": "vakum",
     "inactive": "vakum",
-    "bubar": "bubar",
     "dissolved": "bubar",
 }
 

@@ -40,12 +40,7 @@ def parse(text: str) -> Source:
     bare = raw[4:] if raw.startswith("git+") else raw
     url, sep, rev = bare.rpartition("@")
     if not sep or not rev or not _REMOTE.match(url):
-        raise WksbmError(
-            f"--wksbm-source `{raw}` tidak bisa dipakai CI: berikan URL git dan revisinya,"
-            " URL@COMMIT (mis. https://github.com/forum-wksbm/wksbm@<commit>)",
-            f"--wksbm-source `{raw}` is not usable by CI: give a git URL and its revision,"
-            " URL@COMMIT (e.g. https://github.com/forum-wksbm/wksbm@<commit>)",
-        )
+        raise WksbmError("init.source-unusable", source=raw)
     return Source(url, rev)
 
 

@@ -176,8 +176,8 @@ VSCODE_SETTINGS = {
 }
 
 
-def files(values: dict[str, str], source: Source | None) -> list[tuple[str, str]]:
-    """Every file of a new repository, as (path relative to it, text)."""
+def ci_files(source: Source | None) -> list[tuple[str, str]]:
+    """The CI and pre-commit files (README's "Use in CI" shows them as written)."""
 
     if source is None:
         github = GITHUB_INSTALL_MISSING.format(missing=MISSING)
@@ -187,6 +187,16 @@ def files(values: dict[str, str], source: Source | None) -> list[tuple[str, str]
         github = GITHUB_INSTALL_PINNED.format(spec=source.pip_spec)
         gitlab = GITLAB_INSTALL_PINNED.format(spec=source.pip_spec)
         pre_commit = PRE_COMMIT_PINNED.format(url=source.url, rev=source.rev)
+    return [
+        (".github/workflows/wksbm.yml", GITHUB_WORKFLOW.format(github_install=github)),
+        (".gitlab-ci.yml", GITLAB_CI.format(gitlab_install=gitlab)),
+        (".pre-commit-config.yaml", pre_commit),
+    ]
+
+
+def files(values: dict[str, str], source: Source | None) -> list[tuple[str, str]]:
+    """Every file of a new repository, as (path relative to it, text)."""
+
     out = [
         ("wksbm.yaml", CONFIG.format(**values)),
         ("README.md", README.format(**values)),
@@ -194,11 +204,7 @@ def files(values: dict[str, str], source: Source | None) -> list[tuple[str, str]
         ("kegiatan/.gitkeep", ""),
     ]
     out += [(f"schemas/{FILE_NAMES[kind]}", dumps(schema_of(kind, RULES))) for kind in KINDS]
-    out += [
-        (".vscode/settings.json", json.dumps(VSCODE_SETTINGS, indent=2) + "\n"),
-        (".github/workflows/wksbm.yml", GITHUB_WORKFLOW.format(github_install=github)),
-        (".gitlab-ci.yml", GITLAB_CI.format(gitlab_install=gitlab)),
-        (".pre-commit-config.yaml", pre_commit),
-        (".gitignore", GITIGNORE),
-    ]
+    out.append((".vscode/settings.json", json.dumps(VSCODE_SETTINGS, indent=2) + "\n"))
+    out += ci_files(source)
+    out.append((".gitignore", GITIGNORE))
     return out

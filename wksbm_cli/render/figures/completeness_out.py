@@ -16,6 +16,7 @@ from rich.text import Text
 from wksbm_cli.core.csv_text import csv_text
 from wksbm_cli.figures.completeness import CHECKS, Completeness, Row, mean_score
 from wksbm_cli.model.records import Config
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.md_escape import md_text
 from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import (
@@ -105,9 +106,8 @@ def _footer(
     return lines + left_out(unreadable, lang)
 
 
-def render_text(
-    table: Completeness, config: Config, lang: str, unreadable: dict[str, str]
-) -> RenderableType:
+def render_text(table: Completeness, ctx: Context) -> RenderableType:
+    config, lang = ctx.config, ctx.lang
     parts: list[RenderableType] = [
         Text(t("completeness.title", lang, date=table.today.isoformat()), style="bold")
     ]
@@ -147,13 +147,12 @@ def render_text(
         grid.add_group(Text(visible(title), style="bold"), cells)
     if table.rows:
         parts.append(grid)
-    parts.extend(Text(visible(line)) for line in _footer(table, unreadable, lang))
+    parts.extend(Text(visible(line)) for line in _footer(table, table.unreadable, lang))
     return Group(*parts)
 
 
-def render_markdown(
-    table: Completeness, config: Config, lang: str, unreadable: dict[str, str]
-) -> str:
+def render_markdown(table: Completeness, ctx: Context) -> str:
+    config, lang = ctx.config, ctx.lang
     out = [f"# {t('completeness.title', lang, date=table.today.isoformat())}", ""]
     if not table.rows:
         out += [t("completeness.none", lang), ""]
@@ -166,7 +165,7 @@ def render_markdown(
     counts = _footer(table, EMPTY, lang, md_text)
     for line in counts:
         out += [line, ""]
-    out += left_out_markdown(unreadable, lang)
+    out += left_out_markdown(table.unreadable, lang)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -193,14 +192,14 @@ def row_document(row: Row) -> dict[str, Any]:
     }
 
 
-def render_json(table: Completeness, unreadable: dict[str, str]) -> str:
+def render_json(table: Completeness, ctx: Context) -> str:
     doc = {
         "version": 1,
         "as_of": table.today.isoformat(),
         "definition": [{"id": c.id, "weight": c.weight} for c in CHECKS],
         "organizations": [row_document(r) for r in table.rows],
         "excluded": [{"id": i, "reason": why} for i, why in table.excluded],
-        "unreadable": dict(sorted(unreadable.items())),
+        "unreadable": dict(sorted(table.unreadable.items())),
     }
     return json_text(doc)
 
@@ -209,8 +208,8 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else "true" if value else "false"
 
 
-def render_csv(table: Completeness, config: Config, raw: bool = False) -> str:
-    roles = roles_of(config)
+def render_csv(table: Completeness, ctx: Context) -> str:
+    roles = roles_of(ctx.config)
     header = [
         "id",
         "nama",
@@ -246,4 +245,4 @@ def render_csv(table: Completeness, config: Config, raw: bool = False) -> str:
         ]
         for r in table.rows
     )
-    return csv_text(header, rows, raw)
+    return csv_text(header, rows, ctx.raw_csv)

@@ -12,6 +12,7 @@ from collections import Counter
 from wksbm_cli.check.baseline import Key
 from wksbm_cli.figures.diff import KindChanges, RecordsDiff
 from wksbm_cli.i18n import translate
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.md_escape import md_code as code
 
 
@@ -95,7 +96,9 @@ def _policy(lines: list[str], diff: RecordsDiff, lang: str) -> None:
         lines.append("")
 
 
-def render(diff: RecordsDiff, lang: str) -> str:
+def render(diff: RecordsDiff, ctx: Context) -> str:
+    """The Markdown summary, ending with a newline (also appended to GITHUB_STEP_SUMMARY)."""
+    lang = ctx.lang
     lines = [f"## {translate('ci.diff.title', lang, {'ref': code(diff.ref)})}", ""]
     if diff.base:
         key = "ci.diff.base-tip" if diff.against_tip else "ci.diff.base"
@@ -106,4 +109,4 @@ def render(diff: RecordsDiff, lang: str) -> str:
     _kind(lines, translate("ci.diff.events", lang), diff.events, lang)
     _problems(lines, translate("ci.diff.introduced", lang), diff.introduced, diff, lang)
     _problems(lines, translate("ci.diff.fixed", lang), diff.fixed, diff, lang)
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n"

@@ -13,91 +13,32 @@ from rich.table import Table
 from rich.text import Text
 
 from wksbm_cli.core.csv_text import csv_text
+from wksbm_cli.core.vocabulary import STATUSES
 from wksbm_cli.export.lookup import Page
-from wksbm_cli.export.tables import event_row, organisation_row
+from wksbm_cli.export.tables import RECORD_COLUMNS, event_row, organisation_row
 from wksbm_cli.i18n import translate
+from wksbm_cli.model.fields import display_order, field_columns
 from wksbm_cli.model.records import Config, Event, Organisation
+from wksbm_cli.model.schema import KEGIATAN, ORGANISASI
+from wksbm_cli.render.problems.json_out import problem_json
 from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import Column, FitTable, fields
 from wksbm_cli.render.words import SEVERITY
 
 ORG_COLUMNS = ("id", "nama", "jenis", "status", "kecamatan", "desa")
 EVENT_COLUMNS = ("id", "tanggal", "jenis", "judul", "penyelenggara", "peserta_jumlah")
-STATUSES = ("aktif", "vakum", "bubar")
 WHOLE = frozenset({"id", "tanggal", "jenis", "status", "peserta_jumlah"})
 
-HEAD = {
-    "id": {
-        "id": "id",
-        "nama": "Nama",
-        "jenis": "Jenis",
-        "status": "Status",
-        "tanggal": "Tanggal",
-        "judul": "Judul",
-        "penyelenggara": "Penyelenggara",
-        "peserta_jumlah": "Peserta",
-        "tingkat": "Tingkat",
-        "dibentuk": "Dibentuk",
-        "sk": "SK",
-        "tanggal_selesai": "Sampai",
-        "tempat": "Tempat",
-        "file": "Berkas",
-        "pengurus": "Pengurus",
-        "unsur": "Unsur",
-        "problems": "Masalah",
-        "events": "Kegiatan yang diikuti",
-        "organisations": "Organisasi peserta",
-        "completeness": "Kelengkapan",
-        "none": "(tidak ada)",
-        "present": "ada",
-        "absent": "TIDAK ADA",
-        "required": "wajib",
-        "recommended": "disarankan",
-        "sk.none": "tidak ada SK",
-        "sk.valid": "berlaku s.d. {until}",
-        "sk.expired": "kedaluwarsa sejak {until}",
-        "sk.no-date": "ada, tanpa tanggal berakhir",
-        "not-judged": "tidak dinilai (bukan WKSBM aktif)",
-        "unknown": "(id tidak dikenal)",
-        "waived": "dikecualikan",
-        "count": "{n} catatan",
-    },
-    "en": {
-        "id": "id",
-        "nama": "Name",
-        "jenis": "Kind",
-        "status": "Status",
-        "tanggal": "Date",
-        "judul": "Title",
-        "penyelenggara": "Organiser",
-        "peserta_jumlah": "Participants",
-        "tingkat": "Level",
-        "dibentuk": "Formed",
-        "sk": "SK",
-        "tanggal_selesai": "Until",
-        "tempat": "Venue",
-        "file": "File",
-        "pengurus": "Officers",
-        "unsur": "Unsur",
-        "problems": "Problems",
-        "events": "Events taken part in",
-        "organisations": "Participating organisations",
-        "completeness": "Completeness",
-        "none": "(none)",
-        "present": "present",
-        "absent": "MISSING",
-        "required": "required",
-        "recommended": "recommended",
-        "sk.none": "no SK",
-        "sk.valid": "in force until {until}",
-        "sk.expired": "expired on {until}",
-        "sk.no-date": "recorded, no end date",
-        "not-judged": "not judged (not an active WKSBM)",
-        "unknown": "(unknown id)",
-        "waived": "waived",
-        "count": "{n} records",
-    },
-}
+#: Structured fields ``show`` writes on one line of their own making (their columns, if any, are
+#: not lines of ``show``).
+SPECIAL = ("sk", "pengurus", "unsur")
+REGION_HEADS = ("kecamatan", "desa", "dusun")  # headed with the folder's own region words
+STRUCTS = {"organisasi": ORGANISASI, "kegiatan": KEGIATAN}
+LABELS = {c.name: c.label for cols in RECORD_COLUMNS.values() for c in cols if c.label}
+
+
+def _word(key: str, lang: str, **args: Any) -> str:
+    return translate(f"show.{key}", lang, args)
 
 
 def _cell(value: Any) -> Text:
@@ -119,9 +60,9 @@ def _label(column: str, value: Any, lang: str) -> Any:
 
 
 def _head(name: str, lang: str, config: Config) -> str:
-    if name in ("kecamatan", "desa", "dusun"):
+    if name in REGION_HEADS:
         return config.labels[name]
-    return HEAD[lang].get(name, name)
+    return translate(LABELS[name], lang) if name in LABELS else name
 
 
 def list_rows(records: list[Organisation] | list[Event]) -> list[dict[str, Any]]:
@@ -144,7 +85,7 @@ def list_text(kind: str, rows: list[dict[str, Any]], config: Config, lang: str) 
         ]
     )
     table.add_group(None, [[_cell(_label(c, row.get(c), lang)) for c in order] for row in rows])
-    return Group(table, Text(HEAD[lang]["count"].format(n=len(rows)), style="dim"))
+    return Group(table, Text(_word("count", lang, n=len(rows)), style="dim"))
 
 
 def list_json(kind: str, rows: list[dict[str, Any]]) -> str:
@@ -158,36 +99,41 @@ def list_csv(kind: str, rows: list[dict[str, Any]], raw: bool = False) -> str:
 
 
 def _fields(page: Page, config: Config, lang: str) -> Table:
+    """The record's shown fields, in the order of their declarations in ``model/schema.py``."""
     rec = page.record
     rows: list[tuple[str, Text]] = []
-    words = HEAD[lang]
-    if isinstance(rec, Organisation):
-        row = organisation_row(rec)
-        for name in ("nama", "jenis", "tingkat", "status", "kecamatan", "desa", "dusun"):
-            if row.get(name):
-                value = row[name]
-                if name == "tingkat":
-                    # The folder's own word for the level (tingkat: kalurahan is a desa).
-                    value = config.labels.get(str(value), str(value))
-                value = _label(name, value, lang)
-                rows.append((_head(name, lang, config), _cell(value)))
-        if row.get("dibentuk"):
-            rows.append((words["dibentuk"], _cell(row["dibentuk"])))
-        if rec.sk is not None:
-            rows.append((words["sk"], _cell(" / ".join(str(v) for v in _sk(row) if v))))
-        officers = [f"{o.jabatan or '?'}: {o.nama or '?'}" for o in rec.pengurus]
-        rows.append((words["pengurus"], _cell(officers or words["none"])))
-        rows.append((words["unsur"], _cell([n for n, _ in rec.unsur] or words["none"])))
-    else:
-        row = event_row(rec)
-        for name in ("jenis", "tanggal", "tanggal_selesai", "penyelenggara", "tempat"):
-            if row.get(name):
-                rows.append((words[name], _cell(row[name])))
-        if row.get("peserta_jumlah") is not None:
-            rows.append((words["peserta_jumlah"], _cell(row["peserta_jumlah"])))
+    row = organisation_row(rec) if isinstance(rec, Organisation) else event_row(rec)
+    for field in display_order(STRUCTS[rec.kind]):
+        if field.name in SPECIAL:
+            if field.shown and isinstance(rec, Organisation):
+                rows += _special(field.name, translate(field.label, lang), rec, row, lang)
+            continue
+        for column in field_columns(field):
+            value = row.get(column.name)
+            if not column.shown or value is None:
+                continue
+            if column.name == "tingkat":
+                # The folder's own word for the level (tingkat: kalurahan is a desa).
+                value = config.labels.get(str(value), str(value))
+            rows.append((_head(column.name, lang, config), _cell(_label(column.name, value, lang))))
     rows.append(("id", _cell(rec.id)))
-    rows.append((words["file"], _cell(rec.file)))
+    rows.append((_word("file", lang), _cell(rec.file)))
     return fields(rows)
+
+
+def _special(
+    name: str, label: str, rec: Organisation, row: dict[str, Any], lang: str
+) -> list[tuple[str, Text]]:
+    if name == "sk":
+        return (
+            [(label, _cell(" / ".join(str(v) for v in _sk(row) if v)))]
+            if rec.sk is not None
+            else []
+        )
+    if name == "pengurus":
+        officers = [f"{o.jabatan or '?'}: {o.nama or '?'}" for o in rec.pengurus]
+        return [(label, _cell(officers or _word("none", lang)))]
+    return [(label, _cell([n for n, _ in rec.unsur] or _word("none", lang)))]
 
 
 def _sk(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -200,7 +146,6 @@ def _section(title: str) -> Text:
 
 def show_text(page: Page, config: Config, lang: str) -> RenderableType:
     rec = page.record
-    words = HEAD[lang]
     title = rec.nama if isinstance(rec, Organisation) else rec.judul
     parts: list[RenderableType] = [
         Text(visible(title or rec.id or ""), style="bold underline"),
@@ -208,40 +153,40 @@ def show_text(page: Page, config: Config, lang: str) -> RenderableType:
     ]
     if page.completeness is not None:
         comp = page.completeness
-        parts.append(_section(words["completeness"]))
+        parts.append(_section(_word("completeness", lang)))
         if not comp.judged:
-            parts.append(Text("  " + words["not-judged"]))
+            parts.append(Text("  " + _word("not-judged", lang)))
         else:
             rows: list[tuple[str, Text]] = []
             for role, ok in comp.roles.items():
-                level = words["required"] if role in comp.required else words["recommended"]
-                value = Text(words["present"] if ok else words["absent"], "green" if ok else "red")
+                level = _word("required" if role in comp.required else "recommended", lang)
+                value = Text(_word("present" if ok else "absent", lang), "green" if ok else "red")
                 rows.append((f"  {role} ({level})", value))
-            rows.append(("  SK", Text(words[f"sk.{comp.sk}"].format(until=comp.sk_until))))
-            rows.append((f"  {words['unsur']}", Text(str(comp.unsur))))
+            rows.append(("  SK", Text(_word(f"sk.{comp.sk}", lang, until=comp.sk_until))))
+            rows.append((f"  {translate('field.unsur', lang)}", Text(str(comp.unsur))))
             parts.append(fields(rows))
     listed: list[tuple[str, Text]] = []
     if isinstance(rec, Organisation):
-        parts.append(_section(words["events"]))
+        parts.append(_section(_word("events", lang)))
         for event in page.events:
             listed.append((f"  {event.tanggal or '?'}", _named(event.judul, event.id)))
     else:
-        parts.append(_section(words["organisations"]))
+        parts.append(_section(_word("organisations", lang)))
         for org_id, org in page.organisations:
-            name = org.nama if org is not None else words["unknown"]
+            name = org.nama if org is not None else _word("unknown", lang)
             listed.append(("  -", _named(name, org_id)))
-    parts.append(fields(listed) if listed else Text("  " + words["none"]))
-    parts.append(_section(words["problems"]))
+    parts.append(fields(listed) if listed else Text("  " + _word("none", lang)))
+    parts.append(_section(_word("problems", lang)))
     problems = Table.grid(padding=(0, 1, 0, 0))
     problems.add_column(no_wrap=True)
     problems.add_column(overflow="fold")
     for p in page.problems:
-        label = words["waived"] if p.waived else SEVERITY[lang][p.severity.label]
+        label = _word("waived", lang) if p.waived else SEVERITY[lang][p.severity.label]
         line = Text(label, style="dim" if p.waived else "bold")
         line.append(f" {p.rule}: ")
         line.append(visible(p.message(lang)))
         problems.add_row(Text(f"  {p.line}:{p.column}"), line)
-    parts.append(problems if page.problems else Text("  " + words["none"]))
+    parts.append(problems if page.problems else Text("  " + _word("none", lang)))
     return Group(*parts)
 
 
@@ -288,17 +233,5 @@ def show_json(page: Page, lang: str) -> str:
             {"id": i, "nama": o.nama if o else None, "known": o is not None}
             for i, o in page.organisations
         ]
-    doc["problems"] = [
-        {
-            "file": p.file,
-            "line": p.line,
-            "column": p.column,
-            "rule": p.rule,
-            "severity": p.severity.label,
-            "message": p.message(lang),
-            "path": p.path,
-            "waived": p.waived,
-        }
-        for p in page.problems
-    ]
+    doc["problems"] = [problem_json(p, lang) for p in page.problems]
     return json_text(doc)

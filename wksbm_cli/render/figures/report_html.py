@@ -17,16 +17,19 @@ import re
 from collections.abc import Sequence
 
 from wksbm_cli.figures.history import History, NotComputed
+from wksbm_cli.figures.year_report import Report
 from wksbm_cli.figures.yearly import YearReport
 from wksbm_cli.figures.yearly_extra import RegionRow, YearExtra, by_kecamatan
 from wksbm_cli.i18n import catalog
 from wksbm_cli.model.records import Config
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.figures.report_css import stylesheet
 from wksbm_cli.render.figures.report_out import MONTHS, event_dates, event_place
+from wksbm_cli.render.pdf import find_browser, html_to_pdf
 from wksbm_cli.render.svg import Bar, bar_chart, column_chart, esc
 from wksbm_cli.render.tables import left_out, percent, t
+from wksbm_cli.render.words import SEVERITIES, SEVERITY
 
-SEVERITIES = ("error", "warning", "info")
 _WEB = re.compile(
     r"https?://[^\s\"'<>\\`\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+",
     re.IGNORECASE,
@@ -330,8 +333,7 @@ def _problems(p: YearExtra, lang: str, names: dict[str, str]) -> str:
     out = ['<section id="problems">', f"<h2>{esc(t('html.problems', lang))}</h2>"]
     out.append(f'<p class="note">{esc(t("html.problems-note", lang))}</p>')
     counts = [
-        [esc(t(f"html.sev-{s}", lang)), _fig(f"page.problems.{s}", p.counts.get(s, 0))]
-        for s in SEVERITIES
+        [esc(SEVERITY[lang][s]), _fig(f"page.problems.{s}", p.counts.get(s, 0))] for s in SEVERITIES
     ]
     out.append(_table([t("html.col-severity", lang), t("col.count", lang)], counts, numeric=(1,)))
     title = t("html.card-expiring", lang)
@@ -354,7 +356,7 @@ def _problems(p: YearExtra, lang: str, names: dict[str, str]) -> str:
             [
                 esc(f"{_inside(x.file, p.shown_root)}:{x.line}"),
                 f'<span class="sev-{esc(x.severity.label)}">'
-                f"{esc(t('html.sev-' + x.severity.label, lang))}</span>",
+                f"{esc(SEVERITY[lang][x.severity.label])}</span>",
                 esc(x.rule),
                 esc(x.message(lang)),
             ]
@@ -426,3 +428,13 @@ def render_html(r: YearReport, page: YearExtra, config: Config, lang: str) -> st
         "<body>",
     ]
     return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"
+
+
+def render(report: Report, ctx: Context) -> str:
+    """``--format html``: one self-contained page to print on A4."""
+    return render_html(report.figures, report.page, ctx.config, ctx.lang)
+
+
+def render_pdf(report: Report, ctx: Context) -> bytes:
+    """``--format pdf``: that page, printed by the browser the CLI was told of or found."""
+    return html_to_pdf(render(report, ctx), find_browser(ctx.browser))

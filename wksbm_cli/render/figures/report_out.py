@@ -12,8 +12,10 @@ from rich.text import Text
 
 from wksbm_cli.core.csv_text import csv_text
 from wksbm_cli.figures.history import History, NotComputed, Snapshot
+from wksbm_cli.figures.year_report import Report
 from wksbm_cli.figures.yearly import YearReport, event_days
 from wksbm_cli.model.records import Config, Event
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.md_escape import md_text
 from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import (
@@ -162,7 +164,8 @@ def _change_lines(r: YearReport, lang: str) -> tuple[list[str], list[list[str]]]
     return lines, rows
 
 
-def render_text(r: YearReport, config: Config, lang: str) -> RenderableType:
+def render_text(report: Report, ctx: Context) -> RenderableType:
+    r, config, lang = report.figures, ctx.config, ctx.lang
     parts: list[RenderableType] = [Text(t("report.title", lang, year=r.year), style="bold")]
     if r.events:
         columns = [
@@ -246,7 +249,8 @@ def mermaid_months(r: YearReport, lang: str) -> str:
     )
 
 
-def render_markdown(r: YearReport, config: Config, lang: str) -> str:
+def render_markdown(report: Report, ctx: Context) -> str:
+    r, config, lang = report.figures, ctx.config, ctx.lang
     out = [f"# {t('report.title', lang, year=r.year)}", ""]
     out += [f"## {t('report.events', lang)}", ""]
     if r.events:
@@ -339,7 +343,8 @@ def history_document(h: History) -> dict[str, Any]:
     }
 
 
-def render_json(r: YearReport) -> str:
+def render_json(report: Report, ctx: Context) -> str:
+    r = report.figures
     doc: dict[str, Any] = {
         "version": 1,
         "year": r.year,
@@ -374,8 +379,9 @@ def render_json(r: YearReport) -> str:
     return json_text(doc)
 
 
-def render_csv(r: YearReport, raw: bool = False) -> str:
+def render_csv(report: Report, ctx: Context) -> str:
     """One row per event of the year (totals are sums of the columns)."""
+    r = report.figures
     header = [
         "id",
         "judul",
@@ -409,4 +415,4 @@ def render_csv(r: YearReport, raw: bool = False) -> str:
                 ";".join(d["narasumber"]),
             ]
         )
-    return csv_text(header, rows, raw)
+    return csv_text(header, rows, ctx.raw_csv)

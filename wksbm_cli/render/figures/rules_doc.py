@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.tables import Column, FitTable
 from wksbm_cli.render.words import SEVERITY
 from wksbm_cli.rules.registry import GROUP_ORDER, RULES
@@ -43,19 +44,22 @@ def markdown() -> str:
     for rule_id in _ordered():
         info = RULES[rule_id]
         lines.append(
-            f"| `{rule_id}` | {info.group} | {info.severity.label} | {info.summary_en}"
-            f" / *{info.summary_id}* |"
+            f"| `{rule_id}` | {info.group} | {info.severity.label} | {info.summary('en')}"
+            f" / *{info.summary('id')}* |"
         )
     current = ""
+    families: set[str] = set()
     for rule_id in _ordered():
         info = RULES[rule_id]
-        if rule_id.startswith("missing-") and rule_id not in ("missing-field", "missing-ketua"):
-            continue
+        if info.family:
+            if info.family in families:
+                continue  # a family (missing-<jabatan>) is documented once, under its name
+            families.add(info.family)
         if info.group != current:
             current = info.group
             lines += ["", f"## {GROUP_TITLES.get(current, current)}"]
-        title = "missing-<jabatan>" if rule_id == "missing-ketua" else rule_id
-        lines += ["", f"### `{title}`", "", info.doc or info.summary_en]
+        title = info.family or rule_id
+        lines += ["", f"### `{title}`", "", info.doc or info.summary("en")]
     return "\n".join(lines) + "\n"
 
 
@@ -69,7 +73,7 @@ def as_json() -> str:
                         "id": r,
                         "group": RULES[r].group,
                         "severity": RULES[r].severity.label,
-                        "summary": {"id": RULES[r].summary_id, "en": RULES[r].summary_en},
+                        "summary": {"id": RULES[r].summary("id"), "en": RULES[r].summary("en")},
                     }
                     for r in _ordered()
                 ],
@@ -123,3 +127,20 @@ def text_table(lang: str) -> FitTable:
         )
     table.add_group(None, rows)
     return table
+
+
+# The registry's renderers. The rule table is code, not input: they draw ``rules.registry.RULES``
+# whatever data the command passes (it passes None).
+
+
+def render_text(_data: object, ctx: Context) -> FitTable:
+    return text_table(ctx.lang)
+
+
+def render_markdown(_data: object, ctx: Context) -> str:
+    """``docs/rules.md``: English, whatever the run's language (it is a file in the repository)."""
+    return markdown()
+
+
+def render_json(_data: object, ctx: Context) -> str:
+    return as_json()

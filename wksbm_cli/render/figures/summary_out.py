@@ -17,13 +17,14 @@ from rich.text import Text
 from wksbm_cli.core.csv_text import csv_text
 from wksbm_cli.figures.summary import UNKNOWN, Summary
 from wksbm_cli.model.records import Config
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.md_escape import md_text
 from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import bar, left_out, left_out_markdown, pipe_table, t
 from wksbm_cli.render.words import SEVERITY
 
 
-def render_json(s: Summary) -> str:
+def render_json(s: Summary, ctx: Context) -> str:
     doc = {
         "version": 1,
         "organizations": {
@@ -48,7 +49,7 @@ def render_json(s: Summary) -> str:
     return json_text(doc)
 
 
-def render_csv(s: Summary, raw: bool = False) -> str:
+def render_csv(s: Summary, ctx: Context) -> str:
     """One figure per line (``section,key,count``), the JSON's keys, for spreadsheets; keys
     that come from records (kecamatan names) go through the one CSV writer's neutralising."""
     rows: list[list[object]] = [
@@ -75,7 +76,7 @@ def render_csv(s: Summary, raw: bool = False) -> str:
         ("problems", s.problems),
     ):
         rows += [[section, key, value] for key, value in counts.items()]
-    return csv_text(["section", "key", "count"], rows, raw)
+    return csv_text(["section", "key", "count"], rows, ctx.raw_csv)
 
 
 def place_name(config: Config, root: str) -> str:
@@ -220,7 +221,9 @@ def _bars(counts: dict[str, int]) -> Table:
     return grid
 
 
-def render_text(s: Summary, config: Config, lang: str, root: str) -> RenderableType:
+def render_text(s: Summary, ctx: Context) -> RenderableType:
+    config, lang, root = ctx.config, ctx.lang, ctx.shown_root
+
     def kind(key: str) -> str:
         return t("summary.no-kind", lang) if key == UNKNOWN else key
 
@@ -274,7 +277,8 @@ def render_text(s: Summary, config: Config, lang: str, root: str) -> RenderableT
     return Group(*parts)
 
 
-def render_markdown(s: Summary, config: Config, lang: str, root: str) -> str:
+def render_markdown(s: Summary, ctx: Context) -> str:
+    config, lang, root = ctx.config, ctx.lang, ctx.shown_root
     out = [f"# {md_text(_title(s, config, lang, root))}", ""]
     out.append(pipe_table(["", t("col.count", lang)], _key_figures(s, lang)))
     out.append("")

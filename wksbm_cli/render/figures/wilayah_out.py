@@ -10,18 +10,21 @@ from rich.text import Text
 
 from wksbm_cli.core.terms import full_name, group_word, word
 from wksbm_cli.i18n import translate
-from wksbm_cli.model.records import Config
 from wksbm_cli.regions.lookup import Lookup, Place
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.render.tables import Column, FitTable
 
 
-def render_text(found: Lookup, config: Config, lang: str) -> Group:
+def render_text(found: Lookup, ctx: Context) -> Group | None:
+    """None when nothing was found: the CLI says so on stderr, stdout stays empty."""
+    if not found.places:
+        return None
     parts: list[Any] = []
     for place in found.places:
         if parts:
             parts.append(Text(""))
-        parts.extend(_place_text(place, config.istilah, lang))
+        parts.extend(_place_text(place, ctx.config.istilah, ctx.lang))
     return Group(*parts)
 
 
@@ -45,7 +48,8 @@ def _place_text(place: Place, istilah: str, lang: str) -> list[Any]:
     return lines
 
 
-def render_json(found: Lookup, config: Config) -> str:
+def render_json(found: Lookup, ctx: Context) -> str:
+    config = ctx.config
     data = {
         "version": 1,
         "query": found.query,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from wksbm_cli.check.results import CheckResult
-from wksbm_cli.load.git import toplevel_or_none
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.safe import visible
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -25,25 +25,23 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def repo_path(shown: str) -> str:
-    """Paths relative to the repository root: ``GITHUB_WORKSPACE`` when set, else the git work
-    tree holding the current folder, else the path as shown."""
-    base = os.environ.get("GITHUB_WORKSPACE")
-    if not base:
-        base = toplevel_or_none(os.getcwd())
-    if not base:
+def repo_path(shown: str, root: str | None) -> str:
+    """A path relative to the repository root the CLI found (:func:`wksbm_cli.load.git.
+    repository_root`); as shown when there is none, or when the file lies outside it."""
+    if not root:
         return shown
-    rel = os.path.relpath(os.path.abspath(shown), os.path.abspath(base))
+    rel = os.path.relpath(os.path.abspath(shown), os.path.abspath(root))
     return shown if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
-def render(result: CheckResult, lang: str) -> str:
+def render(result: CheckResult, ctx: Context) -> str:
+    lang = ctx.lang
     lines = []
     for p in result.problems:
         if p.waived:
             continue
         lines.append(
-            f"::{LEVEL[p.severity.label]} file={escape_property(repo_path(p.file))},"
+            f"::{LEVEL[p.severity.label]} file={escape_property(repo_path(p.file, ctx.repo_root))},"
             f"line={p.line},col={p.column},title={escape_property(p.rule)}::"
             f"{escape_data(p.message(lang))}"
         )

@@ -11,6 +11,7 @@ from typing import Any
 
 from wksbm_cli import __version__
 from wksbm_cli.check.results import CheckResult
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.problems.github import repo_path
 from wksbm_cli.render.safe import json_text, visible
 from wksbm_cli.rules.registry import RULES
@@ -25,7 +26,7 @@ def _uri(path: str) -> str:
     return quote(path, safe="/-._~")
 
 
-def sarif_document(result: CheckResult, lang: str) -> dict[str, Any]:
+def sarif_document(result: CheckResult, lang: str, repo_root: str | None) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     for rule_id in sorted(RULES):
@@ -57,7 +58,7 @@ def sarif_document(result: CheckResult, lang: str) -> dict[str, Any]:
                 {
                     "physicalLocation": {
                         "artifactLocation": {
-                            "uri": _uri(repo_path(p.file)),
+                            "uri": _uri(repo_path(p.file, repo_root)),
                             "uriBaseId": "%SRCROOT%",
                         },
                         "region": {"startLine": p.line, "startColumn": p.column},
@@ -89,5 +90,5 @@ def sarif_document(result: CheckResult, lang: str) -> dict[str, Any]:
     }
 
 
-def render(result: CheckResult, lang: str) -> str:
-    return json_text(sarif_document(result, lang))
+def render(result: CheckResult, ctx: Context) -> str:
+    return json_text(sarif_document(result, ctx.lang, ctx.repo_root))

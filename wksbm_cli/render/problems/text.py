@@ -16,9 +16,11 @@ from rich.text import Text
 
 from wksbm_cli.check.results import CheckResult
 from wksbm_cli.core.problem import Problem
+from wksbm_cli.i18n import translate
+from wksbm_cli.render.context import Context
 from wksbm_cli.render.safe import visible
 from wksbm_cli.render.tables import Column, FitTable
-from wksbm_cli.render.words import SEVERITY, WORDS, count_words
+from wksbm_cli.render.words import SEVERITY, count_words
 from wksbm_cli.render.wrap import Piece, wrap, wrap_plain
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -49,7 +51,7 @@ def _message(problem: Problem, lang: str) -> list[Piece]:
     out: list[Piece] = []
     if problem.waived:
         until = dict(problem.extra).get("until", "")
-        out.append((WORDS[lang]["waived-tag"].format(until=until), "dim"))
+        out.append((translate("problems.waived-tag", lang, {"until": until}), "dim"))
     else:
         out.append((SEVERITY[lang][problem.severity.label], STYLE[problem.severity.label]))
     out.append((f" {problem.rule}", "bold" if not problem.waived else "dim"))
@@ -167,32 +169,28 @@ def render_problems(result: CheckResult, lang: str) -> list[RenderableType]:
 def summary_line(result: CheckResult, lang: str) -> Text:
     counts = result.counts()
     total = sum(counts.values())
-    words = WORDS[lang]
+    numbers = {"total": total, "files": result.files, **counts}
+    args: dict[str, object] = {**numbers, **count_words(lang, numbers)}
     if total == 0:
-        plural = count_words(lang, {"files": result.files})
-        line = Text(words["no-problems"].format(files=result.files, **plural), style="green")
+        line = Text(translate("problems.none", lang, args), style="green")
     else:
         style = "bold red" if counts["error"] else "yellow" if counts["warning"] else "cyan"
-        plural = count_words(lang, {"total": total, "files": result.files, **counts})
-        line = Text(
-            words["summary"].format(total=total, files=result.files, **counts, **plural),
-            style=style,
-        )
+        line = Text(translate("problems.summary", lang, args), style=style)
     if result.waived:
-        line.append(words["waived"].format(n=result.waived), style="dim")
+        line.append(translate("problems.waived", lang, {"n": result.waived}), style="dim")
     return line
-
-
-STATISTICS_HEAD = {"id": ("Jumlah", "Aturan", "Tingkat"), "en": ("Count", "Rule", "Severity")}
 
 
 def statistics(result: CheckResult, lang: str) -> RenderableType:
     """Problems per rule, most frequent first (``ruff --statistics``): where to start when a
     folder has thousands of problems. Waived problems are not counted."""
     counts = Counter((p.rule, p.severity.label) for p in result.problems if not p.waived)
-    head = STATISTICS_HEAD[lang]
     table = FitTable(
-        [Column(head[0], whole=True, right=True), Column(head[1], whole=True), Column(head[2])]
+        [
+            Column(translate("problems.col.count", lang), whole=True, right=True),
+            Column(translate("problems.col.rule", lang), whole=True),
+            Column(translate("problems.col.severity", lang)),
+        ]
     )
     rows = [
         [Text(str(n)), Text(rule, style="bold"), Text(SEVERITY[lang][sev], style=STYLE[sev])]
@@ -203,12 +201,10 @@ def statistics(result: CheckResult, lang: str) -> RenderableType:
     return Group(*parts, summary_line(result, lang))
 
 
-def render(
-    result: CheckResult, lang: str, *, quiet: bool = False, per_rule: bool = False
-) -> RenderableType:
+def render(result: CheckResult, ctx: Context) -> RenderableType:
     """Problems by file; ``quiet``: the count line alone; ``per_rule``: counts per rule."""
-    if quiet:
-        return summary_line(result, lang)
-    if per_rule:
-        return statistics(result, lang)
-    return Group(*render_problems(result, lang))
+    if ctx.quiet:
+        return summary_line(result, ctx.lang)
+    if ctx.per_rule:
+        return statistics(result, ctx.lang)
+    return Group(*render_problems(result, ctx.lang))
