@@ -100,7 +100,7 @@ def test_summary_over_the_size_limit_is_not_read(
 
     config = load_config(str(root), "records")
     entries = list(files.walk(str(root)))
-    check_entries(str(root), "records", entries, config, dt.date(2026, 1, 1), True, selection=())
+    check_entries(str(root), "records", entries, config, dt.date(2026, 1, 1), True)
     assert (root / CACHE_DIR / SUMMARY).stat().st_size > 100
     whole = store.Cache.open(str(root), "records", config, dt.date(2026, 1, 1))
     assert isinstance(whole, store.Cache)

@@ -413,3 +413,26 @@ def test_an_import_flushes_once_not_once_per_record(
     assert len(list((root / "organisasi").rglob("*.yaml"))) == 30
     if write._syncfs_function() is not None:
         assert len(synced) < 5  # one per folder written into, not two per record
+
+
+def test_a_cache_write_is_atomic_but_not_flushed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run summary checks itself when read, so it is written without the two fsyncs a
+    record gets (they were most of a small warm run's wall time on a busy disk), yet still
+    whole or not at all, and an existing file is still not replaced without ``force``."""
+    synced: list[int] = []
+    monkeypatch.setattr(write.os, "fsync", lambda fd: synced.append(fd))
+    target = tmp_path / "summary"
+
+    def fill(path: str) -> None:
+        with open(path, "wb") as handle:
+            handle.write(b"new")
+
+    write.atomic_write_via(str(target), fill, durable=False)
+    assert target.read_bytes() == b"new" and synced == []
+    with pytest.raises(write.FileExists):
+        write.atomic_write_via(str(target), fill, durable=False)
+    write.atomic_write_via(str(target), fill, force=True)
+    assert len(synced) == 2  # the file and its folder, by default
+    assert [p.name for p in tmp_path.iterdir()] == ["summary"]

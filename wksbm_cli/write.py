@@ -358,7 +358,16 @@ def _dead_writer(owner: str) -> bool:
 # ---------------------------------------------------------------- single files
 
 
-def _publish(dir_fd: int, fd: int, tmp: str, name: str, shown: str, force: bool, mode: int) -> None:
+def _publish(
+    dir_fd: int,
+    fd: int,
+    tmp: str,
+    name: str,
+    shown: str,
+    force: bool,
+    mode: int,
+    durable: bool = True,
+) -> None:
     """Put the fsynced temporary file (still open as ``fd``) in place."""
     old = _lstat(dir_fd, name)
     if old is not None and not force:
@@ -370,7 +379,8 @@ def _publish(dir_fd: int, fd: int, tmp: str, name: str, shown: str, force: bool,
         os.replace(tmp, name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
     else:
         _take_name(dir_fd, tmp, name, shown)
-    _fsync_dir(dir_fd)
+    if durable:
+        _fsync_dir(dir_fd)
 
 
 def atomic_write(
@@ -401,10 +411,17 @@ def atomic_write(
 
 
 def atomic_write_via(
-    path: str, writer: Callable[[str], None], *, force: bool = False, mode: int = 0o644
+    path: str,
+    writer: Callable[[str], None],
+    *,
+    force: bool = False,
+    mode: int = 0o644,
+    durable: bool = True,
 ) -> None:
     """Atomic write of data that a function writes to a path itself (an SQLite file): ``writer``
-    fills a fresh, empty, owner-only temporary file next to ``path``, which is then published."""
+    fills a fresh, empty, owner-only temporary file next to ``path``, which is then published.
+    ``durable=False`` skips the two fsyncs, for files that may be lost in a crash (a cache that
+    checks itself and is rebuilt): still atomic for every other reader, never clobbering."""
     with _as_write_error(path):
         folder = os.path.dirname(os.path.abspath(path)) or "."
         dir_fd, name = _parent_of(path, None)
@@ -417,8 +434,9 @@ def atomic_write_via(
                 writer(os.path.join(folder, tmp))
                 fd = os.open(tmp, os.O_RDWR | _NOFOLLOW, dir_fd=dir_fd)
                 try:
-                    os.fsync(fd)
-                    _publish(dir_fd, fd, tmp, name, path, force, mode)
+                    if durable:
+                        os.fsync(fd)
+                    _publish(dir_fd, fd, tmp, name, path, force, mode, durable)
                 finally:
                     os.close(fd)
             finally:

@@ -412,7 +412,9 @@ class Cache:
                 handle.writelines(parts)
 
         with contextlib.suppress(OSError, WksbmError):
-            atomic_write_via(self.path, write, force=True)
+            # Not fsynced: a summary cut short by a crash fails its check and is rebuilt, and
+            # two fsyncs per run cost an import or a warm run more than reading it back.
+            atomic_write_via(self.path, write, force=True, durable=False)
 
     def _fresh(self, result: FileResult) -> list[Any] | None:
         if not result.digest and not any(p.rule in STAT_ONLY for p in result.problems):
