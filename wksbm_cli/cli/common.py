@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from wksbm_cli.cli import quick_params
 from wksbm_cli.cli.click_api import (
     Abort,
     ClickException,
@@ -314,6 +315,7 @@ def _localise_tree(command: Any, path: str) -> Any:
     elif isinstance(command, TyperCommand) and not isinstance(command, WksbmCommand):
         command.__class__ = WksbmCommand
     command._wksbm_path = path
+    quick_params.install(command)
     return command
 
 
@@ -356,6 +358,12 @@ class WksbmContext(Context):
 class WksbmCommand(TyperCommand):
     context_class = WksbmContext
 
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            quick_params.install_one(option)
+        return option
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
         localise_command(self, getattr(self, "_wksbm_path", self.name or ""))
         super().format_help(ctx, formatter)
@@ -370,6 +378,12 @@ ALIASES: dict[str, str] = {}  # alias -> command, filled where the commands are 
 
 class WksbmGroup(TyperGroup):
     context_class = WksbmContext
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            quick_params.install_one(option)
+        return option
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_global_options(list(args)))
@@ -411,6 +425,7 @@ class WksbmGroup(TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Click's main, with usage errors shown in the run's language."""
         reset_state(State())
+        quick_params.install(self)
         from wksbm_cli.i18n import show_parser_detail
 
         show_parser_detail(False)
