@@ -220,6 +220,43 @@ def test_no_checked_result_holds_the_full_value(kind_value: tuple[str, str], pla
     assert all(value not in text for text in kept)
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    kind_value=st.one_of(
+        st.tuples(st.just("nik"), niks),
+        st.tuples(st.just("phone"), phones),
+        st.tuples(st.just("email"), emails),
+    ),
+    place=st.sampled_from(PLACES),
+)
+def test_validate_masks_the_facts_it_keeps_as_the_whole_record_would(
+    kind_value: tuple[str, str], place: str
+) -> None:
+    """``validate`` keeps a file's facts, not its record, and masks only those: the facts are
+    exactly those of the masked record, and hold no clear value."""
+    from wksbm_cli.check.file_check import check_file
+    from wksbm_cli.check.policy import load_config
+    from wksbm_cli.load.files import walk
+
+    _, value = kind_value
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "records"
+        # and where facts come from: a waiver's reason, an event's reference
+        org = _org_with(value, place) + (
+            "pengecualian:\n  - {aturan: missing-ketua, sampai: 2099-01-01,"
+            f" alasan: 'ketua {value}'}}\n"
+        )
+        event = GOOD_EVENT.replace("[wksbm-contoh]", f"[wksbm-contoh, '{value}']")
+        _write(root, {ORG: org, EVENT: event}, CONFIG)
+        config = load_config(str(root), "records")
+        day = dt.date(2026, 1, 1)
+        for entry in walk(str(root)):
+            whole = check_file(str(root), "records", entry, config, day, keep_record=True)
+            facts = check_file(str(root), "records", entry, config, day, keep_record=False)
+            assert facts.facts == whole.facts and facts.problems == whole.problems
+            assert facts.facts is not None and value not in repr(facts.facts)
+
+
 @pytest.mark.parametrize("place", [*PLACES, "kontak"])
 def test_a_nik_never_leaves_an_internal_folder_not_even_by_export(
     tmp_path: Path, place: str

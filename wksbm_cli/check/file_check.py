@@ -184,9 +184,14 @@ def judge_file(
     masker = Masker(private)
     problems = result.problems
     if masker:
-        record, problems, spots = _masked(masker, record, problems, spots)
+        # Only what is kept is masked: ``validate`` keeps the facts, not the whole record,
+        # and walking every value of a record was most of a masked file's extra cost.
+        kept = record if keep_record else None
+        kept, problems, spots = _masked(masker, kept, problems, spots)
+        if keep_record:
+            record = kept
     lines = _source_lines(text, [p.line for p in problems] + [pos[0] for pos in spots.values()])
-    rec_id = record.id if record is not None else None
+    rec_id = masker.text(record.id) if record is not None and record.id else None
     result.problems = []
     for p in problems:
         source, caret = masker.line(lines.get(p.line, ""), p.column)
@@ -203,7 +208,11 @@ def judge_file(
         for path, (line, column) in spots.items():
             source, caret = masker.line(lines.get(line, ""), column)
             located[path] = (line, column, source[:SNIPPET_LIMIT], caret if caret != column else 0)
-        result.facts = facts_of(record, located)
+        facts = facts_of(record, located)
+        if masker and not keep_record:  # as facts_of the masked record gives them
+            masked = masker.value(replace(facts, spots=()), numbers="drop")
+            facts = replace(masked, file=record.file, spots=facts.spots)
+        result.facts = facts
         if keep_record:
             result.record = record
     return result

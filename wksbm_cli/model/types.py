@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from wksbm_cli.core.suggest import did_you_mean
@@ -87,6 +88,11 @@ class SchemaType:
     def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
         raise NotImplementedError
 
+    def ok(self, value: Any) -> bool:
+        """True only where :meth:`check` would find nothing: a plain test that spares a
+        container the generator of each of its many valid values. False: ask ``check``."""
+        return False
+
     def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
 
@@ -100,6 +106,17 @@ class Text(SchemaType):
     max_length: int | None = None
     pattern_name: str = ""  # catalog word naming the pattern for messages
     expected = "text"
+
+    @cached_property
+    def _compiled(self) -> re.Pattern[str] | None:
+        return re.compile(self.pattern) if self.pattern is not None else None
+
+    def ok(self, value: Any) -> bool:
+        if type(value) is not str or not value.strip():
+            return False
+        if self.max_length is not None and len(value) > self.max_length:
+            return False
+        return self._compiled is None or self._compiled.fullmatch(value) is not None
 
     def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
         if not isinstance(value, str):
@@ -117,7 +134,7 @@ class Text(SchemaType):
                 "invalid-value.too-long",
                 {"field": field_name(path), "max": self.max_length},
             )
-        if self.pattern is not None and not re.fullmatch(self.pattern, value):
+        if self._compiled is not None and not self._compiled.fullmatch(value):
             yield SchemaIssue(
                 "invalid-value",
                 path,
@@ -146,6 +163,13 @@ class Choice(SchemaType):
 
     def normalize(self, value: str) -> str:
         return self.synonyms.get(value, value)
+
+    @cached_property
+    def _allowed(self) -> frozenset[str]:
+        return frozenset((*self.values, *self.synonyms))
+
+    def ok(self, value: Any) -> bool:
+        return type(value) is str and value in self._allowed
 
     def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
         if not isinstance(value, str):
@@ -195,6 +219,9 @@ def as_date(value: Any) -> dt.date | None:
 class Date(SchemaType):
     expected = "date"
 
+    def ok(self, value: Any) -> bool:
+        return as_date(value) is not None
+
     def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
         if as_date(value) is not None:
             return
@@ -233,6 +260,9 @@ class Integer(SchemaType):
         high = self.maximum is not None and value > self.maximum
         return not (low or high)
 
+    def ok(self, value: Any) -> bool:
+        return self.accepts(value)
+
     def check(self, value: Any, path: Path, ctx: Context) -> Iterator[SchemaIssue]:
         if isinstance(value, bool) or not isinstance(value, int):
             yield wrong_type(path, "integer", value, ctx)
@@ -268,10 +298,11 @@ class ListOf(SchemaType):
         if not isinstance(value, list):
             yield wrong_type(path, "list", value, ctx)
             return
+        item = self.item
         for index, element in enumerate(value):
-            if isinstance(element, BadScalar):
+            if isinstance(element, BadScalar) or item.ok(element):
                 continue
-            yield from self.item.check(element, (*path, index), ctx)
+            yield from item.check(element, (*path, index), ctx)
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "array", "items": self.item.json_schema()}
@@ -336,7 +367,9 @@ class Struct(SchemaType):
     title: str = ""
     expected = "mapping"
 
-    def by_name(self) -> dict[str, Field]:
+    @cached_property
+    def _names(self) -> dict[str, Field]:
+        """Every accepted key (names and synonyms) and its field; made once, read per file."""
         out: dict[str, Field] = {}
         for f in self.fields:
             out[f.name] = f
@@ -344,9 +377,13 @@ class Struct(SchemaType):
                 out[syn] = f
         return out
 
+    @cached_property
+    def _may_be_required(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.required)
+
     def normalize(self, value: Mapping[str, Any]) -> dict[str, Any]:
         """The mapping with synonyms replaced by the canonical key (first one found wins)."""
-        names = self.by_name()
+        names = self._names
         out: dict[str, Any] = {}
         for key, item in value.items():
             f = names.get(key)
@@ -358,7 +395,7 @@ class Struct(SchemaType):
         if not isinstance(value, dict):
             yield wrong_type(path, "mapping", value, ctx)
             return
-        names = self.by_name()
+        names = self._names
         present: dict[str, str] = {}
         for key, item in value.items():
             f = names.get(key)
@@ -382,14 +419,19 @@ class Struct(SchemaType):
                 )
                 continue
             present[f.name] = key
-            if isinstance(item, BadScalar):
+            if isinstance(item, BadScalar) or f.type.ok(item):
                 continue
             yield from f.type.check(item, (*path, key), ctx)
-        canonical = self.normalize(value)
-        for f in self.fields:
+        canonical: dict[str, Any] | None = None
+        for f in self._may_be_required:
             if f.name in present:
                 continue
-            needed = f.required(canonical) if callable(f.required) else f.required
+            if callable(f.required):
+                if canonical is None:
+                    canonical = self.normalize(value)
+                needed = f.required(canonical)
+            else:
+                needed = True
             if needed:
                 yield SchemaIssue(
                     "missing-field",

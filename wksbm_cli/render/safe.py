@@ -52,5 +52,57 @@ def json_text(doc: Any) -> str:
     """``doc`` as indented UTF-8 JSON whose text holds no control or bidi character: they are
     written as ``\\u`` escapes, so values parse back exactly and a terminal showing the output is
     never reordered or driven by it."""
-    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    text = indented_json(doc)
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
+
+
+_STRING = json.encoder.encode_basestring  # the C function json itself uses, ensure_ascii off
+_CONSTANTS = {True: "true", False: "false"}
+
+
+def indented_json(doc: Any) -> str:
+    """``json.dumps(doc, ensure_ascii=False, indent=2)``, the same text, several times faster:
+    with ``indent`` the standard library encodes through nested Python generators (1.4 s of a
+    2.9 s run printing 37,000 problems); here each container is one join and each plain value
+    one C call. Anything else (a float, a subclass, a non-text key) is left to ``json.dumps``."""
+    parts: list[str] = []
+    _encode(doc, "\n", parts)
+    return "".join(parts)
+
+
+def _encode(value: Any, newline: str, out: list[str]) -> None:
+    kind = type(value)
+    if kind is str:
+        out.append(_STRING(value))
+    elif value is None:
+        out.append("null")
+    elif kind is bool:
+        out.append(_CONSTANTS[value])
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif kind is dict and all(type(k) is str for k in value):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key, item in value.items():
+            out.append(separator)
+            out.append(_STRING(key))
+            out.append(": ")
+            _encode(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        separator = "[" + inner
+        for item in value:
+            out.append(separator)
+            _encode(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "]")
+    else:  # JSON strings hold no raw newline, so re-indenting the standard text is exact
+        out.append(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline))
