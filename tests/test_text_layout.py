@@ -199,3 +199,23 @@ def test_any_problems_print_as_the_tables_did(
         for file, line, column, field, source, waived in sorted(rows)
     ]  # fmt: skip
     _check_same(problems, (width,))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from("ab cdef  ghijk.-/"), max_size=80),  # printable
+    width=st.integers(1, 40),
+    fold=st.booleans(),
+)
+def test_line_breaks_are_riches_own(text: str, width: int, fold: bool) -> None:
+    """The quick line breaker (spaces only, every word fits) and the general one agree with
+    rich's ``divide_line`` wherever they are used."""
+    from rich._wrap import divide_line
+
+    from wksbm_cli.render.wrap import _divide_ascii, wrap, wrap_plain
+
+    assert _divide_ascii(text, width, fold) == divide_line(text, width, fold=fold)
+    if "\n" not in text and len(text) > width:
+        for cell in (True, False):
+            pieces = ["".join(t for t, _ in line) for line in wrap([(text, "")], width, cell)]
+            assert wrap_plain(text, width, cell) == pieces

@@ -625,13 +625,14 @@ def _without_boxes(renderable: Any) -> None:
 def print_rich(renderable: Any) -> None:
     """Print for people. Piped output gets no colour, no boxes and no trailing padding."""
     console = out_console()
+    crop = not getattr(renderable, "fits_width", False)  # laid out to the width already
     try:
         if console.is_terminal:
-            console.print(renderable)
+            console.print(renderable, crop=crop)
             return
         _without_boxes(renderable)
         with console.capture() as captured:  # rich flushes stdout when the capture ends
-            console.print(renderable)
+            console.print(renderable, crop=crop)
     except OSError as exc:
         raise WriteFailed(None, exc) from exc
     write_out("\n".join(line.rstrip() for line in captured.get().split("\n")))

@@ -47,9 +47,40 @@ def wrap(pieces: list[Piece], width: int, cell: bool = True) -> list[list[Piece]
 _WORD = re.compile(r"\s*\S+\s*")
 
 
+_OTHER_SPACE = re.compile(r"[\t\n\r\x0b\x0c]")
+
+
+def _divide_spaced(text: str, width: int) -> list[int] | None:
+    """:func:`_divide_ascii` for the usual line, whose words are separated by spaces only and
+    all fit the width: a line ends before the first word whose end passes the width, found
+    with two string searches per line instead of a look at every word. None: another case."""
+    if (
+        _OTHER_SPACE.search(text)
+        or len(text) - len(text.lstrip(" ")) + len(text.lstrip(" ").split(" ", 1)[0]) > width
+        or max(map(len, text.split(" "))) > width
+    ):
+        return None
+    breaks: list[int] = []
+    end = len(text.rstrip(" "))
+    start = 0
+    while start + width < end:
+        edge = start + width
+        if text[edge] != " " and text[edge - 1] != " ":
+            start = text.rfind(" ", start, edge) + 1  # the word the edge cuts moves down
+        else:
+            start = edge
+            while text[start] == " ":
+                start += 1
+        breaks.append(start)
+    return breaks
+
+
 def _divide_ascii(text: str, width: int, fold: bool = True) -> list[int]:
     """``rich._wrap.divide_line`` for printable ASCII text (one cell a character), where it
     spends most of its time measuring cells."""
+    quick = _divide_spaced(text, width)
+    if quick is not None:
+        return quick
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(text):
@@ -95,6 +126,10 @@ def wrap_plain(text: str, width: int, cell: bool) -> list[str]:
     """One line of unstyled text wrapped as :func:`wrap` wraps it."""
     if len(text) <= width if text.isascii() else cell_len(text) <= width:
         return [text]
+    if text.isascii() and "\n" not in text:  # what wrap() gives, without styled pieces
+        cuts = [0, *_divide_ascii(text, width, fold=not cell), len(text)]
+        ellipsis = "…" if cell else ""
+        return [_fit(text[a:b], width, ellipsis) for a, b in itertools.pairwise(cuts)]
     return ["".join(t for t, _ in line) for line in wrap([(text, "")], width, cell)]
 
 

@@ -157,6 +157,14 @@ class ProblemLines:
 NEW_LINE = Segment.line()
 
 
+class LaidOut(Group):
+    """Renderables whose every line already fits the width they are given (the problem lines
+    are laid out here, a ``Text`` wraps itself), so printing need not split and crop them
+    again: rich does that line by line, a third of the time of a long report."""
+
+    fits_width = True
+
+
 def render_problems(result: CheckResult, lang: str) -> list[RenderableType]:
     out: list[RenderableType] = []
     if result.problems:
@@ -207,4 +215,4 @@ def render(result: CheckResult, ctx: Context) -> RenderableType:
         return summary_line(result, ctx.lang)
     if ctx.per_rule:
         return statistics(result, ctx.lang)
-    return Group(*render_problems(result, ctx.lang))
+    return LaidOut(*render_problems(result, ctx.lang))
