@@ -162,6 +162,11 @@ def _org_with(value: str, place: str) -> str:
 
 
 PLACES = ["catatan", "telepon", "comment", "key"]
+kinds_and_values = st.one_of(
+    st.tuples(st.just("nik"), niks),
+    st.tuples(st.just("phone"), phones),
+    st.tuples(st.just("email"), emails),
+)
 
 
 @settings(
@@ -170,11 +175,7 @@ PLACES = ["catatan", "telepon", "comment", "key"]
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(
-    kind_value=st.one_of(
-        st.tuples(st.just("nik"), niks),
-        st.tuples(st.just("phone"), phones),
-        st.tuples(st.just("email"), emails),
-    ),
+    kind_value=kinds_and_values,
     place=st.sampled_from([*PLACES, "kontak"]),
 )
 def test_no_output_holds_the_full_value(kind_value: tuple[str, str], place: str) -> None:
@@ -193,11 +194,7 @@ def test_no_output_holds_the_full_value(kind_value: tuple[str, str], place: str)
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(
-    kind_value=st.one_of(
-        st.tuples(st.just("nik"), niks),
-        st.tuples(st.just("phone"), phones),
-        st.tuples(st.just("email"), emails),
-    ),
+    kind_value=kinds_and_values,
     place=st.sampled_from(PLACES),
 )
 def test_no_checked_result_holds_the_full_value(kind_value: tuple[str, str], place: str) -> None:
@@ -222,11 +219,7 @@ def test_no_checked_result_holds_the_full_value(kind_value: tuple[str, str], pla
 
 @settings(max_examples=60, deadline=None)
 @given(
-    kind_value=st.one_of(
-        st.tuples(st.just("nik"), niks),
-        st.tuples(st.just("phone"), phones),
-        st.tuples(st.just("email"), emails),
-    ),
+    kind_value=kinds_and_values,
     place=st.sampled_from(PLACES),
 )
 def test_validate_masks_the_facts_it_keeps_as_the_whole_record_would(

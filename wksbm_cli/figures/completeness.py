@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wksbm_cli.core.suggest import did_you_mean
-from wksbm_cli.core.vocabulary import REGION_LEVELS
+from wksbm_cli.core.vocabulary import REGION_LEVELS, Status
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.i18n import maybe, translate
 
@@ -116,7 +116,7 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "pelatihan",
         1,
-        lambda o, j: _wksbm(o, j) and o.status == "aktif",
+        lambda o, j: _wksbm(o, j) and o.status == Status.aktif,
         lambda o, j, h: 1.0 if o.id in j.last_training else 0.0,
     ),
 )

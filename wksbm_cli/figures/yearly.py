@@ -21,6 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from wksbm_cli.check.results import CheckResult
+from wksbm_cli.core.vocabulary import Status
 from wksbm_cli.figures.history import Change, History
 from wksbm_cli.model.records import Event, Organisation
 
@@ -57,7 +58,7 @@ def yearly(result: CheckResult, year: int) -> YearReport:
         key=lambda e: (e.tanggal or dt.date.min, e.id or e.file),
     )
     trained = sorted({org for e in events for org in e.peserta_organisasi})
-    active = [o for o in result.organisations if o.jenis == "wksbm" and o.status == "aktif"]
+    active = [o for o in result.organisations if o.jenis == "wksbm" and o.status == Status.aktif]
     known = set(trained)
     by_month = {m: 0 for m in range(1, 13)}
     for e in events:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from wksbm_cli.core.vocabulary import Status
 from wksbm_cli.figures.completeness import Row, completeness, squash
 from wksbm_cli.figures.history import records_at, seeded_cache
 from wksbm_cli.load import git
@@ -104,7 +105,7 @@ def never_trained(organisations: Iterable[Organisation], events: Iterable[Event]
     return sorted(
         o.id or o.file
         for o in organisations
-        if o.jenis == "wksbm" and o.status == "aktif" and o.id not in named
+        if o.jenis == "wksbm" and o.status == Status.aktif and o.id not in named
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wksbm_cli.core.problem import Severity
+from wksbm_cli.core.vocabulary import Status
 from wksbm_cli.model.records import Organisation
 from wksbm_cli.model.schema import JABATAN
 from wksbm_cli.rules.base import FileContext, Finding, FolderContext, Option, Rule
@@ -139,7 +140,7 @@ def never_trained(ctx: FolderContext) -> Iterator[Finding]:
     """
     trained = {org for e in ctx.events for org in e.peserta_organisasi}
     for org in ctx.organisations:
-        if org.jenis == "wksbm" and org.status == "aktif" and org.id and org.id not in trained:
+        if org.jenis == "wksbm" and org.status == Status.aktif and org.id and org.id not in trained:
             yield Finding("never-trained", ("id",), "never-trained", file=org.file)
 
 

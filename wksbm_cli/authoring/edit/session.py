@@ -222,10 +222,11 @@ def _refuse_personal(target: Target, old: FileResult, new: FileResult) -> None:
     ``validate``. Judged before the folder's per-rule overrides, from the file's own checks."""
     before = {_key(p) for p in old.problems}
     for p in new.problems:
-        if not p.rule.startswith("personal-") or _key(p) in before:
+        rule = RULES.get(p.rule)
+        if rule is None or not rule.finds_personal_data or _key(p) in before:
             continue
-        if p.rule != "personal-nik" and dict(target.config.aturan).get(p.rule) == "off":
-            continue
+        if rule.off_when_internal and dict(target.config.aturan).get(p.rule) == "off":
+            continue  # the folder may turn it off (a NIK's rule never is)
         masked = str(dict(p.args).get("masked", ""))
         raise WksbmError(f"edit.{p.rule}", masked=masked, file=target.shown)
 

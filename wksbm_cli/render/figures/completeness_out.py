@@ -14,6 +14,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from wksbm_cli.core.csv_text import csv_text
+from wksbm_cli.core.vocabulary import Status
 from wksbm_cli.figures.completeness import CHECKS, Completeness, Row, mean_score
 from wksbm_cli.model.records import Config
 from wksbm_cli.render.context import Context
@@ -128,7 +129,7 @@ def render_text(table: Completeness, ctx: Context) -> RenderableType:
         cells = []
         for row in rows:
             name = row.nama or row.id
-            if row.status != "aktif":
+            if row.status != Status.aktif:
                 name += f" ({t(f'status.{row.status}', lang)})"
             missing = NA if not row.roles else ", ".join(row.missing) or YES
             style = "green" if row.complete else "yellow" if row.score >= 0.5 else "red"
