@@ -32,6 +32,8 @@ _SCALARS: dict[str, str] = {}
 # number, a date, a boolean, a key (``: ``) or a comment (`` #``) to YAML 1.1 or 1.2.
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9.'()/-]*(?: [A-Za-z0-9.'()/-]+)*")
 _KEYWORD = re.compile(r"y|n|yes|no|on|off|true|false|null|nan|inf|\.nan|\.inf", re.IGNORECASE)
+# Characters a YAML scalar cannot hold as they are: C0 controls, DEL, NEL, line/para separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
 def scalar_text(value: Any) -> str:
@@ -46,7 +48,7 @@ def scalar_text(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value)
-    if any(ord(c) < 0x20 or c in "\x7f\u2028\u2029\x85" for c in text):
+    if _CONTROL.search(text):
         return json.dumps(text, ensure_ascii=False)  # one line, escapes for control characters
     if _PLAIN.fullmatch(text) and not _KEYWORD.fullmatch(text):
         return text  # what the YAML dump gives for such text, without paying for one
