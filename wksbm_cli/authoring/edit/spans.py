@@ -97,12 +97,13 @@ def parse_spans(text: str, loader: type[Any] | None = None) -> Node:
     return root
 
 
-def _empty_value_at(text: str, at: int, parent: Node, key: Node | None) -> int:
-    """Where the pure parser marks an empty value in a flow mapping: right after its colon
-    (libyaml marks the token after it). Anything else is left where the parser put it."""
-    if parent.kind != "map" or key is None:
+def _empty_value_at(text: str, at: int, parent: Node, owner: Node | None) -> int:
+    """Where the pure parser marks an empty value in a flow mapping: right after the colon
+    that follows its key ``owner`` (libyaml marks the token after it). Anything else is left
+    where the parser put it."""
+    if parent.kind != "map" or owner is None:
         return at
-    i = key.end
+    i = owner.end
     while i < len(text) and text[i] in " \r\n":
         i += 1
     return i + 1 if i < at and text[i] == ":" else at
