@@ -6,12 +6,14 @@ two), so a splice at those offsets touches exactly the node and nothing around i
 (PyYAML's C extension) gives the same events and marks as the pure-Python one at a tenth of the
 cost, and an import re-reads a record after every change it splices in; the two differ only where
 this module corrects or avoids it (``CLoader``): an empty value in a flow mapping, which libyaml
-marks at the next token and the pure parser right after the colon, and texts with a tab, which the
-two do not agree are YAML. ``tests/test_edit_spans_engines.py`` compares them.
+marks at the next token and the pure parser right after the colon, and the few texts in which
+they were found to disagree (``ODD``), which keep the pure parser, so an edit is refused or made
+exactly as before. ``tests/test_edit_spans_engines.py`` compares the two.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,14 +53,22 @@ def _not_editable(detail: str) -> WksbmError:
 
 #: libyaml's parser where PyYAML has it; None where only the pure-Python parser is installed.
 CLoader: type[Any] | None = getattr(yaml, "CSafeLoader", None)
+#: Texts holding any of these keep the pure parser: a tab (the two disagree on what is YAML), a
+#: byte order mark (counted differently), ``!`` and ``?`` (an empty tagged value, an explicit
+#: key or a ``?`` in a flow: marked differently, or refused by the pure parser alone), and a
+#: block scalar header with a ``#`` stuck to it (``|#``: the same). Records rarely have them;
+#: they only cost speed.
+ODD = ("\t", "\ufeff", "!", "?")
+ODD_HEADER = re.compile(r"[|>][-+0-9]*#")
 
 
 def parse_spans(text: str, loader: type[Any] | None = None) -> Node:
     """The top mapping of a record. The loader has already judged the file, so anything odd
     here (an alias, a second document) stops the edit instead of guessing. ``loader`` picks the
-    parser (tests compare them); by default libyaml's, unless the text has a tab."""
+    parser (tests compare them); by default libyaml's, unless the text has one of ``ODD``."""
     if loader is None:
-        loader = CLoader if CLoader is not None and "\t" not in text else yaml.SafeLoader
+        odd = any(c in text for c in ODD) or ODD_HEADER.search(text) is not None
+        loader = CLoader if CLoader is not None and not odd else yaml.SafeLoader
     stack: list[Node] = []
     pending_key: list[Node | None] = []
     root: Node | None = None
