@@ -38,7 +38,6 @@ from wksbm_cli.authoring.importing.items import (
     shown,
 )
 from wksbm_cli.authoring.importing.rows import Refuse
-from wksbm_cli.authoring.importing.seed import open_cache, seed
 from wksbm_cli.check.engine import check_entries, finish, rule_filter
 from wksbm_cli.check.results import FileResult, Options
 from wksbm_cli.core.problem import Problem, Severity
@@ -262,24 +261,18 @@ def _blame(plan: FilePlan, problems: Sequence[Problem]) -> None:
         reject(item, "import.invalid", rule=problem.rule, message=message)
 
 
-def judge(
-    folder: Folder,
-    files: Files,
-    results: list[Any],
-    today: dt.date,
-    judged: dict[str, tuple[str, FileResult]] | None = None,
-) -> None:
+def judge(folder: Folder, files: Files, results: list[Any], today: dt.date) -> None:
     """Reject the rows whose new or changed record would carry an error ``validate`` reports
     (one it did not carry before), then compose and judge their files again.
 
     A file's result depends on its text alone (``check_file`` is a pure function of it), so a
     round checks only the texts not judged yet: after the first, the files whose rows were
-    rejected, not the whole import again. ``judged`` (path -> text, result) keeps them."""
+    rejected, not the whole import again."""
 
     allowed = rule_filter((), ())
     options = Options(as_of=today)
     before = None
-    judged = {} if judged is None else judged
+    judged: dict[str, tuple[str, FileResult]] = {}  # path -> the text judged, its result
     for _ in range(1 + sum(len(p.steps) + 1 for p in files.plans.values())):
         todo = [p for p in files.plans.values() if p.writes()]
         if not todo:
@@ -337,16 +330,7 @@ def judge(
 def apply(folder: Folder, plan: Plan, update: bool) -> None:
     """Write the new records, and with ``update`` the changed ones, each file once. New files
     never replace an existing one; an updated file is replaced only if nobody changed it since
-    it was read. The folder's cache then learns the results the plan judged them to have
-    (``seed``): the next run does not judge them again."""
-
-    cache = open_cache(folder, plan.today) if plan.judged else None
-    done_bytes: dict[str, tuple[bytes, FileResult]] = {}
-
-    def remember(rel: str, text: str, payload: bytes) -> None:
-        judged = plan.judged.get(rel)
-        if judged is not None and judged[0] == text:
-            done_bytes[rel] = (payload, judged[1])
+    it was read."""
 
     new: dict[str, str] = {}
     for item in plan.items:
@@ -358,42 +342,32 @@ def apply(folder: Folder, plan: Plan, update: bool) -> None:
             continue
         if made[item.rel]:
             item.written = True
-            remember(item.rel, item.text, item.text.encode("utf-8"))
         else:
             reject(item, "import.exists", file=item.file)
-    if update:
-        _apply_updates(folder, plan, remember)
-    if cache is not None and done_bytes:
-        seed(cache, folder, done_bytes)
-
-
-def _apply_updates(folder: Folder, plan: Plan, remember: Callable[[str, str, bytes], None]) -> None:
+    if not update:
+        return
     done: dict[str, bool] = {}
     for item in plan.items:
         if item.action != "update":
             continue
         if item.rel not in done:
             path = os.path.join(folder.root, *item.rel.split("/"))
-            payload = _replace(path, item, folder.root)
-            done[item.rel] = payload is not None
-            if payload is not None:
-                remember(item.rel, item.text, payload)
+            done[item.rel] = _replace(path, item, folder.root)
         if done[item.rel]:
             item.written = True
         else:
             reject(item, "import.changed-on-disk", file=item.file)
 
 
-def _replace(path: str, item: Item, root: str) -> bytes | None:
+def _replace(path: str, item: Item, root: str) -> bool:
     """Replace the file with the updated text, unless it changed since the plan read it (an
-    editor, a ``git pull``, another command); the bytes written, or None when the file is left
-    alone."""
+    editor, a ``git pull``, another command); False then, and the file is left alone."""
 
     with open(path, "rb") as handle:
         now = handle.read()
     if decode(now).text != item.original:
-        return None
+        return False
     mode = stat.S_IMODE(os.stat(path).st_mode)
     payload = (BOM if now.startswith(BOM) else b"") + item.text.encode("utf-8")
     atomic_write(path, payload, force=True, mode=mode, beneath=root)
-    return payload
+    return True

@@ -6,11 +6,9 @@ export``) and ``compose`` (one text per file, judged and written) share it witho
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from wksbm_cli.check.results import FileResult
 from wksbm_cli.model.records import Config
 
 Note = tuple[str, dict[str, Any]]
@@ -59,10 +57,6 @@ class Plan:
     items: list[Item] = field(default_factory=list)
     dropped_personal: int = 0
     skipped_rows: int = 0
-    today: dt.date | None = None  # the day the records were judged as of
-    # Each file's new text as judged, with the engine's result for it (path relative to the
-    # records root): what the folder's cache learns when the file is written.
-    judged: dict[str, tuple[str, FileResult]] = field(default_factory=dict)
 
     def count(self, action: str) -> int:
         return sum(1 for i in self.items if i.action == action)

@@ -379,7 +379,7 @@ def build(
 ) -> Plan:
     """The plan for these sheets against the folder as it is now; nothing is written."""
 
-    plan = Plan(source, today=today)
+    plan = Plan(source)
     config = folder.config
     tables, lists = tb.detect_all(sheets, plan)
     cands = read_candidates(lists, mapping, config, plan)
@@ -439,7 +439,7 @@ def build(
         ls.plan_list(context, ls.NARASUMBER, rows["narasumber"])
     for fp in files.plans.values():
         compose(fp)
-    judge(folder, files, results, today, plan.judged)
+    judge(folder, files, results, today)
     for it in plan.items:
         it.file = shown(folder, it.rel) if it.rel and it.action not in REFUSED else ""
     plan.items.sort(key=lambda i: (sheet_order.get(i.sheet, 0), i.row))
