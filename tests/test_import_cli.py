@@ -136,6 +136,33 @@ def test_importing_twice_changes_nothing(folder: Path, run_cli: Any) -> None:
     }
 
 
+def test_the_text_plan_counts_unchanged_rows_and_lists_them_with_verbose(
+    folder: Path, run_cli: Any
+) -> None:
+    """A re-import says what changed or needs a look; the rows that change nothing are a
+    count (a list of thousands would bury the rejected row), listed with --verbose."""
+    _run(run_cli, "import", "dinas.xlsx", "--update")
+    lines = _run(run_cli, "import", "dinas.xlsx", "--update").stdout.splitlines()
+    unchanged = [line for line in lines if line.startswith("unchanged    ")]
+    # only the row with a note (the misspelt kapanewon) is listed; the rejected row still is
+    assert unchanged == [
+        "unchanged    Kalasan:9      WKSBM Sido Mulyo"
+        " -> records/organisasi/kalasan/wksbm-sido-mulyo.yaml"
+    ]
+    assert any(line.startswith("rejected     ") for line in lines)
+    assert "unchanged rows not listed: 4 (--verbose lists every row)" in lines
+    assert "dinas.xlsx: 0 new, 0 updated, 5 unchanged, 1 rejected, 0 ambiguous" in lines
+    verbose = _run(run_cli, "import", "dinas.xlsx", "--update", "--verbose").stdout.splitlines()
+    assert len([line for line in verbose if line.startswith("unchanged    ")]) == 5
+    assert not any(line.startswith("unchanged rows not listed") for line in verbose)
+    doc = json.loads(_run(run_cli, "import", "dinas.xlsx", "--format", "json").stdout)
+    assert [r["action"] for r in doc["rows"]].count("unchanged") == 5
+    indonesian = run_cli("--lang", "id", "--records", "records", "import", "dinas.xlsx")
+    assert "baris tetap yang tidak dicantumkan: 4 (--verbose mencantumkan semua baris)" in (
+        indonesian.stdout.splitlines()
+    )
+
+
 def test_round_trip_export_edit_two_cells_import_changes_two_lines(
     folder: Path, run_cli: Any, tmp_path: Path
 ) -> None:

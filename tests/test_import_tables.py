@@ -28,6 +28,8 @@ from import_tables import (
     write,
 )
 
+import wksbm_cli.check.file_check as file_check
+
 PELATIHAN_ID = "2025-06-17-pelatihan-manajemen-organisasi-depok"
 
 
@@ -732,3 +734,28 @@ def test_a_name_replaced_by_another_persons_is_written_with_a_note(
         "Sri Wahyuni S.": [],
     }
     assert git(repo, "diff", "--numstat").splitlines() == [f"2\t2\t{BINA_REL}"]
+
+
+def test_a_rejected_row_gets_its_own_file_judged_again_not_every_file(
+    repo: Path, tmp_path: Path, run_cli: Any, monkeypatch: Any
+) -> None:
+    """After a row is rejected, only its record's text is composed and judged again; the other
+    changed records keep their judgement (a file's result depends on its text alone)."""
+    judged: list[str] = []
+    real = file_check.load_fast_or_located
+
+    def counting(text: str, *args: Any) -> Any:
+        judged.append(text)
+        return real(text, *args)
+
+    monkeypatch.setattr(file_check, "load_fast_or_located", counting)
+    book = _book(tmp_path)
+    find_row(book, "pengurus", nama="Bambang Riyadi")["selesai"].value = dt.datetime(2022, 1, 1)
+    find_row(book, "pengurus", nama="Suparno")["nama"].value = "Suparno Hadi"
+    book.save(tmp_path / "wksbm.xlsx")
+    result = _run(run_cli, "import", "wksbm.xlsx", "--dry-run", "--format", "json")
+    assert result.exit_code == 1
+    rows = _rows(result)
+    assert next(r for r in rows if r["nama"] == "Bambang Riyadi")["action"] == "rejected"
+    assert next(r for r in rows if r["nama"] == "Suparno Hadi")["action"] == "update"
+    assert sum("Suparno Hadi" in text for text in judged) == 1

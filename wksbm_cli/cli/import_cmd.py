@@ -40,6 +40,14 @@ def import_file(
     update: Annotated[
         bool, typer.Option("--update", help="Also write changed fields of existing records.")
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="List every row, the unchanged ones too (text; JSON always lists them all).",
+        ),
+    ] = False,
     fmt: Format = "text",
 ) -> None:
     """Import organisations from a spreadsheet: new rows become new records, rows of existing
@@ -47,7 +55,8 @@ def import_file(
 
     The header row is found below any title block; columns are recognised by their usual names
     (Nama WKSBM, Desa/Kel., Kecamatan, Ketua, No. HP, SK Nomor, Tgl SK, legalitas_wksbm, ...).
-    Without --update a changed field is only reported. Rows that cannot become a valid record
+    Without --update a changed field is only reported; unchanged rows are counted, and listed
+    with --verbose (or when they carry a note). Rows that cannot become a valid record
     are listed with sheet, row and reason, and written nowhere; the exit status is then 1.
     Phone numbers and e-mails are imported only when wksbm.yaml says privasi: internal.
     Every sheet of `wksbm export --format xlsx` comes back: officers, unsur and speakers by
@@ -76,7 +85,7 @@ def import_file(
     plan = pl.build(folder, sheets, columns, os.path.basename(path), dt.date.today())
     if not dry_run:
         pl.apply(folder, plan, update)
-    emit("import", fmt, ImportRun(plan, dry_run, update), context(found))
+    emit("import", fmt, ImportRun(plan, dry_run, update, verbose), context(found))
     if plan.count("rejected") or plan.count("ambiguous"):
         raise typer.Exit(1)
 

@@ -404,6 +404,7 @@ MESSAGES: dict[str, str] = {
     "import.dropped": "phone numbers and e-mails left out: {count} (the folder is public,"
     " privasi: publik)",
     "import.dry-run": "dry run: nothing written",
+    "import.unchanged-hidden": "unchanged rows not listed: {count} (--verbose lists every row)",
     "import.not-updated": "changed fields were not written; add --update to write them",
     "import.mapping-wrote": "wrote {path}: check it, then import with --mapping {path}",
     "import.action.new": "new",

@@ -214,6 +214,8 @@ HELP: dict[str, str] = {
     " disunting; tidak mengimpor apa pun.",
     "import.--dry-run": "Tampilkan rencananya; tidak menulis apa pun.",
     "import.--update": "Tulis juga ruas yang berubah pada catatan yang sudah ada.",
+    "import.--verbose": "Cantumkan setiap baris, juga yang tetap (teks; JSON selalu"
+    " mencantumkan semuanya).",
     "import.--format": "Format keluaran.",
     # wilayah
     "wilayah": "Tampilkan kode, nama resmi, induk, dan bagian-bagian sebuah wilayah.\n\nKode"

@@ -404,6 +404,8 @@ MESSAGES: dict[str, str] = {
     "import.dropped": "nomor HP dan e-mail yang tidak diimpor: {count} (folder ini publik,"
     " privasi: publik)",
     "import.dry-run": "uji coba: tidak ada yang ditulis",
+    "import.unchanged-hidden": "baris tetap yang tidak dicantumkan: {count} (--verbose"
+    " mencantumkan semua baris)",
     "import.not-updated": "ruas yang berubah tidak ditulis; tambahkan --update untuk menulisnya",
     "import.mapping-wrote": "{path} ditulis: periksa, lalu impor dengan --mapping {path}",
     "import.action.new": "baru",

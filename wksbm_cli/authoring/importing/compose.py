@@ -39,7 +39,7 @@ from wksbm_cli.authoring.importing.items import (
 )
 from wksbm_cli.authoring.importing.rows import Refuse
 from wksbm_cli.check.engine import check_entries, finish, rule_filter
-from wksbm_cli.check.results import Options
+from wksbm_cli.check.results import FileResult, Options
 from wksbm_cli.core.problem import Problem, Severity
 from wksbm_cli.errors import WksbmError
 from wksbm_cli.i18n import Message
@@ -263,11 +263,16 @@ def _blame(plan: FilePlan, problems: Sequence[Problem]) -> None:
 
 def judge(folder: Folder, files: Files, results: list[Any], today: dt.date) -> None:
     """Reject the rows whose new or changed record would carry an error ``validate`` reports
-    (one it did not carry before), then compose and judge their files again."""
+    (one it did not carry before), then compose and judge their files again.
+
+    A file's result depends on its text alone (``check_file`` is a pure function of it), so a
+    round checks only the texts not judged yet: after the first, the files whose rows were
+    rejected, not the whole import again."""
 
     allowed = rule_filter((), ())
     options = Options(as_of=today)
     before = None
+    judged: dict[str, tuple[str, FileResult]] = {}  # path -> the text judged, its result
     for _ in range(1 + sum(len(p.steps) + 1 for p in files.plans.values())):
         todo = [p for p in files.plans.values() if p.writes()]
         if not todo:
@@ -276,8 +281,9 @@ def judge(folder: Folder, files: Files, results: list[Any], today: dt.date) -> N
             before = finish(
                 folder.root, folder.shown_root, folder.config, options, results, allowed, today
             )
+        unjudged = [p for p in todo if judged.get(p.rel, ("", None))[0] != p.text]
         with tempfile.TemporaryDirectory(prefix="wksbm-import-", dir=_scratch_parent()) as tmp:
-            for p in todo:
+            for p in unjudged:
                 path = os.path.join(tmp, *p.rel.split("/"))
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 with open(path, "w", encoding="utf-8", newline="") as handle:
@@ -285,12 +291,14 @@ def judge(folder: Folder, files: Files, results: list[Any], today: dt.date) -> N
             fresh = check_entries(
                 tmp,
                 folder.shown_root,
-                [Entry(p.rel, p.kind) for p in todo],
+                [Entry(p.rel, p.kind) for p in unjudged],
                 folder.config,
                 today,
                 False,
             )
-        replaced = {r.rel: r for r in fresh}
+        for p, r in zip(unjudged, fresh, strict=True):
+            judged[p.rel] = (p.text, r)
+        replaced = {p.rel: judged[p.rel][1] for p in todo}
         merged = [replaced.pop(r.rel, r) for r in results] + list(replaced.values())
         after = finish(
             folder.root, folder.shown_root, folder.config, options, merged, allowed, today

@@ -15,15 +15,20 @@ from wksbm_cli.render.context import Context
 @dataclass(frozen=True)
 class ImportRun:
     """The plan, and how it was carried out (``--dry-run``: nothing written; ``--update``:
-    changed fields of existing records written too)."""
+    changed fields of existing records written too).
+
+    The text lists the rows that change something or say something; an unchanged row without a
+    note is only counted unless ``verbose``: a re-import of a list of thousands would otherwise
+    print thousands of lines to say that nothing happened. JSON lists every row."""
 
     plan: Plan
     dry_run: bool
     update: bool
+    verbose: bool = False  # text: list the unchanged rows too
 
 
 def render_text(run: ImportRun, ctx: Context) -> str:
-    return _text(run.plan, ctx.lang, run.dry_run, run.update)
+    return _text(run.plan, ctx.lang, run.dry_run, run.update, run.verbose)
 
 
 def render_json(run: ImportRun, ctx: Context) -> str:
@@ -64,7 +69,7 @@ def _summary(plan: Plan, lang: str, dry_run: bool, update: bool) -> list[str]:
     return out
 
 
-def _text(plan: Plan, lang: str, dry_run: bool, update: bool) -> str:
+def _text(plan: Plan, lang: str, dry_run: bool, update: bool, verbose: bool) -> str:
     out: list[str] = []
     skipped: dict[str, list[str]] = {}  # one line per reason, naming its sheets
     for sh in plan.sheets:
@@ -76,7 +81,11 @@ def _text(plan: Plan, lang: str, dry_run: bool, update: bool) -> str:
         for header, hint in sh.unknown:
             args = {"sheet": sh.name, "header": header, "suggestion": hint}
             out.append(translate("import.unknown-column", lang, args))
+    hidden = 0
     for item in plan.items:
+        if item.action == "unchanged" and not item.notes and not verbose:
+            hidden += 1
+            continue
         where = f"{item.sheet}:{item.row}"
         label = translate(f"import.action.{item.action}", lang)
         head = f"{label:<12} {where:<14} {item.nama}"
@@ -89,6 +98,8 @@ def _text(plan: Plan, lang: str, dry_run: bool, update: bool) -> str:
             out.append("    " + translate(key, lang, args))
         if reason := _reason(item, lang):
             out.append("    " + reason)
+    if hidden:
+        out.append(translate("import.unchanged-hidden", lang, {"count": hidden}))
     out.extend(_summary(plan, lang, dry_run, update))
     return "\n".join(out) + "\n"
 
