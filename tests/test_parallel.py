@@ -134,3 +134,26 @@ def test_workers_send_facts_not_records(make_records: Callable[..., Path]) -> No
         assert [p.source for p in got.problems] == [p.source for p in want.problems]
     with_records = parallel._check_chunk(str(root), "records", entries, config, today, None, True)
     assert any(s[1] is not None for s in with_records)  # figures still get whole records
+
+
+def test_workers_are_forked_from_a_frozen_heap(
+    make_records: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, pooled: None
+) -> None:
+    """While the pool runs, the objects made before it are out of the collector's reach, so a
+    worker's full collections do not walk (and copy) the heap it inherited: a quarter of a cold
+    run's CPU at 10^5 files. Afterwards everything is collectable again."""
+    import gc
+
+    seen: list[int] = []
+    real = parallel._unpack
+
+    def unpack(*args: Any) -> Any:
+        seen.append(gc.get_freeze_count())
+        return real(*args)
+
+    monkeypatch.setattr(parallel, "_unpack", unpack)
+    root = _folder(make_records)
+    before = gc.get_freeze_count()
+    _check(root)
+    assert seen and min(seen) > 0
+    assert gc.get_freeze_count() == before

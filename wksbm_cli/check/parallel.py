@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from wksbm_cli.check.cache_codec import Unsupported, decode, encode
 from wksbm_cli.check.file_check import check_file
 from wksbm_cli.check.results import FileResult, shown_path
-from wksbm_cli.core.bulk import without_cycle_collector
+from wksbm_cli.core.bulk import frozen_heap, without_cycle_collector
 from wksbm_cli.errors import InternalError
 from wksbm_cli.load.fastyaml import prepare
 
@@ -87,7 +87,10 @@ def check_many(
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     out: list[FileResult] = []
     try:
-        with ProcessPoolExecutor(max_workers=min(pool, len(chunks)), mp_context=context) as ex:
+        with (
+            frozen_heap(),
+            ProcessPoolExecutor(max_workers=min(pool, len(chunks)), mp_context=context) as ex,
+        ):
             futures = [
                 ex.submit(_check_chunk, root, shown_root, c, config, today, wanted, records)
                 for c in chunks
